@@ -1,0 +1,19 @@
+import createMDX from '@next/mdx';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  images: { unoptimized: true },
+  pageExtensions: ['ts', 'tsx', 'mdx'],
+  reactStrictMode: true,
+  turbopack: {
+    resolveAlias: {
+      // just-bash's browser bundle imports node:zlib for gzip commands we do not offer.
+      'node:zlib': './lib/shims/zlib.ts',
+    },
+  },
+};
+
+const withMDX = createMDX({ options: { remarkPlugins: [], rehypePlugins: [] } });
+export default withMDX(nextConfig);
