@@ -1,0 +1,741 @@
+// Dockerfile parser, faithful to BuildKit's frontend/dockerfile/parser (parser.go, line_parsers.go,
+// split_command.go, directives.go). Produces BuildKit's node tree with line ranges.
+
+import { DockerfileParseError, ShellLexError, type SourceRange } from './errors';
+import { decodeUtf8, encodeUtf8, goQuote, goTrimLeftSpace, goTrimSpace, isGoSpace, toValidRunes, utf8Length } from './gotext';
+import { ShellLex } from './shell-lex';
+
+export interface Heredoc {
+  name: string;
+  fileDescriptor: number;
+  expand: boolean;
+  chomp: boolean;
+  /** raw body lines, each with its line ending, not including the terminator line */
+  content: string;
+}
+
+/** BuildKit's parser.Node. Top-level instructions are the children of the root. */
+export interface Node {
+  /** keyword as written for instructions (e.g. "FROM", "fRoM"); the argument text for argument nodes */
+  value: string;
+  /** next argument node */
+  next: Node | null;
+  /** nested instruction (ONBUILD) or top-level instructions (root) */
+  children: Node[];
+  heredocs: Heredoc[];
+  /** true when the arguments were given in JSON (exec) form */
+  json: boolean;
+  /** the logical line (continuations joined) */
+  original: string;
+  /** builder flags like "--from=build", quotes removed */
+  flags: string[];
+  /** 1-based */
+  startLine: number;
+  endLine: number;
+  /** 0-based column of the first character on startLine, and end column (exclusive) on endLine */
+  startCol: number;
+  endCol: number;
+  /** comment lines right above the instruction */
+  prevComment: string[];
+}
+
+export interface ParseWarning {
+  message: string;
+  /** 1-based line where the warning was raised (last line of the instruction) */
+  line: number;
+  ruleId: string;
+  detail: string;
+  url: string;
+}
+
+export interface Directive {
+  /** lower-cased: "syntax", "escape" or "check" */
+  name: string;
+  value: string;
+  /** 1-based */
+  line: number;
+}
+
+export interface ParseResult {
+  ast: Node;
+  warnings: ParseWarning[];
+  directives: Directive[];
+  /** "\\" or "`" */
+  escapeToken: string;
+}
+
+export function newNode(value = ''): Node {
+  return {
+    value,
+    next: null,
+    children: [],
+    heredocs: [],
+    json: false,
+    original: '',
+    flags: [],
+    startLine: 0,
+    endLine: 0,
+    startCol: 0,
+    endCol: 0,
+    prevComment: [],
+  };
+}
+
+/** The argument values of an instruction node (BuildKit's nodeArgs): ONBUILD's nested instruction is flattened. */
+export function nodeArgs(node: Node): string[] {
+  const out: string[] = [];
+  for (let n = node.next; n; n = n.next) {
+    if (n.children.length === 0) out.push(n.value);
+    else if (n.children.length === 1) {
+      out.push(n.children[0]!.value);
+      out.push(...nodeArgs(n.children[0]!));
+    }
+  }
+  return out;
+}
+
+export const MAX_LINE_BYTES = 65535;
+const HEREDOC_COMMANDS = new Set(['add', 'copy', 'run']);
+const ESCAPE_BACKSLASH = '\\';
+
+interface ParseState {
+  escape: string;
+  done: boolean;
+  seen: Set<string>;
+  directives: Directive[];
+}
+
+class Fail {
+  constructor(readonly reason: string) {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// directives
+
+const isReSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+
+/** Matches `^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (Go \s) without backtracking. */
+function matchDirective(s: string): [string, string] | null {
+  const c0 = s.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
+  let i = 1;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) i++;
+    else break;
+  }
+  const key = s.slice(0, i);
+  while (isReSpace(s[i])) i++;
+  if (s[i] !== '=') return null;
+  i++;
+  const rest = s.slice(i);
+  if (rest.length === 0 || rest.indexOf('\n') >= 0) return null;
+  let a = 0;
+  while (a < rest.length && isReSpace(rest[a])) a++;
+  if (a === rest.length) return [key, rest[rest.length - 1]!];
+  let b = rest.length;
+  while (b > a && isReSpace(rest[b - 1])) b--;
+  return [key, rest.slice(a, b)];
+}
+
+function possibleParserDirective(st: ParseState, token: string, lineNo: number): void {
+  if (st.done) return;
+  if (!token.startsWith('#')) {
+    st.done = true;
+    return;
+  }
+  const m = matchDirective(goTrimLeftSpace(token.slice(1)));
+  if (!m) {
+    st.done = true;
+    return;
+  }
+  const k = m[0].toLowerCase();
+  if (k !== 'syntax' && k !== 'escape' && k !== 'check') {
+    st.done = true;
+    return;
+  }
+  if (st.seen.has(k)) throw new Fail(`only one ${k} parser directive can be used`);
+  st.seen.add(k);
+  st.directives.push({ name: k, value: m[1], line: lineNo });
+  if (k === 'escape') {
+    if (m[1] !== '`' && m[1] !== '\\') throw new Fail(`invalid escape token '${m[1]}' does not match \` or \\`);
+    st.escape = m[1];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// line helpers
+
+function trimNewline(s: string): string {
+  let b = s.length;
+  while (b > 0 && (s.charCodeAt(b - 1) === 10 || s.charCodeAt(b - 1) === 13)) b--;
+  return b === s.length ? s : s.slice(0, b);
+}
+
+function isComment(raw: string): boolean {
+  return goTrimLeftSpace(trimNewline(raw)).startsWith('#');
+}
+
+/** Returns [line, isEndOfLine] (BuildKit's trimContinuationCharacter). */
+function trimContinuation(line: string, esc: string): [string, boolean] {
+  let j = line.length - 1;
+  while (j >= 0 && (line[j] === ' ' || line[j] === '\t')) j--;
+  if (j < 0 || line[j] !== esc) return [line, true];
+  if (j === 0) return ['', false];
+  if (line[j - 1] === esc) return [line, true];
+  return [line.slice(0, j), false];
+}
+
+// ---------------------------------------------------------------------------------------------
+// split_command.go
+
+const isSpaceByte = (b: number): boolean => (b >= 9 && b <= 13) || b === 32 || b === 0x85 || b === 0xa0;
+
+/** extractBuilderFlags: works on bytes like Go (non-ASCII bytes in flags become U+0080..U+00FF runes). */
+function extractBuilderFlags(line: string): [string, string[]] {
+  // eslint-disable-next-line no-control-regex
+  const ascii = !/[^\x00-\x7f]/.test(line);
+  const bytes = ascii ? null : encodeUtf8(line);
+  const n = ascii ? line.length : bytes!.length;
+  const at = (i: number): number => (ascii ? line.charCodeAt(i) : bytes![i]!);
+  const from = (i: number): string => (ascii ? line.slice(i) : decodeUtf8(bytes!, i));
+  const words: string[] = [];
+  const IN_SPACES = 0;
+  const IN_WORD = 1;
+  const IN_QUOTE = 2;
+  let phase = IN_SPACES;
+  let word = '';
+  let quote = 0;
+  let blankOK = false;
+  let ch = 0;
+  for (let pos = 0; pos <= n; pos++) {
+    if (pos !== n) ch = at(pos);
+    if (phase === IN_SPACES) {
+      if (pos === n) break;
+      if (isSpaceByte(ch)) continue;
+      if (ch !== 45 || pos + 1 === n || at(pos + 1) !== 45) return [from(pos), words];
+      phase = IN_WORD;
+    }
+    if ((phase === IN_WORD || phase === IN_QUOTE) && pos === n) {
+      if (word !== '--' && (blankOK || word.length > 0)) words.push(word);
+      break;
+    }
+    if (phase === IN_WORD) {
+      if (isSpaceByte(ch)) {
+        phase = IN_SPACES;
+        if (word === '--') return [from(pos), words];
+        if (blankOK || word.length > 0) words.push(word);
+        word = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === 39 || ch === 34) {
+        quote = ch;
+        blankOK = true;
+        phase = IN_QUOTE;
+        continue;
+      }
+      if (ch === 92) {
+        if (pos + 1 === n) continue;
+        pos++;
+        ch = at(pos);
+      }
+      word += String.fromCharCode(ch);
+      continue;
+    }
+    // IN_QUOTE
+    if (ch === quote) {
+      phase = IN_WORD;
+      continue;
+    }
+    if (ch === 92) {
+      if (pos + 1 === n) {
+        phase = IN_WORD;
+        continue;
+      }
+      pos++;
+      ch = at(pos);
+    }
+    word += String.fromCharCode(ch);
+  }
+  return ['', words];
+}
+
+const isReWhitespace = (c: number): boolean => c === 9 || c === 11 || c === 12 || c === 13 || c === 32;
+
+/** Go reWhitespace.Split(s, limit) with reWhitespace = `[\t\v\f\r ]+`. */
+function splitWhitespace(s: string, limit = -1): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (limit > 0 && out.length === limit - 1) break;
+    if (isReWhitespace(s.charCodeAt(i))) {
+      let j = i;
+      while (j < s.length && isReWhitespace(s.charCodeAt(j))) j++;
+      out.push(s.slice(start, i));
+      start = j;
+      i = j;
+    } else i++;
+  }
+  out.push(s.slice(start));
+  return out;
+}
+
+function splitCommand(line: string): [string, string[], string] {
+  const cmdline = splitWhitespace(goTrimSpace(line), 2);
+  let args = '';
+  let flags: string[] = [];
+  if (cmdline.length === 2) [args, flags] = extractBuilderFlags(cmdline[1]!);
+  return [cmdline[0]!, flags, goTrimSpace(args)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// line_parsers.go
+
+interface Parsed {
+  next: Node | null;
+  json: boolean;
+}
+const NONE: Parsed = { next: null, json: false };
+
+function chain(values: string[]): Node | null {
+  let root: Node | null = null;
+  let prev: Node | null = null;
+  for (const v of values) {
+    const n = newNode(v);
+    if (prev) prev.next = n;
+    else root = n;
+    prev = n;
+  }
+  return root;
+}
+
+/** Quote-aware words for ENV/LABEL/ARG (quotes and escapes kept). */
+export function parseWords(rest: string, esc: string): string[] {
+  const cps = Array.from(toValidRunes(rest));
+  const n = cps.length;
+  const words: string[] = [];
+  const IN_SPACES = 0;
+  const IN_WORD = 1;
+  const IN_QUOTE = 2;
+  let phase = IN_SPACES;
+  let quote = '';
+  let blankOK = false;
+  let sb = '';
+  let ch = '';
+  for (let pos = 0; pos <= n; pos++) {
+    if (pos !== n) ch = cps[pos]!;
+    if (phase === IN_SPACES) {
+      if (pos === n) break;
+      if (isGoSpace(ch.codePointAt(0)!)) continue;
+      phase = IN_WORD;
+    }
+    if ((phase === IN_WORD || phase === IN_QUOTE) && pos === n) {
+      if (blankOK || sb.length > 0) words.push(sb);
+      break;
+    }
+    if (phase === IN_WORD) {
+      if (isGoSpace(ch.codePointAt(0)!)) {
+        phase = IN_SPACES;
+        if (blankOK || sb.length > 0) words.push(sb);
+        sb = '';
+        blankOK = false;
+        continue;
+      }
+      if (ch === "'" || ch === '"') {
+        quote = ch;
+        blankOK = true;
+        phase = IN_QUOTE;
+      }
+      if (ch === esc) {
+        if (pos + 1 === n) continue;
+        sb += ch;
+        pos++;
+        ch = cps[pos]!;
+      }
+      sb += ch;
+      continue;
+    }
+    if (ch === quote) phase = IN_WORD;
+    if (ch === esc && quote !== "'") {
+      if (pos + 1 === n) {
+        phase = IN_WORD;
+        continue;
+      }
+      pos++;
+      sb += ch;
+      ch = cps[pos]!;
+    }
+    sb += ch;
+  }
+  return words;
+}
+
+function parseNameVal(rest: string, key: string, esc: string): Parsed {
+  const words = parseWords(rest, esc);
+  if (words.length === 0) return NONE;
+  if (!words[0]!.includes('=')) {
+    const parts = splitWhitespace(rest, 2);
+    if (parts.length < 2) throw new Fail(`${key} must have two arguments`);
+    return { next: chain([parts[0]!, parts[1]!, '']), json: false };
+  }
+  const vals: string[] = [];
+  for (const w of words) {
+    const i = w.indexOf('=');
+    if (i < 0) throw new Fail(`Syntax error - can't find = in ${goQuote(w)}. Must be of the form: name=value`);
+    vals.push(w.slice(0, i), w.slice(i + 1), '=');
+  }
+  return { next: chain(vals), json: false };
+}
+
+function parseStringsWhitespaceDelimited(rest: string): Parsed {
+  if (rest === '') return NONE;
+  return { next: chain(splitWhitespace(rest)), json: false };
+}
+
+const NOT_JSON = 1;
+const NOT_STRINGS = 2;
+
+function parseJSON(rest: string): Parsed | number {
+  const r = goTrimLeftSpace(rest);
+  if (!r.startsWith('[')) return NOT_JSON;
+  let v: unknown;
+  try {
+    v = JSON.parse(r);
+  } catch {
+    return NOT_JSON;
+  }
+  if (!Array.isArray(v)) return NOT_JSON;
+  const vals: string[] = [];
+  for (const e of v as unknown[]) {
+    if (typeof e !== 'string') return NOT_STRINGS;
+    vals.push(toValidRunes(e));
+  }
+  return { next: chain(vals), json: true };
+}
+
+const ERR_NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
+
+function parseMaybeJSON(rest: string): Parsed {
+  if (rest === '') return NONE;
+  const j = parseJSON(rest);
+  if (typeof j !== 'number') return j;
+  if (j === NOT_STRINGS) throw new Fail(ERR_NOT_STRING_ARRAY);
+  return { next: newNode(rest), json: false };
+}
+
+function parseMaybeJSONToList(rest: string): Parsed {
+  const j = parseJSON(rest);
+  if (typeof j !== 'number') return j;
+  if (j === NOT_STRINGS) throw new Fail(ERR_NOT_STRING_ARRAY);
+  return parseStringsWhitespaceDelimited(rest);
+}
+
+function parseHealthConfig(rest: string): Parsed {
+  // BuildKit scans bytes here: rune(rest[i]) treats bytes 0x85 and 0xA0 as spaces too.
+  // eslint-disable-next-line no-control-regex
+  const ascii = !/[^\x00-\x7f]/.test(rest);
+  const bytes = ascii ? null : encodeUtf8(rest);
+  const n = ascii ? rest.length : bytes!.length;
+  const at = (i: number): number => (ascii ? rest.charCodeAt(i) : bytes![i]!);
+  let sep = 0;
+  while (sep < n && !isSpaceByte(at(sep))) sep++;
+  let next = sep;
+  while (next < n && isSpaceByte(at(next))) next++;
+  if (sep === 0) return NONE;
+  const typ = ascii ? rest.slice(0, sep) : decodeUtf8(bytes!, 0, sep);
+  const remainder = ascii ? rest.slice(next) : decodeUtf8(bytes!, next);
+  const cmd = parseMaybeJSON(remainder);
+  const node = newNode(typ);
+  node.next = cmd.next;
+  return { next: node, json: cmd.json };
+}
+
+function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
+  switch (cmd.toLowerCase()) {
+    case 'add':
+    case 'copy':
+    case 'volume':
+      return parseMaybeJSONToList(rest);
+    case 'arg': {
+      const w = parseWords(rest, st.escape);
+      return w.length ? { next: chain(w), json: false } : NONE;
+    }
+    case 'cmd':
+    case 'entrypoint':
+    case 'run':
+    case 'shell':
+      return parseMaybeJSON(rest);
+    case 'env':
+      return parseNameVal(rest, 'ENV', st.escape);
+    case 'label':
+      return parseNameVal(rest, 'LABEL', st.escape);
+    case 'expose':
+    case 'from':
+      return parseStringsWhitespaceDelimited(rest);
+    case 'healthcheck':
+      return parseHealthConfig(rest);
+    case 'maintainer':
+    case 'stopsignal':
+    case 'user':
+    case 'workdir':
+      return rest === '' ? NONE : { next: newNode(rest), json: false };
+    case 'onbuild': {
+      if (rest === '') return NONE;
+      const child = newNodeFromLine(rest, st, []);
+      const holder = newNode('');
+      holder.children = [child];
+      return { next: holder, json: false };
+    }
+    default:
+      return { next: newNode(''), json: false };
+  }
+}
+
+function newNodeFromLine(line: string, st: ParseState, comments: string[]): Node {
+  const [cmd, flags, args] = splitCommand(line);
+  const parsed = dispatch(cmd, args, st);
+  const node = newNode(cmd);
+  node.original = line;
+  node.flags = flags;
+  node.next = parsed.next;
+  node.json = parsed.json;
+  node.prevComment = comments;
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// heredocs
+
+const heredocLex = new ShellLex({ escapeToken: '\\', rawQuotes: true, rawEscapes: true, skipUnsetEnv: true });
+const heredocNameLex = new ShellLex({ escapeToken: '\\', skipUnsetEnv: true });
+const heredocNameLexRaw = new ShellLex({ escapeToken: '\\', skipUnsetEnv: true, rawQuotes: true });
+const RE_HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s[i] === "'" || s[i] === '"') n++;
+  return n;
+}
+
+/** ParseHeredoc: a heredoc word like "<<EOF", "<<-'EOF'", "3<<X"; null when the word is not one. Throws ShellLexError. */
+export function parseHeredoc(src: string): Heredoc | null {
+  const m = RE_HEREDOC.exec(src);
+  if (!m) return null;
+  const rest = m[3]!;
+  if (rest.length === 0) return null;
+  const words = heredocNameLex.processWords(rest, []);
+  if (words.length !== 1) return null;
+  const wordsRaw = heredocNameLexRaw.processWords(rest, []);
+  if (wordsRaw.length !== words.length) {
+    throw new Fail(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+  }
+  const word = words[0]!;
+  return {
+    name: word,
+    fileDescriptor: m[1] ? Number.parseInt(m[1], 10) : 0,
+    expand: countQuotes(word) === countQuotes(wordsRaw[0]!),
+    chomp: m[2] === '-',
+    content: '',
+  };
+}
+
+function heredocsFromLine(line: string): Heredoc[] {
+  let words: string[];
+  try {
+    words = heredocLex.processWords(line, []);
+  } catch (e) {
+    if (e instanceof ShellLexError) return [];
+    throw e;
+  }
+  const docs: Heredoc[] = [];
+  for (const w of words) {
+    let h: Heredoc | null;
+    try {
+      h = parseHeredoc(w);
+    } catch (e) {
+      if (e instanceof ShellLexError) throw new Fail(e.message);
+      throw e;
+    }
+    if (h) docs.push(h);
+  }
+  return docs;
+}
+
+/** Removes leading tabs from every line (for <<- heredocs). */
+export function chompHeredocContent(src: string): string {
+  return src.replace(/^\t+/gm, '');
+}
+
+function canContainHeredoc(node: Node): boolean {
+  let n = node;
+  if (n.value.toLowerCase() === 'onbuild' && n.next && n.next.children.length > 0) n = n.next.children[0]!;
+  return HEREDOC_COMMANDS.has(n.value.toLowerCase()) && !n.json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parse
+
+class LineReader {
+  private pos = 0;
+  tooLong = false;
+  constructor(private readonly text: string) {}
+  /** next raw line including its "\n", or null at EOF (or when the line is too long) */
+  next(): string | null {
+    if (this.tooLong || this.pos >= this.text.length) return null;
+    const i = this.text.indexOf('\n', this.pos);
+    const end = i < 0 ? this.text.length : i + 1;
+    const tok = this.text.slice(this.pos, end);
+    const contentLen = i < 0 ? tok.length : tok.length - 1;
+    if (contentLen > MAX_LINE_BYTES / 3 && utf8Length(i < 0 ? tok : tok.slice(0, -1)) > MAX_LINE_BYTES) {
+      this.tooLong = true;
+      return null;
+    }
+    this.pos = end;
+    return tok;
+  }
+}
+
+function firstNonSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Parse a Dockerfile into BuildKit's node tree.
+ * Throws DockerfileParseError (kind 'parse') with BuildKit's message, e.g. "file with no instructions".
+ */
+export function parse(source: string | Uint8Array): ParseResult {
+  const text = typeof source === 'string' ? source : decodeUtf8(source);
+  const st: ParseState = { escape: ESCAPE_BACKSLASH, done: false, seen: new Set(), directives: [] };
+  const root = newNode('');
+  root.startLine = -1;
+  const warnings: ParseWarning[] = [];
+  let comments: string[] = [];
+  let currentLine = 0;
+  const reader = new LineReader(text);
+  const fail = (e: unknown, start: number, end: number): never => {
+    if (e instanceof Fail) throw new DockerfileParseError(e.reason, { startLine: start, endLine: Math.max(start, end) });
+    throw e;
+  };
+
+  for (let raw = reader.next(); raw !== null; raw = reader.next()) {
+    if (currentLine === 0 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    if (isComment(raw)) {
+      const c = goTrimSpace(raw.slice(1));
+      if (c === '') comments = [];
+      else comments.push(c);
+    }
+    let token = goTrimLeftSpace(trimNewline(raw));
+    try {
+      possibleParserDirective(st, token, currentLine + 1);
+    } catch (e) {
+      fail(e, currentLine + 1, currentLine + 1);
+    }
+    if (token.startsWith('#')) token = '';
+    currentLine++;
+    const startLine = currentLine;
+    const startCol = firstNonSpace(raw);
+    let lastRaw = raw;
+    let [line, isEndOfLine] = trimContinuation(token, st.escape);
+    if (isEndOfLine && line === '') continue;
+
+    let hasEmptyContinuationLine = false;
+    while (!isEndOfLine) {
+      const cont = reader.next();
+      if (cont === null) break;
+      let ctoken = trimNewline(cont);
+      try {
+        possibleParserDirective(st, ctoken, currentLine + 1);
+      } catch (e) {
+        fail(e, currentLine + 1, currentLine + 1);
+      }
+      if (ctoken.startsWith('#')) ctoken = '';
+      currentLine++;
+      lastRaw = cont;
+      if (isComment(cont)) continue;
+      if (goTrimLeftSpace(ctoken).length === 0) {
+        hasEmptyContinuationLine = true;
+        continue;
+      }
+      let piece: string;
+      [piece, isEndOfLine] = trimContinuation(ctoken, st.escape);
+      line += piece;
+    }
+
+    if (hasEmptyContinuationLine) {
+      warnings.push({
+        message: 'Empty continuation line found in: ' + line,
+        line: currentLine,
+        ruleId: 'NoEmptyContinuation',
+        detail: 'Empty continuation lines will become errors in a future release',
+        url: 'https://docs.docker.com/go/dockerfile/rule/no-empty-continuation/',
+      });
+    }
+
+    let child: Node;
+    try {
+      child = newNodeFromLine(line, st, comments);
+    } catch (e) {
+      return fail(e, startLine, currentLine);
+    }
+
+    if (canContainHeredoc(child)) {
+      let docs: Heredoc[] = [];
+      try {
+        docs = heredocsFromLine(line);
+      } catch (e) {
+        fail(e, startLine, currentLine);
+      }
+      for (const doc of docs) {
+        let terminated = false;
+        let content = '';
+        for (let hl = reader.next(); hl !== null; hl = reader.next()) {
+          currentLine++;
+          lastRaw = hl;
+          let possible = trimNewline(hl);
+          if (doc.chomp) possible = possible.replace(/^\t+/, '');
+          if (possible === doc.name) {
+            terminated = true;
+            break;
+          }
+          content += hl;
+        }
+        if (!terminated) fail(new Fail('unterminated heredoc'), startLine, currentLine);
+        doc.content = content;
+        child.heredocs.push(doc);
+      }
+    }
+
+    child.startLine = startLine;
+    child.endLine = currentLine;
+    child.startCol = startCol;
+    child.endCol = trimNewline(lastRaw).length;
+    if (root.startLine < 0) {
+      root.startLine = startLine;
+      root.startCol = startCol;
+    }
+    root.endLine = currentLine;
+    root.endCol = child.endCol;
+    root.children.push(child);
+    comments = [];
+  }
+
+  if (root.startLine < 0) {
+    throw new DockerfileParseError('file with no instructions', { startLine: currentLine, endLine: currentLine });
+  }
+  if (reader.tooLong) {
+    throw new DockerfileParseError(`dockerfile line greater than max allowed size of ${MAX_LINE_BYTES}`, {
+      startLine: currentLine + 1,
+      endLine: currentLine + 1,
+    });
+  }
+  return { ast: root, warnings, directives: st.directives, escapeToken: st.escape };
+}
+
+/** Location of a node as a SourceRange. */
+export function nodeRange(node: Node): SourceRange {
+  return { startLine: node.startLine, endLine: node.endLine, startCol: node.startCol, endCol: node.endCol };
+}
