@@ -1,0 +1,140 @@
+/**
+ * The behaviour of docker's fork of Go's text/tabwriter (cli/command/formatter/tabwriter): elastic tabstops over
+ * tab-terminated cells, widths measured in display columns (go-runewidth). Our own implementation.
+ * Escape (\xff) and FilterHTML sequences are not interpreted.
+ */
+import { stringWidth } from './width';
+
+export const FilterHTML = 1;
+export const StripEscape = 2;
+export const AlignRight = 4;
+export const DiscardEmptyColumns = 8;
+export const TabIndent = 16;
+export const Debug = 32;
+
+interface Cell { text: string; width: number; htab: boolean }
+
+export class TabWriter {
+  private readonly minwidth: number;
+  private readonly tabwidth: number;
+  private readonly padding: number;
+  private readonly padchar: string;
+  private readonly flags: number;
+  private lines: Cell[][] = [[]];
+  private cell = '';
+  private widths: number[] = [];
+  private out = '';
+
+  constructor(minwidth: number, tabwidth: number, padding: number, padchar: string, flags: number) {
+    if (minwidth < 0 || tabwidth < 0 || padding < 0) throw new Error('negative minwidth, tabwidth, or padding');
+    this.minwidth = minwidth;
+    this.tabwidth = tabwidth;
+    this.padding = padding;
+    this.padchar = padchar;
+    this.flags = padchar === '\t' ? flags & ~AlignRight : flags;
+  }
+
+  write(text: string): void {
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch !== '\t' && ch !== '\v' && ch !== '\n' && ch !== '\f') continue;
+      this.cell += text.slice(start, i);
+      start = i + 1;
+      const line = this.lines[this.lines.length - 1];
+      line.push({ text: this.cell, width: stringWidth(this.cell), htab: ch === '\t' });
+      this.cell = '';
+      if (ch === '\n' || ch === '\f') {
+        const ncells = line.length;
+        this.lines.push([]);
+        if (ch === '\f' || ncells === 1) {
+          this.flushInternal();
+          if (ch === '\f' && this.flags & Debug) this.out += '---\n';
+        }
+      }
+    }
+    this.cell += text.slice(start);
+  }
+
+  /** Formats everything buffered and returns all output produced since the last flush. */
+  flush(): string {
+    this.flushInternal();
+    const out = this.out;
+    this.out = '';
+    return out;
+  }
+
+  private flushInternal(): void {
+    if (this.cell.length > 0) {
+      this.lines[this.lines.length - 1].push({ text: this.cell, width: stringWidth(this.cell), htab: false });
+      this.cell = '';
+    }
+    this.format(0, this.lines.length);
+    this.lines = [[]];
+    this.widths = [];
+  }
+
+  private writePadding(textw: number, cellw: number, useTabs: boolean): void {
+    if (this.padchar === '\t' || useTabs) {
+      if (this.tabwidth === 0) return;
+      cellw = Math.floor((cellw + this.tabwidth - 1) / this.tabwidth) * this.tabwidth;
+      const n = cellw - textw;
+      if (n < 0) throw new Error('internal error');
+      this.out += '\t'.repeat(Math.floor((n + this.tabwidth - 1) / this.tabwidth));
+      return;
+    }
+    if (cellw > textw) this.out += this.padchar.repeat(cellw - textw);
+  }
+
+  private writeLines(line0: number, line1: number): void {
+    for (let i = line0; i < line1; i++) {
+      const line = this.lines[i];
+      let useTabs = (this.flags & TabIndent) !== 0;
+      for (let j = 0; j < line.length; j++) {
+        const c = line[j];
+        if (j > 0 && this.flags & Debug) this.out += '|';
+        if (c.text.length === 0) {
+          if (j < this.widths.length) this.writePadding(c.width, this.widths[j], useTabs);
+        } else {
+          useTabs = false;
+          if ((this.flags & AlignRight) === 0) {
+            this.out += c.text;
+            if (j < this.widths.length) this.writePadding(c.width, this.widths[j], false);
+          } else {
+            if (j < this.widths.length) this.writePadding(c.width, this.widths[j], false);
+            this.out += c.text;
+          }
+        }
+      }
+      if (i + 1 === this.lines.length) {
+        // last buffered line: no newline; the incomplete cell was already terminated by flush
+      } else this.out += '\n';
+    }
+  }
+
+  private format(line0: number, line1: number): void {
+    const column = this.widths.length;
+    for (let t = line0; t < line1; t++) {
+      if (column >= this.lines[t].length - 1) continue;
+      this.writeLines(line0, t);
+      line0 = t;
+      let width = this.minwidth;
+      let discardable = true;
+      for (; t < line1; t++) {
+        const line = this.lines[t];
+        if (column >= line.length - 1) break;
+        const c = line[column];
+        const w = c.width + this.padding;
+        if (w > width) width = w;
+        if (c.width > 0 || c.htab) discardable = false;
+      }
+      if (discardable && this.flags & DiscardEmptyColumns) width = 0;
+      this.widths.push(width);
+      this.format(line0, t);
+      this.widths.pop();
+      line0 = t;
+      t--; // the outer loop's t++ must re-examine line t (Go's loop continues from `this` without skipping)
+    }
+    this.writeLines(line0, line1);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * github.com/docker/go-units as the docker CLI uses it: sizes (decimal and binary) and human durations.
+ */
+import { goFormatFloat } from '../gotemplate/strconv';
+
+export { goFormatFloat, formatFloat } from '../gotemplate/strconv';
+
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+
+function sizeAndUnit(size: number, base: number, map: string[]): [number, string] {
+  let i = 0;
+  while (size >= base && i < map.length - 1) {
+    size /= base;
+    i++;
+  }
+  return [size, map[i]];
+}
+
+/** units.HumanSizeWithPrecision: `%.*g` + decimal unit (1000-based). */
+export function humanSizeWithPrecision(size: number, precision: number): string {
+  const [v, unit] = sizeAndUnit(size, 1000, DECIMAL);
+  return goFormatFloat(v, precision) + unit;
+}
+
+/** units.HumanSize: 4 significant digits ("72.81MB", "1000kB"). */
+export function humanSize(size: number): string {
+  return humanSizeWithPrecision(size, 4);
+}
+
+/** The image/history table size: units.HumanSizeWithPrecision(size, 3) ("72.8MB", "1e+03kB"). */
+export function size(n: number): string {
+  return humanSizeWithPrecision(n, 3);
+}
+
+/** units.BytesSize: binary units, `%.4g` ("1.5KiB"). */
+export function bytesSize(n: number): string {
+  const [v, unit] = sizeAndUnit(n, 1024, BINARY);
+  return goFormatFloat(v, 4) + unit;
+}
+
+/** units.HumanDuration of a duration in milliseconds. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.trunc(ms / 1000);
+  if (seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.trunc(ms / 60000);
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.trunc(ms / 3600000 + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
+  return `${Math.trunc(Math.trunc(ms / 3600000) / 24 / 365)} years`;
+}
+
+/** HumanDuration(now - created) + " ago"; created in unix seconds, now in ms. */
+export function timeAgo(createdUnixSeconds: number, nowMs: number): string {
+  return humanDuration(nowMs - createdUnixSeconds * 1000) + ' ago';
+}
