@@ -653,6 +653,7 @@ export class FakeEngineClient implements EngineClient {
     const ago = (iso: string) => {
       const d = Math.max(0, this.now() - Math.floor(Date.parse(iso) / 1000));
       if (d < 1) return 'Less than a second';
+      if (d === 1) return '1 second';
       if (d < 60) return `${d} seconds`;
       if (d < 120) return 'About a minute';
       if (d < 3600) return `${Math.floor(d / 60)} minutes`;
