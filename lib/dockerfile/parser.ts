@@ -529,7 +529,8 @@ export function parseHeredoc(src: string): Heredoc | null {
   if (words.length !== 1) return null;
   const wordsRaw = heredocNameLexRaw.processWords(rest, []);
   if (wordsRaw.length !== words.length) {
-    throw new Fail(`internal lexing of heredoc produced inconsistent results: ${rest}`);
+    const msg = `internal lexing of heredoc produced inconsistent results: ${rest}`;
+    throw new ShellLexError(msg, msg);
   }
   const word = words[0]!;
   return {
