@@ -64,9 +64,7 @@ export class State {
   errorf(msg: string): never {
     const name = this.tmpl.name;
     if (!this.node) throw new TemplateError(`template: ${name}: ${msg}`);
-    let ctx = nodeString(this.node);
-    const runes = Array.from(ctx);
-    if (runes.length > 20) ctx = runes.slice(0, 20).join('') + '...';
+    const ctx = nodeString(this.node);
     throw new TemplateError(`template: ${this.location(this.node)}: executing "${name}" at <${ctx}>: ${msg}`);
   }
   private at(node: Node): void { this.node = node; }

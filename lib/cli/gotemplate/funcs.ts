@@ -56,7 +56,7 @@ function goLen(v: unknown): number {
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
   if (v instanceof Map) return v.size;
   if (typeof v === 'object' && !isStruct(v)) return Object.keys(v).length;
-  throw new Error(`len of type ${goTypeName(v)}`);
+  throw new Error(`len of type ${goTypeName(v).replace(/^\*/, '')}`);
 }
 
 function goIndex(item: unknown, ...indexes: unknown[]): unknown {
@@ -78,7 +78,7 @@ function goIndex(item: unknown, ...indexes: unknown[]): unknown {
       const typeName = goTypeName(v);
       v = Object.prototype.hasOwnProperty.call(rec, idx) ? rec[idx] : typeName === 'map[string]string' ? '' : null;
     } else {
-      throw new Error(`can't index item of type ${goTypeName(v)}`);
+      throw new Error(`can't index item of type ${goTypeName(v).replace(/^\*/, '')}`);
     }
   }
   return v;
