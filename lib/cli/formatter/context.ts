@@ -16,6 +16,19 @@ export const JSON_FORMAT_KEY = 'json';
 export const DEFAULT_QUIET_FORMAT = '{{.ID}}';
 export const JSON_FORMAT = '{{json .}}';
 
+/** formatter.SubHeaderContext: the header map of a table (map[string]string with a Label method). */
+export class SubHeaderContext {
+  [key: string]: string | ((name: string) => string);
+  constructor(entries: Record<string, string>) {
+    Object.assign(this, entries);
+  }
+  /** The header of {{.Label "com.example.name"}}: the last dot-separated part, '-' and '_' as spaces. */
+  Label(name: string): string {
+    const parts = name.split('.');
+    return parts[parts.length - 1].replace(/[-_]/g, ' ');
+  }
+}
+
 /** A format or template error, with the CLI's message ("template parsing error: template: ..."). */
 export class FormatError extends Error {
   constructor(message: string) {
@@ -65,7 +78,7 @@ export function writeFormat(format: string, header: Record<string, string>, rows
   if (!isTableFormat(format)) return buffer;
   const t = new TabWriter(10, 1, 3, ' ', 0);
   // The CLI ignores header execution errors and keeps whatever was written.
-  const head = tmpl.withFuncs(HEADER_FUNCS).executePartial(header).output;
+  const head = tmpl.withFuncs(HEADER_FUNCS).executePartial(new SubHeaderContext(header)).output;
   t.write(head);
   t.write('\n');
   t.write(buffer);

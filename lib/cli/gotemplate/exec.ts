@@ -258,8 +258,14 @@ export class State {
       return receiver.get(name);
     }
     if (typeof receiver === 'object' && !Array.isArray(receiver) && !(receiver instanceof Uint8Array)) {
-      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
       const rec = receiver as Record<string, unknown>;
+      // A method of a map type (e.g. the CLI's SubHeaderContext.Label): defined on the prototype, not an entry.
+      const proto = Object.getPrototypeOf(rec) as object | null;
+      if (proto !== null && proto !== Object.prototype && /^\p{Lu}/u.test(name) && typeof rec[name] === 'function'
+        && !Object.prototype.hasOwnProperty.call(rec, name)) {
+        return this.evalCall(dot, rec[name] as (...a: unknown[]) => unknown, receiver, node, name, args, final);
+      }
+      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
       if (!Object.prototype.hasOwnProperty.call(rec, name)) return undefined;
       const member = rec[name];
       if (typeof member === 'function') return (member as () => unknown).call(receiver);
