@@ -1,0 +1,16 @@
+import { type CliContext, type CommandDef, minArgs } from '../../command';
+import { type ContainerOptions, containerOptions, createContainer } from './run';
+
+export const createCommand: CommandDef<ContainerOptions> = {
+  name: 'create',
+  spec: 'container create',
+  args: minArgs(1),
+  interspersed: false,
+  options: containerOptions,
+  run: runCreate,
+};
+
+export async function runCreate(ctx: CliContext, o: ContainerOptions): Promise<void> {
+  const id = await createContainer(ctx, o);
+  ctx.io.stdout(id + '\n');
+}

@@ -1,0 +1,140 @@
+import type { ContainerCreateRequest, HostConfig, PortBinding } from '../../../api/types';
+import { EngineError } from '../../../api/errors';
+import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
+import type { FlagSet } from '../../flags';
+import { familiarString, fullName, parseNormalizedNamed, ReferenceError, tagNameOnly } from '../../../reference/reference';
+import { displayStream } from '../../stream';
+import { registryAuthFor } from '../registry/auth';
+
+/** Options shared by `docker run` and `docker create` (cli/command/container/opts.go, reduced to what the engine supports). */
+export interface ContainerOptions {
+  image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
+  env: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
+  labels: string[]; hostname: string; network: string; restart: string; expose: string[]; pull: string; platform: string; quiet: boolean;
+}
+
+export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
+  return {
+    image: args[0], cmd: args.slice(1), name: f.string('name'), detach: f.bool('detach'), interactive: f.bool('interactive'), tty: f.bool('tty'),
+    rm: f.bool('rm'), env: f.list('env'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
+    workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
+    labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
+    expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'),
+  };
+}
+
+function parsePublish(specs: string[]): { exposed: Record<string, Record<string, never>>; bindings: Record<string, PortBinding[]> } {
+  const exposed: Record<string, Record<string, never>> = {};
+  const bindings: Record<string, PortBinding[]> = {};
+  for (const s of specs) {
+    let rest = s;
+    let proto = 'tcp';
+    const slash = rest.lastIndexOf('/');
+    if (slash >= 0) { proto = rest.slice(slash + 1) || 'tcp'; rest = rest.slice(0, slash); }
+    const parts = rest.split(':');
+    let ip = '';
+    let host = '';
+    let container: string;
+    if (parts.length === 1) container = parts[0];
+    else if (parts.length === 2) [host, container] = parts;
+    else { container = parts.pop()!; host = parts.pop()!; ip = parts.join(':'); }
+    if (!/^\d+(-\d+)?$/.test(container)) throw new StatusError(`invalid containerPort: ${container}`, 125);
+    if (host !== '' && !/^\d+(-\d+)?$/.test(host)) throw new StatusError(`invalid hostPort: ${host}`, 125);
+    if (!['tcp', 'udp', 'sctp'].includes(proto)) throw new StatusError(`invalid proto: ${proto}`, 125);
+    const key = `${container}/${proto}`;
+    exposed[key] = {};
+    (bindings[key] ??= []).push({ HostIp: ip, HostPort: host });
+  }
+  return { exposed, bindings };
+}
+
+export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): ContainerCreateRequest {
+  const { exposed, bindings } = parsePublish(o.publish);
+  for (const e of o.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
+  const labels: Record<string, string> = {};
+  for (const l of o.labels) { const i = l.indexOf('='); labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1); }
+  const env = o.env.map((e) => (e.includes('=') ? e : ctx.env[e] !== undefined ? `${e}=${ctx.env[e]}` : e)).filter((e) => e.includes('='));
+  const restart = o.restart.split(':');
+  const host: HostConfig = {
+    Binds: o.volumes.length ? o.volumes : null, NetworkMode: o.network || 'bridge', PortBindings: bindings,
+    RestartPolicy: { Name: restart[0] || 'no', MaximumRetryCount: restart[1] ? parseInt(restart[1], 10) : 0 }, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
+  };
+  return {
+    Hostname: o.hostname, User: o.user, AttachStdin: o.interactive, AttachStdout: !o.detach, AttachStderr: !o.detach,
+    ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Tty: o.tty, OpenStdin: o.interactive, StdinOnce: o.interactive && !o.detach,
+    Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
+    Labels: labels, HostConfig: host,
+  };
+}
+
+/** Creates the container, pulling the image first when it is missing (`Unable to find image ... locally`). */
+export async function createContainer(ctx: CliContext, o: ContainerOptions): Promise<string> {
+  let ref;
+  try {
+    ref = tagNameOnly(parseNormalizedNamed(o.image));
+  } catch (e) {
+    if (e instanceof ReferenceError) throw new StatusError(`docker: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
+    throw e;
+  }
+  const req = buildCreateRequest(ctx, o);
+  const pull = async () => {
+    const stream = ctx.client.imagePull({ fromImage: fullName(ref), tag: ref.digest ?? ref.tag, platform: o.platform || undefined, registryAuth: registryAuthFor(ctx, ref.domain) });
+    const errCtx: CliContext = { ...ctx, io: { ...ctx.io, stdout: (s: string) => ctx.io.stderr(s), stderr: ctx.io.stderr.bind(ctx.io), readLine: ctx.io.readLine.bind(ctx.io), isTTY: ctx.io.isTTY, columns: ctx.io.columns } };
+    await displayStream(errCtx, stream, { quiet: o.quiet });
+  };
+  if (o.pull === 'always') await pull();
+  try {
+    const res = await ctx.client.containerCreate(req, o.name || undefined);
+    for (const w of res.Warnings ?? []) ctx.io.stderr(`WARNING: ${w}\n`);
+    return res.Id;
+  } catch (e) {
+    if (e instanceof EngineError && e.status === 404 && /^No such image/.test(e.message) && o.pull !== 'never') {
+      ctx.io.stderr(`Unable to find image '${familiarString(ref)}' locally\n`);
+      await pull();
+      const res = await ctx.client.containerCreate(req, o.name || undefined);
+      for (const w of res.Warnings ?? []) ctx.io.stderr(`WARNING: ${w}\n`);
+      return res.Id;
+    }
+    if (e instanceof EngineError) throw new StatusError(`docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
+    throw e;
+  }
+}
+
+export const runCommand: CommandDef<ContainerOptions> = {
+  name: 'run',
+  spec: 'container run',
+  args: minArgs(1),
+  interspersed: false,
+  options: containerOptions,
+  run: runRun,
+};
+
+export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<number | void> {
+  const id = await createContainer(ctx, o);
+  if (o.detach) {
+    await ctx.client.containerStart(id);
+    ctx.io.stdout(id + '\n');
+    return;
+  }
+  const attached = ctx.client.containerAttach(id, {
+    stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: o.tty, columns: ctx.io.columns, signal: ctx.io.signal,
+    readStdin: o.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined,
+  });
+  try {
+    await ctx.client.containerStart(id);
+  } catch (e) {
+    if (e instanceof EngineError) throw new StatusError(`docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
+    throw e;
+  }
+  await attached;
+  if (o.rm) {
+    try {
+      const w = await ctx.client.containerWait(id, 'removed');
+      return w.StatusCode;
+    } catch {
+      return 0;
+    }
+  }
+  const w = await ctx.client.containerWait(id);
+  return w.StatusCode;
+}
