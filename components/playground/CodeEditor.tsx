@@ -1,0 +1,174 @@
+'use client';
+
+/**
+ * The Monaco editor, from the installed package (never a CDN): slim entry, all editor features, a few
+ * Monarch languages. Load it with next/dynamic({ ssr: false }).
+ */
+import { useEffect, useRef } from 'react';
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/dockerfile/register';
+import 'monaco-editor/languages/definitions/html/register';
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/css/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/definitions/ini/register';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+if (typeof window !== 'undefined' && !window.MonacoEnvironment) {
+  window.MonacoEnvironment = {
+    getWorker: () => new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module' }),
+  };
+}
+
+let themeDefined = false;
+function defineTheme() {
+  if (themeDefined) return;
+  themeDefined = true;
+  monaco.editor.defineTheme('playground-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [
+      { token: 'keyword', foreground: '6cb6ff', fontStyle: 'bold' },
+      { token: 'comment', foreground: '5c6a82', fontStyle: 'italic' },
+      { token: 'string', foreground: '9ef0bf' },
+      { token: 'variable', foreground: 'f5d76e' },
+    ],
+    colors: {
+      'editor.background': '#0b0e14',
+      'editor.foreground': '#d7dde8',
+      'editorLineNumber.foreground': '#3a4559',
+      'editorLineNumber.activeForeground': '#8b98ad',
+      'editor.lineHighlightBackground': '#131824',
+      'editor.lineHighlightBorder': '#00000000',
+      'editorCursor.foreground': '#8cc8ff',
+      'editor.selectionBackground': '#2496ed40',
+      'editorIndentGuide.background1': '#1c2331',
+      'editorWidget.background': '#131824',
+      'editorWidget.border': '#283142',
+      'scrollbarSlider.background': '#28314280',
+      'scrollbarSlider.hoverBackground': '#3a4559a0',
+      'editorGutter.background': '#0b0e14',
+    },
+  });
+}
+
+export function languageFor(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  const lower = base.toLowerCase();
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
+  const ext = lower.includes('.') ? lower.slice(lower.lastIndexOf('.') + 1) : '';
+  const map: Record<string, string> = {
+    html: 'html', htm: 'html', sh: 'shell', bash: 'shell', js: 'javascript', mjs: 'javascript', cjs: 'javascript', json: 'javascript',
+    py: 'python', yml: 'yaml', yaml: 'yaml', css: 'css', md: 'markdown', ini: 'ini', conf: 'ini', toml: 'ini', env: 'ini',
+  };
+  return map[ext] ?? 'plaintext';
+}
+
+export interface CodeEditorProps {
+  /** Text files by path (binary files are not given to the editor). */
+  files: Record<string, string>;
+  active: string | null;
+  onChange(path: string, text: string): void;
+  onBuild(): void;
+  fontSize?: number;
+  readOnly?: boolean;
+}
+
+const uriFor = (path: string) => monaco.Uri.from({ scheme: 'workspace', path: '/' + path });
+
+export default function CodeEditor(props: CodeEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
+  const applying = useRef(false);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    defineTheme();
+    const editor = monaco.editor.create(host, {
+      model: null,
+      theme: 'playground-dark',
+      automaticLayout: true,
+      fontFamily: 'ui-monospace, "JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
+      fontSize: propsRef.current.fontSize ?? 13.5,
+      lineHeight: 21,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'all',
+      padding: { top: 12, bottom: 12 },
+      smoothScrolling: true,
+      tabSize: 4,
+      insertSpaces: true,
+      wordWrap: 'on',
+      fixedOverflowWidgets: true,
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+      accessibilitySupport: 'auto',
+      ariaLabel: 'Dockerfile editor',
+      readOnly: propsRef.current.readOnly ?? false,
+    });
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => propsRef.current.onBuild());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => undefined);
+    const sub = editor.onDidChangeModelContent(() => {
+      if (applying.current) return;
+      const model = editor.getModel();
+      if (!model) return;
+      propsRef.current.onChange(model.uri.path.slice(1), model.getValue());
+    });
+    return () => {
+      sub.dispose();
+      editor.dispose();
+      for (const m of monaco.editor.getModels()) if (m.uri.scheme === 'workspace') m.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  // Keep models in sync with the workspace (the console can change files too).
+  useEffect(() => {
+    const wanted = new Set(Object.keys(props.files));
+    for (const m of monaco.editor.getModels()) {
+      if (m.uri.scheme === 'workspace' && !wanted.has(m.uri.path.slice(1))) m.dispose();
+    }
+    for (const [path, text] of Object.entries(props.files)) {
+      const uri = uriFor(path);
+      const model = monaco.editor.getModel(uri);
+      if (!model) monaco.editor.createModel(text, languageFor(path), uri);
+      else if (model.getValue() !== text) {
+        applying.current = true;
+        try {
+          model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+        } finally {
+          applying.current = false;
+        }
+      }
+    }
+  }, [props.files]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const current = editor.getModel();
+    if (current) viewStates.current.set(current.uri.path.slice(1), editor.saveViewState());
+    const model = props.active ? monaco.editor.getModel(uriFor(props.active)) : null;
+    if (model === current) return;
+    editor.setModel(model);
+    if (model && props.active) {
+      const vs = viewStates.current.get(props.active);
+      if (vs) editor.restoreViewState(vs);
+    }
+  }, [props.active, props.files]);
+
+  return <div ref={hostRef} className="h-full w-full" data-testid="monaco-host" />;
+}

@@ -1,0 +1,151 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { HistoryItem, ImageSummary } from '@/lib/api/types';
+import type { EngineHost } from './engine-host';
+import { humanSize, shortId, timeAgo } from './format';
+
+interface Props {
+  host: EngineHost | null;
+  /** Bumped after every command: the engine's state may have changed. */
+  version: number;
+  engine: 'real' | 'loading';
+  onRun(line: string): void;
+}
+
+interface Row { key: string; ref: string; repo: string; tag: string; image: ImageSummary }
+
+function rowsOf(images: ImageSummary[]): Row[] {
+  const rows: Row[] = [];
+  for (const image of images) {
+    const tags = image.RepoTags?.length ? image.RepoTags : ['<none>:<none>'];
+    for (const t of tags) {
+      const i = t.lastIndexOf(':');
+      const repo = t.slice(0, i);
+      const tag = t.slice(i + 1);
+      rows.push({ key: `${image.Id}|${t}`, ref: repo === '<none>' ? shortId(image.Id) : t, repo, tag, image });
+    }
+  }
+  return rows;
+}
+
+export function ImagePanel({ host, version, engine, onRun }: Props) {
+  const [images, setImages] = useState<ImageSummary[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!host) return;
+    let live = true;
+    void host.query({ kind: 'images' }).then((r) => {
+      if (!live) return;
+      if (r.kind === 'images') setImages(r.images);
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, version]);
+
+  const rows = rowsOf(images ?? []);
+  const current = rows.find((r) => r.key === selected) ?? rows[0] ?? null;
+
+  useEffect(() => {
+    if (!host || !current) {
+      setHistory(null);
+      return;
+    }
+    let live = true;
+    void host.query({ kind: 'history', ref: current.image.Id }).then((r) => {
+      if (!live) return;
+      if (r.kind === 'history') {
+        setHistory(r.history);
+        setError(null);
+      } else if (r.kind === 'error') setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, current?.image.Id, version]);
+
+  const maxSize = Math.max(1, ...(history ?? []).map((h) => h.Size));
+
+  return (
+    <div className="grid h-full min-h-0 grid-cols-1 gap-px bg-ink-700 md:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)]">
+      <section className="flex min-h-0 flex-col bg-ink-900" aria-label="Images">
+        <PanelTitle title="Images" count={rows.length} />
+        <ul data-testid="image-list" className="scroll-thin min-h-0 flex-1 overflow-auto py-1" role="listbox" aria-label="Images">
+          {rows.length === 0 && (
+            <li className="px-4 py-3 text-sm leading-relaxed text-slate-500">
+              {engine === 'loading' ? 'The engine is loading…' : 'No images yet.'}{' '}
+              {engine === 'real' && (
+                <>
+                  Press <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to build, or try{' '}
+                  <button type="button" className="font-mono text-whale-300 hover:underline" onClick={() => onRun('docker pull alpine')}>
+                    docker pull alpine
+                  </button>
+                  .
+                </>
+              )}
+            </li>
+          )}
+          {rows.map((r) => {
+            const active = current?.key === r.key;
+            return (
+              <li key={r.key} role="option" aria-selected={active}>
+                <button
+                  type="button"
+                  onClick={() => setSelected(r.key)}
+                  className={`group flex w-full items-center gap-3 px-4 py-1.5 text-left text-[13px] ${active ? 'bg-whale-500/12 text-white' : 'text-slate-300 hover:bg-ink-800'}`}
+                >
+                  <span className={`h-1.5 w-1.5 shrink-0 rounded-full ${active ? 'bg-whale-400' : 'bg-ink-600'}`} aria-hidden="true" />
+                  <span className="min-w-0 flex-1 truncate font-mono">
+                    {r.repo}
+                    <span className="text-slate-500">:{r.tag}</span>
+                  </span>
+                  <span className="font-mono text-xs text-slate-500">{shortId(r.image.Id)}</span>
+                  <span className="w-14 text-right font-mono text-xs text-slate-400">{humanSize(r.image.Size)}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="flex min-h-0 flex-col bg-ink-900" aria-label="Layers">
+        <PanelTitle title={current ? `Layers of ${current.ref}` : 'Layers'} count={history?.length} />
+        <ol data-testid="layer-explorer" className="scroll-thin min-h-0 flex-1 overflow-auto py-1">
+          {!current && <li className="px-4 py-3 text-sm text-slate-500">Select an image to see how it was built, layer by layer.</li>}
+          {error && <li className="px-4 py-3 font-mono text-xs text-rose-300">{error}</li>}
+          {current &&
+            history?.map((h, i) => (
+              <li key={i} className="group px-4 py-1.5 text-[12.5px]" title={h.CreatedBy}>
+                <div className="flex items-baseline gap-3">
+                  <span className="w-5 shrink-0 text-right font-mono text-[11px] text-slate-600">{history.length - i}</span>
+                  <span className="min-w-0 flex-1 truncate font-mono text-slate-300">{h.CreatedBy || <span className="text-slate-600">(empty)</span>}</span>
+                  <span className={`w-14 shrink-0 text-right font-mono text-xs ${h.Size > 0 ? 'text-slate-300' : 'text-slate-600'}`}>{humanSize(h.Size)}</span>
+                </div>
+                <div className="ml-8 mt-1 h-1 rounded-full bg-ink-800">
+                  <div
+                    className={`h-1 rounded-full ${h.Size > 0 ? 'bg-whale-500/70' : 'bg-transparent'}`}
+                    style={{ width: `${Math.max(h.Size > 0 ? 2 : 0, (h.Size / maxSize) * 100)}%` }}
+                  />
+                </div>
+                <div className="ml-8 mt-0.5 hidden font-mono text-[11px] text-slate-600 group-hover:block">
+                  {h.Id === '<missing>' ? '<missing>' : shortId(h.Id)} · {timeAgo(h.Created)}
+                </div>
+              </li>
+            ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function PanelTitle({ title, count }: { title: string; count?: number }) {
+  return (
+    <div className="flex h-8 shrink-0 items-center gap-2 border-b border-ink-700 px-4 text-[11px] font-semibold uppercase tracking-wider text-slate-500">
+      <span className="truncate normal-case tracking-normal text-slate-400">{title}</span>
+      {count !== undefined && <span className="rounded bg-ink-800 px-1.5 font-mono text-[10px] text-slate-500">{count}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,666 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ShareError, decodeShare, encodeShare, isShareHash, type SharePayload } from '@/lib/share';
+import type { ShellSession } from '@/components/terminal/session';
+import { Dialog } from './Dialog';
+import { EngineHost } from './engine-host';
+import { FileIcon, FileTree } from './FileTree';
+import { ImagePanel } from './ImagePanel';
+import { kv } from './idb';
+import { WELCOME, defaultFiles } from './defaults';
+import type { WireFile } from './protocol';
+
+const CodeEditor = dynamic(() => import('./CodeEditor'), {
+  ssr: false,
+  loading: () => <EditorPlaceholder />,
+});
+const XTerminal = dynamic(() => import('@/components/terminal/XTerminal'), {
+  ssr: false,
+  loading: () => <TerminalPlaceholder />,
+});
+
+const enc = new TextEncoder();
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function textOf(f: WireFile): string | null {
+  try {
+    return strictDecoder.decode(f.data);
+  } catch {
+    return null;
+  }
+}
+
+function sortPaths(paths: string[]): string[] {
+  const rank = (p: string) => (/^dockerfile$/i.test(p) ? 0 : p === '.dockerignore' ? 1 : 2);
+  return [...paths].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function validatePath(path: string, existing: string[], from?: string): string | null {
+  if (path.startsWith('/')) return 'Use a path relative to the build context.';
+  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) return 'That is not a valid path.';
+  if (/[\u0000-\u001f\\]/.test(path)) return 'That name has characters a path cannot hold.';
+  if (path.length > 255) return 'That name is too long.';
+  if (path !== from && existing.includes(path)) return `${path} already exists.`;
+  return null;
+}
+
+type Pane = 'editor' | 'terminal' | 'images';
+
+interface UiState { tabs: string[]; active: string | null }
+
+export interface PlaygroundProps {
+  /** `play`: the full playground, persisted. `embed`: editor + console for lesson pages, not persisted. */
+  mode: 'play' | 'embed';
+}
+
+interface Boot {
+  host: EngineHost;
+  history: string[];
+  replay: string[];
+  log: string[];
+}
+
+export default function Playground({ mode }: PlaygroundProps) {
+  const namespace = mode === 'play' ? 'play' : null;
+  const [generation, setGeneration] = useState(0);
+  const [boot, setBoot] = useState<Boot | null>(null);
+  const [files, setFiles] = useState<WireFile[]>([]);
+  const [ui, setUi] = useState<UiState>({ tabs: [], active: null });
+  const [engine, setEngine] = useState<'real' | 'loading'>('loading');
+  const [ready, setReady] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [pane, setPane] = useState<Pane>('editor');
+  const [tag, setTag] = useState('app');
+  const [shareOpen, setShareOpen] = useState(false);
+  const [resetOpen, setResetOpen] = useState(false);
+  const [toast, setToast] = useState<string | null>(null);
+  const [screenReader, setScreenReader] = useState(false);
+  const sessionRef = useRef<ShellSession | null>(null);
+  const logRef = useRef<string[]>([]);
+  const uiLoaded = useRef<UiState | null>(null);
+  const fresh = useRef(false);
+
+  // ---------- boot: saved state, a share link, or the defaults ----------
+  useEffect(() => {
+    let cancelled = false;
+    let host: EngineHost | null = null;
+    (async () => {
+      let shared: SharePayload | null = null;
+      let shareError: string | null = null;
+      const hash = window.location.hash;
+      if (isShareHash(hash)) {
+        try {
+          shared = decodeShare(hash);
+        } catch (e) {
+          shareError = e instanceof ShareError ? e.message : 'share link: could not be read';
+        }
+      }
+      if (!shared && mode === 'embed') {
+        const q = new URLSearchParams(window.location.search);
+        const cmds = q.getAll('cmd');
+        if (cmds.length) shared = { files: defaultFiles().map((f) => ({ path: f.path, data: f.data })), commands: cmds };
+      }
+      const isFresh = fresh.current;
+      fresh.current = false;
+      const [history, log, savedUi] = namespace && !isFresh
+        ? await Promise.all([
+            kv.get<string[]>(`${namespace}:history`),
+            kv.get<string[]>(`${namespace}:log`),
+            kv.get<UiState>(`${namespace}:ui`),
+          ])
+        : [undefined, undefined, undefined];
+      if (cancelled) return;
+      uiLoaded.current = shared ? (shared.active ? { tabs: [shared.active], active: shared.active } : null) : savedUi ?? null;
+      const startFiles: WireFile[] | undefined = shared
+        ? shared.files.map((f) => ({ path: f.path, data: f.data, mode: f.mode ?? 0o644 }))
+        : isFresh || mode === 'embed'
+          ? defaultFiles()
+          : undefined;
+      host = new EngineHost(
+        { namespace, files: startFiles, fresh: isFresh },
+        {
+          onReady: (info) => {
+            if (cancelled) return;
+            let start = info.files;
+            if (!start.length && !info.restored && !startFiles) {
+              // First visit: seed the workspace.
+              start = defaultFiles();
+              for (const f of start) host?.write(f.path, f.data, f.mode);
+            }
+            setFiles(start);
+            setEngine(info.engine);
+            setReady(true);
+            setVersion((v) => v + 1);
+          },
+          onFiles: (f) => setFiles(f),
+          onChanged: () => setVersion((v) => v + 1),
+          onRestart: (reason) => setToast(`Engine restarted (${reason}); restored the last saved state.`),
+        },
+      );
+      const replay = shared?.commands ?? [];
+      logRef.current = shared ? [] : log ?? [];
+      if (shared && namespace) {
+        void kv.set(`${namespace}:log`, []);
+        history_replace();
+      }
+      if (shareError) setToast(`${shareError}. Opened your saved playground instead.`);
+      setBoot({ host, history: history ?? [], replay, log: logRef.current });
+    })();
+    return () => {
+      cancelled = true;
+      host?.dispose();
+      setBoot(null);
+      setReady(false);
+    };
+  }, [generation, mode, namespace]);
+
+  // Replays a share link's commands once the terminal is up.
+  const replayed = useRef<Boot | null>(null);
+  const onSession = useCallback(
+    (s: ShellSession | null) => {
+      sessionRef.current = s;
+      if (s && boot && replayed.current !== boot && boot.replay.length) {
+        replayed.current = boot;
+        void (async () => {
+          for (const line of boot.replay) await s.runCommand(line);
+        })();
+      }
+    },
+    [boot],
+  );
+
+  // ---------- open tabs ----------
+  const paths = useMemo(() => sortPaths(files.map((f) => f.path)), [files]);
+  useEffect(() => {
+    if (!ready) return;
+    setUi((prev) => {
+      const base = uiLoaded.current ?? prev;
+      uiLoaded.current = null;
+      let tabs = base.tabs.filter((t) => paths.includes(t));
+      let active = base.active && paths.includes(base.active) ? base.active : null;
+      if (!active) active = tabs[0] ?? paths.find((p) => /^dockerfile$/i.test(p)) ?? paths[0] ?? null;
+      if (active && !tabs.includes(active)) tabs = [...tabs, active];
+      if (tabs.length === prev.tabs.length && tabs.every((t, i) => t === prev.tabs[i]) && active === prev.active) return prev;
+      return { tabs, active };
+    });
+  }, [paths, ready]);
+
+  useEffect(() => {
+    if (namespace && ready) void kv.set(`${namespace}:ui`, ui);
+  }, [ui, namespace, ready]);
+
+  const textFiles = useMemo(() => {
+    const out: Record<string, string> = {};
+    for (const f of files) {
+      const t = textOf(f);
+      if (t !== null) out[f.path] = t;
+    }
+    return out;
+  }, [files]);
+
+  const openFile = (path: string) => {
+    setUi((u) => ({ tabs: u.tabs.includes(path) ? u.tabs : [...u.tabs, path], active: path }));
+    setPane('editor');
+  };
+  const closeTab = (path: string) => {
+    setUi((u) => {
+      const i = u.tabs.indexOf(path);
+      const tabs = u.tabs.filter((t) => t !== path);
+      const active = u.active === path ? tabs[Math.min(i, tabs.length - 1)] ?? null : u.active;
+      return { tabs, active };
+    });
+  };
+
+  // ---------- workspace edits ----------
+  const host = boot?.host ?? null;
+  const onEdit = useCallback(
+    (path: string, text: string) => {
+      const data = enc.encode(text);
+      setFiles((fs) => fs.map((f) => (f.path === path ? { ...f, data } : f)));
+      host?.write(path, data);
+    },
+    [host],
+  );
+  const createFile = (path: string) => {
+    const data = new Uint8Array();
+    setFiles((fs) => [...fs, { path, data, mode: 0o644 }]);
+    host?.write(path, data, 0o644);
+    openFile(path);
+  };
+  const renameFile = (from: string, to: string) => {
+    setFiles((fs) => fs.map((f) => (f.path === from ? { ...f, path: to } : f)));
+    setUi((u) => ({ tabs: u.tabs.map((t) => (t === from ? to : t)), active: u.active === from ? to : u.active }));
+    host?.rename(from, to);
+  };
+  const deleteFile = (path: string) => {
+    setFiles((fs) => fs.filter((f) => f.path !== path));
+    closeTab(path);
+    host?.remove(path);
+  };
+
+  // ---------- actions ----------
+  const run = useCallback((line: string) => {
+    setPane('terminal');
+    void sessionRef.current?.runCommand(line);
+  }, []);
+
+  const build = useCallback(() => {
+    const name = tag.trim() || 'app';
+    run(`docker build -t ${name} .`);
+  }, [run, tag]);
+
+  const shareUrl = useMemo(() => {
+    if (!shareOpen) return null;
+    try {
+      const link = encodeShare({
+        files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })),
+        commands: logRef.current,
+        active: ui.active ?? undefined,
+      });
+      return { url: `${window.location.origin}/play/#${link}`, embed: `${window.location.origin}/embed/#${link}`, error: null };
+    } catch (e) {
+      return { url: '', embed: '', error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [shareOpen, files, ui.active]);
+
+  const doReset = async () => {
+    setResetOpen(false);
+    if (namespace) {
+      await Promise.all([kv.del(`${namespace}:history`), kv.del(`${namespace}:log`), kv.del(`${namespace}:ui`)]);
+    }
+    logRef.current = [];
+    fresh.current = true;
+    setFiles([]);
+    setUi({ tabs: [], active: null });
+    setGeneration((g) => g + 1);
+    setToast('Started clean: default files, no images, no containers.');
+  };
+
+  // Global shortcuts: Ctrl/Cmd+Enter builds; Ctrl+S is a no-op (everything saves itself); Ctrl+` focuses the console.
+  const shortcut = useCallback(
+    (ev: KeyboardEvent): boolean => {
+      const mod = ev.ctrlKey || ev.metaKey;
+      if (mod && ev.key === 'Enter') {
+        build();
+        return true;
+      }
+      if (mod && (ev.key === 's' || ev.key === 'S')) return true;
+      return false;
+    },
+    [build],
+  );
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (shortcut(ev)) ev.preventDefault();
+      else if (ev.ctrlKey && ev.key === '`') {
+        ev.preventDefault();
+        setPane('terminal');
+        (document.querySelector('[data-testid="terminal"] textarea') as HTMLTextAreaElement | null)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shortcut]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => setToast(null), 5000);
+    return () => clearTimeout(t);
+  }, [toast]);
+
+  const onHistoryChange = useCallback(
+    (entries: readonly string[]) => {
+      if (namespace) void kv.set(`${namespace}:history`, [...entries]);
+    },
+    [namespace],
+  );
+  const onCommand = useCallback(
+    (line: string) => {
+      logRef.current = [...logRef.current, line].slice(-200);
+      if (namespace) void kv.set(`${namespace}:log`, logRef.current);
+    },
+    [namespace],
+  );
+
+  const activeText = ui.active !== null ? textFiles[ui.active] : undefined;
+  const activeIsBinary = ui.active !== null && activeText === undefined && files.some((f) => f.path === ui.active);
+  const embed = mode === 'embed';
+
+  // ---------- layout ----------
+  const paneClass = (p: Pane) => (pane === p ? 'flex' : 'hidden lg:flex');
+
+  const editorPane = (
+    <section aria-label="Editor" className={`${paneClass('editor')} min-h-0 min-w-0 flex-1 flex-col bg-ink-900`}>
+      <div className="flex h-9 shrink-0 items-stretch overflow-x-auto border-b border-ink-700 bg-ink-900 scroll-thin" role="tablist" aria-label="Open files">
+        {ui.tabs.map((t) => (
+          <div
+            key={t}
+            role="tab"
+            aria-selected={ui.active === t}
+            className={`group flex shrink-0 items-center gap-2 border-r border-ink-700 pl-3 pr-1.5 font-mono text-[12.5px] ${ui.active === t ? 'bg-ink-850 text-white shadow-[inset_0_2px_0_0_var(--color-whale-500)]' : 'text-slate-500 hover:text-slate-300'}`}
+          >
+            <button
+              type="button"
+              className="flex items-center gap-2 py-2"
+              onClick={() => setUi((u) => ({ ...u, active: t }))}
+              onAuxClick={(e) => {
+                if (e.button === 1) closeTab(t);
+              }}
+            >
+              <FileIcon path={t} />
+              {t}
+            </button>
+            <button
+              type="button"
+              aria-label={`Close ${t}`}
+              onClick={() => closeTab(t)}
+              className={`rounded p-0.5 text-slate-500 hover:bg-ink-700 hover:text-white ${ui.active === t ? 'opacity-100' : 'opacity-0 group-hover:opacity-100'}`}
+            >
+              <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+                <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" />
+              </svg>
+            </button>
+          </div>
+        ))}
+        {!embed && (
+          <select
+            aria-label="Open a file"
+            className="ml-auto mr-2 self-center rounded border border-ink-700 bg-ink-850 px-1.5 py-0.5 font-mono text-xs text-slate-300 lg:hidden"
+            value={ui.active ?? ''}
+            onChange={(e) => e.target.value && openFile(e.target.value)}
+          >
+            {paths.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <div className="relative min-h-0 flex-1" data-testid="dockerfile-editor">
+        {ready ? (
+          activeIsBinary ? (
+            <div className="p-6 text-sm text-slate-500">{ui.active} is a binary file; it is part of the build context but cannot be edited here.</div>
+          ) : ui.active === null ? (
+            <div className="p-6 text-sm text-slate-500">No file open. Create one with + in the file list.</div>
+          ) : (
+            <CodeEditor files={textFiles} active={ui.active} onChange={onEdit} onBuild={build} />
+          )
+        ) : (
+          <EditorPlaceholder />
+        )}
+      </div>
+    </section>
+  );
+
+  const terminalPane = (
+    <section aria-label="Console" className={`${paneClass('terminal')} min-h-0 min-w-0 flex-1 flex-col border-ink-700 bg-[#0b0e14] lg:border-l`}>
+      <div className="flex h-9 shrink-0 items-center gap-2 border-b border-ink-700 px-3 text-[11px] font-semibold uppercase tracking-wider text-slate-500">
+        <span>Console</span>
+        {busy && <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-whale-400" aria-label="running" />}
+        <span className="ml-auto flex items-center gap-1 normal-case tracking-normal">
+          <button
+            type="button"
+            onClick={() => setScreenReader((v) => !v)}
+            aria-pressed={screenReader}
+            title="Screen reader mode"
+            className={`rounded px-1.5 py-0.5 text-[11px] ${screenReader ? 'bg-whale-500/20 text-whale-300' : 'text-slate-500 hover:bg-ink-800 hover:text-slate-300'}`}
+          >
+            Screen reader
+          </button>
+          <button
+            type="button"
+            onClick={() => sessionRef.current?.clearScreen()}
+            title="Clear (Ctrl+L)"
+            className="rounded px-1.5 py-0.5 text-[11px] text-slate-500 hover:bg-ink-800 hover:text-slate-300"
+          >
+            Clear
+          </button>
+        </span>
+      </div>
+      <div className="min-h-0 flex-1" data-testid="terminal">
+        {boot ? (
+          <XTerminal
+            key={generation}
+            console={boot.host}
+            history={boot.history}
+            banner={WELCOME}
+            screenReaderMode={screenReader}
+            onHistoryChange={onHistoryChange}
+            onBusyChange={setBusy}
+            onCommand={onCommand}
+            onSession={onSession}
+            onShortcut={shortcut}
+          />
+        ) : (
+          <TerminalPlaceholder />
+        )}
+      </div>
+    </section>
+  );
+
+  const imagesPane = (
+    <section aria-label="Images and layers" className={`${paneClass('images')} min-h-0 flex-1 flex-col border-ink-700 lg:h-[38%] lg:flex-none lg:shrink-0 lg:border-t`}>
+      <ImagePanel host={host} version={version} engine={engine} onRun={run} />
+    </section>
+  );
+
+  return (
+    <div className={`flex min-h-0 flex-col ${embed ? 'h-dvh' : 'h-[calc(100dvh-3rem)]'}`}>
+      {/* toolbar */}
+      <div className="flex h-12 shrink-0 items-center gap-2 border-b border-ink-700 bg-ink-950 px-3 sm:px-4">
+        <div className="flex items-center overflow-hidden rounded-lg border border-whale-500/60 bg-whale-500 shadow-sm shadow-whale-500/20">
+          <button
+            type="button"
+            data-testid="build-button"
+            onClick={build}
+            disabled={!boot}
+            title="Build (Ctrl+Enter)"
+            className="flex items-center gap-2 px-3 py-1.5 text-sm font-semibold text-white hover:bg-whale-400 disabled:opacity-60"
+          >
+            <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="currentColor" aria-hidden="true">
+              <path d="M4 2.5v11l9-5.5z" />
+            </svg>
+            Build
+            <span className="hidden font-normal text-white/70 xl:inline">Ctrl+↵</span>
+          </button>
+          <label className="flex items-center border-l border-white/20 bg-ink-900/90 py-1.5 pl-2 pr-1 font-mono text-xs text-slate-500">
+            <span className="hidden sm:inline">-t&nbsp;</span>
+            <input
+              value={tag}
+              onChange={(e) => setTag(e.target.value.replace(/\s/g, ''))}
+              aria-label="Image tag"
+              spellCheck={false}
+              className="w-16 bg-transparent text-slate-200 outline-none sm:w-24"
+            />
+          </label>
+        </div>
+        {!embed && (
+          <>
+            <button
+              type="button"
+              data-testid="share-button"
+              onClick={() => setShareOpen(true)}
+              className="flex items-center gap-1.5 rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-slate-300 hover:border-ink-500 hover:bg-ink-850 hover:text-white"
+            >
+              <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+                <path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.8 2.8 0 014 4L11 8.5M9 11.5l-1.2 1.2a2.8 2.8 0 01-4-4L5 7.5" />
+              </svg>
+              Share
+            </button>
+            <button
+              type="button"
+              data-testid="reset-button"
+              onClick={() => setResetOpen(true)}
+              className="rounded-lg px-3 py-1.5 text-sm text-slate-400 hover:bg-ink-850 hover:text-white"
+            >
+              Reset
+            </button>
+          </>
+        )}
+        {embed && host && (
+          <a
+            href="/play/"
+            onClick={(e) => {
+              try {
+                const link = encodeShare({ files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })), commands: logRef.current });
+                e.currentTarget.href = `/play/#${link}`;
+              } catch {
+                /* too large: open the plain playground */
+              }
+            }}
+            target="_blank"
+            rel="noopener"
+            className="rounded-lg px-3 py-1.5 text-sm text-slate-400 hover:bg-ink-850 hover:text-white"
+          >
+            Open in playground ↗
+          </a>
+        )}
+        <div className="ml-auto flex items-center gap-2 text-xs text-slate-500">
+          <span className="hidden items-center gap-1.5 sm:flex" data-testid="engine-status">
+            <span className={`h-1.5 w-1.5 rounded-full ${!ready ? 'animate-pulse bg-slate-500' : engine === 'real' ? 'bg-emerald-400' : 'bg-amber-400'}`} aria-hidden="true" />
+            {!ready ? 'Starting…' : engine === 'real' ? 'Engine ready' : 'Engine loading'}
+          </span>
+        </div>
+      </div>
+
+      {/* phone: pane switcher */}
+      <div className="flex shrink-0 gap-1 border-b border-ink-700 bg-ink-950 p-1.5 lg:hidden" role="tablist" aria-label="Panes">
+        {(['editor', 'terminal', ...(embed ? [] : ['images'])] as Pane[]).map((p) => (
+          <button
+            key={p}
+            type="button"
+            role="tab"
+            aria-selected={pane === p}
+            onClick={() => setPane(p)}
+            className={`flex-1 rounded-md py-1.5 text-sm capitalize ${pane === p ? 'bg-ink-800 text-white' : 'text-slate-400'}`}
+          >
+            {p === 'terminal' ? 'Console' : p}
+          </button>
+        ))}
+      </div>
+
+      <div className="flex min-h-0 flex-1">
+        {!embed && (
+          <aside className="hidden w-56 shrink-0 border-r border-ink-700 bg-ink-950 lg:block">
+            <FileTree
+              paths={paths}
+              active={ui.active}
+              onOpen={openFile}
+              onCreate={createFile}
+              onRename={renameFile}
+              onDelete={deleteFile}
+              validate={(p, from) => validatePath(p, paths, from)}
+            />
+          </aside>
+        )}
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col lg:flex-row">
+          <div className={`${pane === 'terminal' ? 'hidden lg:flex' : 'flex'} min-h-0 min-w-0 flex-1 flex-col`}>
+            {editorPane}
+            {!embed && imagesPane}
+          </div>
+          <div className={`${pane === 'terminal' ? 'flex' : 'hidden lg:flex'} min-h-0 min-w-0 flex-1 flex-col lg:max-w-[48%] lg:basis-[46%]`}>
+            {terminalPane}
+          </div>
+        </div>
+      </div>
+
+      {toast && (
+        <div role="status" className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-lg border border-ink-600 bg-ink-800 px-4 py-2 text-sm text-slate-200 shadow-xl">
+          {toast}
+        </div>
+      )}
+
+      <Dialog open={shareOpen} onClose={() => setShareOpen(false)} title="Share this playground">
+        {shareUrl?.error ? (
+          <p className="text-rose-300">{shareUrl.error}</p>
+        ) : (
+          <>
+            <p>
+              The link holds your {files.length} file{files.length === 1 ? '' : 's'} and replays the {logRef.current.length} command
+              {logRef.current.length === 1 ? '' : 's'} you ran, so whoever opens it gets the same images. Nothing is uploaded.
+            </p>
+            <CopyField label="Link" value={shareUrl?.url ?? ''} testId="share-url" />
+            <CopyField label="Embed (for lessons and docs)" value={shareUrl ? `<iframe src="${shareUrl.embed}" width="100%" height="480"></iframe>` : ''} />
+          </>
+        )}
+        <div className="mt-5 flex justify-end">
+          <button type="button" onClick={() => setShareOpen(false)} className="rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-slate-200 hover:bg-ink-800">
+            Done
+          </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={resetOpen} onClose={() => setResetOpen(false)} title="Reset the playground?">
+        <p>This deletes your files, images, containers and command history in this browser, and starts again from the example.</p>
+        <div className="mt-5 flex justify-end gap-2">
+          <button type="button" onClick={() => setResetOpen(false)} className="rounded-lg px-3 py-1.5 text-sm text-slate-300 hover:bg-ink-800" autoFocus>
+            Cancel
+          </button>
+          <button type="button" data-testid="confirm-reset" onClick={() => void doReset()} className="rounded-lg bg-rose-500/90 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-500">
+            Reset everything
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+
+function history_replace() {
+  // A share link is applied once: drop it from the address bar so a reload shows the (now saved) playground.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <label className="mt-4 block">
+      <span className="text-xs font-medium text-slate-400">{label}</span>
+      <span className="mt-1 flex gap-2">
+        <input
+          readOnly
+          value={value}
+          data-testid={testId}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-w-0 flex-1 rounded-md border border-ink-600 bg-ink-950 px-2 py-1.5 font-mono text-xs text-slate-300"
+        />
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(value).then(() => {
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            });
+          }}
+          className="shrink-0 rounded-md bg-whale-500 px-3 text-xs font-semibold text-white hover:bg-whale-400"
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </span>
+    </label>
+  );
+}
+
+function EditorPlaceholder() {
+  return (
+    <div className="h-full w-full animate-pulse space-y-2.5 bg-ink-900 p-5" aria-label="Loading the editor">
+      {[62, 40, 55, 30, 70, 45].map((w, i) => (
+        <div key={i} className="flex items-center gap-4">
+          <span className="w-4 text-right font-mono text-xs text-ink-600">{i + 1}</span>
+          <span className="h-3 rounded bg-ink-800" style={{ width: `${w}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function TerminalPlaceholder() {
+  return (
+    <div className="h-full w-full bg-[#0b0e14] px-4 py-3 font-mono text-[13px] text-slate-500" aria-label="Loading the console">
+      <span className="text-emerald-400">$</span> <span className="inline-block h-4 w-2 translate-y-0.5 animate-pulse bg-slate-500" />
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The engine worker: hosts the workspace, the engine and the console, so a long build never freezes the page and a
+ * runaway command can be stopped by terminating the worker (the page then restarts it from the last saved state).
+ */
+import type { ConsoleIO } from '@/lib/console/types';
+import { createBackend, type Backend } from './backend';
+import { kv } from './idb';
+import type { FromWorker, InitOptions, PersistedState, Query, QueryResult, ToWorker, WireFile } from './protocol';
+
+/** The worker global, typed without the webworker lib (it clashes with the dom lib of the app's tsconfig). */
+const ctx = globalThis as unknown as {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((ev: MessageEvent<ToWorker>) => void) | null;
+};
+
+let backend: Backend | null = null;
+let namespace: string | null = null;
+let fromPage = false;
+let filesTimer: ReturnType<typeof setTimeout> | null = null;
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+const aborts = new Map<number, AbortController>();
+const stdinWaiters = new Map<number, (line: string | null) => void>();
+const queue: ToWorker[] = [];
+
+function post(msg: FromWorker, transfer: Transferable[] = []) {
+  ctx.postMessage(msg, transfer);
+}
+
+function wireFiles(): WireFile[] {
+  if (!backend) return [];
+  return backend.workspace.list().map((f) => ({ path: f.path, data: f.data.slice(), mode: f.mode }));
+}
+
+async function persist() {
+  if (!backend || namespace === null) return;
+  let engine: unknown;
+  try {
+    engine = backend.snapshot();
+  } catch {
+    engine = undefined;
+  }
+  const state: PersistedState = { version: 1, files: wireFiles(), engine, savedAt: Date.now() };
+  await kv.set(`${namespace}:state`, state);
+}
+
+function schedulePersist(delay = 300) {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = null;
+    void persist();
+  }, delay);
+}
+
+async function init(options: InitOptions) {
+  namespace = options.namespace;
+  let saved: PersistedState | undefined;
+  if (namespace !== null && !options.fresh && !options.files) {
+    saved = await kv.get<PersistedState>(`${namespace}:state`);
+    if (saved && saved.version !== 1) saved = undefined;
+  }
+  const files = options.files ?? saved?.files ?? [];
+  try {
+    backend = await createBackend({ files, engineState: saved?.engine });
+  } catch (e) {
+    // A saved engine state that no longer loads must not brick the playground: start clean with the files.
+    backend = await createBackend({ files });
+    saved = undefined;
+    console.warn('engine state could not be restored', e);
+  }
+  backend.workspace.onChange(() => {
+    schedulePersist();
+    if (fromPage) return;
+    if (filesTimer) return;
+    filesTimer = setTimeout(() => {
+      filesTimer = null;
+      post({ type: 'files', files: wireFiles() });
+    }, 30);
+  });
+  if (options.files || options.fresh) await persist();
+  post({ type: 'ready', prompt: backend.console.prompt(), files: wireFiles(), engine: backend.kind, restored: !!saved });
+}
+
+async function run(id: number, line: string, columns: number, isTTY: boolean) {
+  const b = backend!;
+  const controller = new AbortController();
+  aborts.set(id, controller);
+  const io: ConsoleIO = {
+    stdout: (data) => post({ type: 'out', id, stream: 'stdout', data }),
+    stderr: (data) => post({ type: 'out', id, stream: 'stderr', data }),
+    readLine: () =>
+      new Promise<string | null>((resolve) => {
+        if (controller.signal.aborted) return resolve(null);
+        stdinWaiters.set(id, resolve);
+        post({ type: 'readLine', id });
+      }),
+    isTTY,
+    columns,
+    signal: controller.signal,
+  };
+  let code: number;
+  try {
+    code = await b.console.run(line, io);
+  } catch (e) {
+    io.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
+    code = 1;
+  }
+  aborts.delete(id);
+  stdinWaiters.delete(id);
+  post({ type: 'done', id, code, prompt: b.console.prompt() });
+  post({ type: 'changed' });
+  schedulePersist(0);
+}
+
+async function query(q: Query): Promise<QueryResult> {
+  const client = backend?.client;
+  if (!client) return q.kind === 'images' ? { kind: 'images', images: [] } : { kind: 'history', history: [] };
+  try {
+    if (q.kind === 'images') return { kind: 'images', images: await client.imageList({}) };
+    return { kind: 'history', history: await client.imageHistory(q.ref) };
+  } catch (e) {
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function handle(msg: ToWorker) {
+  switch (msg.type) {
+    case 'init':
+      await init(msg.options);
+      return;
+    case 'run':
+      void run(msg.id, msg.line, msg.columns, msg.isTTY);
+      return;
+    case 'stdin': {
+      const w = stdinWaiters.get(msg.id);
+      stdinWaiters.delete(msg.id);
+      w?.(msg.line);
+      return;
+    }
+    case 'abort': {
+      aborts.get(msg.id)?.abort();
+      const w = stdinWaiters.get(msg.id);
+      stdinWaiters.delete(msg.id);
+      w?.(null);
+      return;
+    }
+    case 'complete': {
+      let result = { items: [] as string[], start: msg.cursor };
+      try {
+        result = await backend!.console.complete(msg.line, msg.cursor);
+      } catch {
+        /* no completion */
+      }
+      post({ type: 'completion', id: msg.id, result });
+      return;
+    }
+    case 'write':
+      fromPage = true;
+      try {
+        backend!.workspace.write(msg.path, msg.data, msg.mode);
+      } finally {
+        fromPage = false;
+      }
+      return;
+    case 'remove':
+      fromPage = true;
+      try {
+        backend!.workspace.remove(msg.path);
+      } finally {
+        fromPage = false;
+      }
+      return;
+    case 'rename':
+      fromPage = true;
+      try {
+        backend!.workspace.rename(msg.from, msg.to);
+      } finally {
+        fromPage = false;
+      }
+      return;
+    case 'query':
+      post({ type: 'queryResult', id: msg.id, result: await query(msg.query) });
+      return;
+    case 'flush':
+      await persist();
+      post({ type: 'flushed', id: msg.id });
+      return;
+  }
+}
+
+// Messages before init completes wait in a queue; `run` is not awaited so that stdin/abort can arrive meanwhile.
+let ready = false;
+ctx.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (!ready && msg.type !== 'init') {
+    queue.push(msg);
+    return;
+  }
+  if (msg.type === 'init') {
+    handle(msg)
+      .then(async () => {
+        ready = true;
+        while (queue.length) await handle(queue.shift()!);
+      })
+      .catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  void handle(msg).catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) }));
+};

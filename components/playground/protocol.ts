@@ -1,0 +1,53 @@
+/**
+ * The message protocol between the page and the engine worker (engine.worker.ts).
+ * The worker owns the workspace, the engine and the console; the page owns the editor and the terminal.
+ */
+import type { CompletionResult } from '@/lib/console/types';
+import type { HistoryItem, ImageSummary } from '@/lib/api/types';
+
+export interface WireFile { path: string; data: Uint8Array; mode: number }
+
+/** What the worker saves to IndexedDB under `<namespace>:state`. */
+export interface PersistedState {
+  version: 1;
+  files: WireFile[];
+  /** The engine's toJSON(), when it offers one. */
+  engine?: unknown;
+  savedAt: number;
+}
+
+export interface InitOptions {
+  /** IndexedDB key prefix; null = do not persist (embeds, tests of share links). */
+  namespace: string | null;
+  /** Start from these files with a clean engine (share links, embeds, Reset) instead of the saved state. */
+  files?: WireFile[];
+  /** Ignore and overwrite the saved state. */
+  fresh?: boolean;
+}
+
+export type ToWorker =
+  | { type: 'init'; options: InitOptions }
+  | { type: 'run'; id: number; line: string; columns: number; isTTY: boolean }
+  | { type: 'stdin'; id: number; line: string | null }
+  | { type: 'abort'; id: number }
+  | { type: 'complete'; id: number; line: string; cursor: number }
+  | { type: 'write'; path: string; data: Uint8Array; mode?: number }
+  | { type: 'remove'; path: string }
+  | { type: 'rename'; from: string; to: string }
+  | { type: 'query'; id: number; query: Query }
+  | { type: 'flush'; id: number };
+
+export type Query = { kind: 'images' } | { kind: 'history'; ref: string };
+export type QueryResult = { kind: 'images'; images: ImageSummary[] } | { kind: 'history'; history: HistoryItem[] } | { kind: 'error'; message: string };
+
+export type FromWorker =
+  | { type: 'ready'; prompt: string; files: WireFile[]; engine: 'real' | 'loading'; restored: boolean }
+  | { type: 'out'; id: number; stream: 'stdout' | 'stderr'; data: string }
+  | { type: 'readLine'; id: number }
+  | { type: 'done'; id: number; code: number; prompt: string }
+  | { type: 'completion'; id: number; result: CompletionResult }
+  | { type: 'files'; files: WireFile[] }
+  | { type: 'changed' }
+  | { type: 'queryResult'; id: number; result: QueryResult }
+  | { type: 'flushed'; id: number }
+  | { type: 'fatal'; message: string };

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+/** The terminal's visible text (xterm renders rows into .xterm-rows). */
+export async function terminalText(page: Page): Promise<string> {
+  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
+}
+
+export async function waitForPrompt(page: Page) {
+  await expect(page.locator('[data-testid="terminal"] .xterm-rows')).toContainText('$', { timeout: 30_000 });
+}
+
+/** Types a command into the console and presses Enter. */
+export async function typeCommand(page: Page, line: string) {
+  await page.locator('[data-testid="terminal"] .xterm').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
