@@ -30,3 +30,26 @@ export function callRoute(method: string, url: string, nowSec: number): FakeRes 
 export function getJSON<T>(url: string, nowSec: number): T {
   return JSON.parse(callRoute('GET', url, nowSec).body) as T;
 }
+
+/** For streaming routes (pull, push, build): resolves with the whole body once the handler ends the response. */
+export function callRouteStream(method: string, url: string, nowSec: number): Promise<string> {
+  const routesPath = `${CONFORMANCE}/fake/routes.js`;
+  delete require.cache[require.resolve(routesPath)];
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(nowSec * 1000);
+  let routes: { handle: (req: unknown, res: unknown, body: Uint8Array) => void };
+  try {
+    routes = require(routesPath) as typeof routes;
+  } finally {
+    vi.useRealTimers();
+  }
+  return new Promise((resolve) => {
+    let body = '';
+    const res = {
+      writeHead() { /* headers are not needed */ },
+      write(b: string) { body += b; },
+      end(b?: string) { if (b) body += b; resolve(body); },
+    };
+    routes.handle({ method, url, headers: {} }, res, new Uint8Array());
+  });
+}
