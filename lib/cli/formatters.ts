@@ -5,6 +5,13 @@
  */
 import type { ContainerSummary, HistoryItem, ImageSearchResult, ImageSummary, JSONMessage } from '../api/types';
 import { StatusError } from './command';
+import { formatImages } from './formatter/image';
+import { formatHistory } from './formatter/history';
+import { formatSearch } from './formatter/search';
+import { formatContainers } from './formatter/container';
+import { FormatError } from './formatter/context';
+import { displayJSONMessages } from './jsonmessage';
+import { Template, TemplateError } from './gotemplate/index';
 
 export interface ImageFormatOptions { format?: string; quiet?: boolean; noTrunc?: boolean; digests?: boolean; now: number }
 export interface HistoryFormatOptions { format?: string; quiet?: boolean; noTrunc?: boolean; human?: boolean; now: number }
@@ -22,17 +29,42 @@ export interface Formatters {
   displayJSONMessages(messages: AsyncIterable<JSONMessage>, out: (s: string) => void, o: DisplayOptions): Promise<void>;
 }
 
-const missing = (what: string) => (): never => {
-  throw new StatusError(`internal error: ${what} is not available yet in this build`, 1);
-};
+/** Formatter errors (template parse/exec) become the CLI's status errors. */
+function guard<A extends unknown[]>(f: (...a: A) => string): (...a: A) => string {
+  return (...a: A) => {
+    try {
+      return f(...a);
+    } catch (e) {
+      if (e instanceof FormatError) throw new StatusError(e.message, 1);
+      throw e;
+    }
+  };
+}
+
+/** templates.Parse + Execute as `docker inspect -f` does it (parse errors exit 64). */
+function executeTemplate(format: string, value: unknown): string {
+  let t: Template;
+  try {
+    t = Template.parse(format);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new StatusError(`template parsing error: ${e.message}`, 64);
+    throw e;
+  }
+  try {
+    return t.execute(value);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new StatusError(e.message, 1);
+    throw e;
+  }
+}
 
 export const fmt: Formatters = {
-  formatImages: missing('the image formatter'),
-  formatHistory: missing('the history formatter'),
-  formatSearch: missing('the search formatter'),
-  formatContainers: missing('the container formatter'),
-  executeTemplate: missing('the template engine'),
-  displayJSONMessages: missing('the JSON message renderer'),
+  formatImages: guard((l, o) => formatImages(l, o)),
+  formatHistory: guard((l, o) => formatHistory(l, o)),
+  formatSearch: guard((l, o) => formatSearch(l, o)),
+  formatContainers: guard((l, o) => formatContainers(l, o)),
+  executeTemplate,
+  displayJSONMessages: (m, out, o) => displayJSONMessages(m, out, { isTTY: o.isTTY, columns: o.columns, auxCallback: o.auxCallback ? (jm) => o.auxCallback!(jm.aux) : undefined }),
 };
 
 export function wireFormatters(f: Partial<Formatters>): void {

@@ -1,0 +1,205 @@
+/**
+ * createConsole: the page terminal's and `npm run console`'s command interpreter. Runs `docker ...` through lib/cli
+ * and a few workspace builtins (ls, cat, cd, pwd, echo, clear, help, mkdir, rm, touch, history, export).
+ */
+import type { EngineClient } from '../api/types';
+import { completionCandidates, runDocker } from '../cli/cli';
+import type { BuildKitFrontend, CliContext, StoredAuth } from '../cli/command';
+import type { CompletionResult, Console, ConsoleIO, Workspace } from './types';
+import { parseLine, ShellSyntaxError, type SimpleCommand } from './shell';
+import { normalizePath } from './workspace';
+
+export interface ConsoleOptions {
+  client: EngineClient;
+  workspace: Workspace;
+  env?: Record<string, string>;
+  now: () => number;
+  buildkit?: BuildKitFrontend;
+  /** `curl` is delegated here when given (the engine's published ports). */
+  curl?: (argv: string[], io: ConsoleIO) => Promise<number>;
+}
+
+const dec = new TextDecoder();
+const BUILTINS = ['cat', 'cd', 'clear', 'docker', 'echo', 'export', 'help', 'history', 'ls', 'mkdir', 'pwd', 'rm', 'touch', 'curl'];
+
+const HELP = `This console runs docker commands against a simulated Docker engine.
+Try:  docker run hello-world    docker images    docker build -t myapp .
+Other commands: ls, cat FILE, cd DIR, pwd, echo, mkdir, touch, rm, export NAME=VALUE, history, clear.
+`;
+
+export function createConsole(opts: ConsoleOptions): Console {
+  const env: Record<string, string> = { HOME: '/root', ...(opts.env ?? {}) };
+  let cwd = '';
+  let status = 0;
+  const history: string[] = [];
+  const auths = new Map<string, StoredAuth>();
+  const ws = opts.workspace;
+
+  const abs = (p: string) => normalizePath((p.startsWith('/') ? '' : cwd + '/') + p);
+  const isDir = (p: string) => p === '' || ws.list().some((f) => f.path.startsWith(p + '/'));
+
+  async function runSimple(cmd: SimpleCommand, io: ConsoleIO): Promise<number> {
+    let out = io;
+    let buffer = '';
+    if (cmd.redirect) out = { ...io, stdout: (s: string) => { buffer += s; }, readLine: io.readLine.bind(io), stderr: io.stderr.bind(io), isTTY: false, columns: io.columns, signal: io.signal };
+    const code = await dispatch(cmd.argv, out);
+    if (cmd.redirect) {
+      const p = abs(cmd.redirect.path);
+      if (isDir(p) && p !== '' && !ws.read(p)) { io.stderr(`${cmd.redirect.path}: Is a directory\n`); return 1; }
+      const prev = cmd.redirect.append ? dec.decode(ws.read(p)?.data ?? new Uint8Array()) : '';
+      ws.write(p, prev + buffer);
+    }
+    return code;
+  }
+
+  async function dispatch(argv: string[], io: ConsoleIO): Promise<number> {
+    if (argv.length === 0) return 0;
+    const [name, ...args] = argv;
+    switch (name) {
+      case 'docker': {
+        const ctx: CliContext = { client: opts.client, io, env, now: opts.now, workspace: ws, cwd, auths, buildkit: opts.buildkit };
+        return runDocker(args, ctx);
+      }
+      case 'echo': {
+        let a = args;
+        let nl = true;
+        if (a[0] === '-n') { nl = false; a = a.slice(1); }
+        io.stdout(a.join(' ') + (nl ? '\n' : ''));
+        return 0;
+      }
+      case 'pwd': io.stdout('/' + cwd + (cwd ? '' : '') + '\n'); return 0;
+      case 'cd': {
+        const target = args[0] === undefined || args[0] === '~' ? '' : abs(args[0]);
+        if (!isDir(target)) { io.stderr(`cd: ${args[0]}: No such file or directory\n`); return 1; }
+        cwd = target;
+        return 0;
+      }
+      case 'ls': {
+        const showAll = args.includes('-a') || args.includes('-la') || args.includes('-al');
+        const paths = args.filter((a) => !a.startsWith('-'));
+        let code = 0;
+        for (const p of paths.length ? paths : ['.']) {
+          const d = abs(p);
+          if (ws.read(d)) { io.stdout(p + '\n'); continue; }
+          if (!isDir(d)) { io.stderr(`ls: cannot access '${p}': No such file or directory\n`); code = 2; continue; }
+          const prefix = d ? d + '/' : '';
+          const names = new Set<string>();
+          for (const f of ws.list()) if (f.path.startsWith(prefix)) names.add(f.path.slice(prefix.length).split('/')[0]);
+          const list = [...names].filter((n) => showAll || !n.startsWith('.')).sort();
+          if (paths.length > 1) io.stdout(`${p}:\n`);
+          if (list.length) io.stdout(list.join('  ') + '\n');
+        }
+        return code;
+      }
+      case 'cat': {
+        let code = 0;
+        for (const p of args) {
+          const f = ws.read(abs(p));
+          if (!f) { io.stderr(`cat: ${p}: ${isDir(abs(p)) ? 'Is a directory' : 'No such file or directory'}\n`); code = 1; continue; }
+          io.stdout(dec.decode(f.data));
+        }
+        return code;
+      }
+      case 'touch':
+        for (const p of args) if (!ws.read(abs(p))) ws.write(abs(p), '');
+        return 0;
+      case 'mkdir':
+        for (const p of args.filter((a) => !a.startsWith('-'))) ws.write(abs(p) + '/.keep', '');
+        return 0;
+      case 'rm': {
+        const recursive = args.some((a) => /^-[a-zA-Z]*r/.test(a));
+        const force = args.some((a) => /^-[a-zA-Z]*f/.test(a));
+        let code = 0;
+        for (const p of args.filter((a) => !a.startsWith('-'))) {
+          const t = abs(p);
+          if (ws.remove(t)) continue;
+          if (isDir(t) && t !== '') {
+            if (!recursive) { io.stderr(`rm: cannot remove '${p}': Is a directory\n`); code = 1; continue; }
+            for (const f of ws.list()) if (f.path.startsWith(t + '/')) ws.remove(f.path);
+            continue;
+          }
+          if (!force) { io.stderr(`rm: cannot remove '${p}': No such file or directory\n`); code = 1; }
+        }
+        return code;
+      }
+      case 'clear': io.stdout('\x1b[H\x1b[2J\x1b[3J'); return 0;
+      case 'help': io.stdout(HELP); return 0;
+      case 'history':
+        io.stdout(history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).join(''));
+        return 0;
+      case 'export':
+        for (const a of args) {
+          const i = a.indexOf('=');
+          if (i > 0) env[a.slice(0, i)] = a.slice(i + 1);
+        }
+        return 0;
+      case 'curl':
+        if (opts.curl) return opts.curl(args, io);
+        io.stderr('curl: not available in this console yet\n');
+        return 127;
+      default:
+        io.stderr(`${name}: command not found\n`);
+        return 127;
+    }
+  }
+
+  return {
+    prompt: () => '$ ',
+    async run(line: string, io: ConsoleIO): Promise<number> {
+      if (line.trim() !== '') history.push(line);
+      let pipeline;
+      try {
+        pipeline = parseLine(line, env, status);
+      } catch (e) {
+        if (e instanceof ShellSyntaxError) { io.stderr(`bash: ${e.message}\n`); status = 2; return 2; }
+        throw e;
+      }
+      for (const { op, cmd } of pipeline) {
+        if (op === '&&' && status !== 0) continue;
+        if (op === '||' && status === 0) continue;
+        status = await runSimple(cmd, io);
+      }
+      return status;
+    },
+    async complete(line: string, cursor: number): Promise<CompletionResult> {
+      const before = line.slice(0, cursor);
+      const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('|')) + 1;
+      const word = before.slice(start);
+      const words = before.slice(0, start).split(/\s+/).filter(Boolean);
+      const segStart = Math.max(words.lastIndexOf(';'), words.lastIndexOf('&&'), words.lastIndexOf('||')) + 1;
+      const cmdWords = words.slice(segStart);
+      let items: string[] = [];
+      if (cmdWords.length === 0) {
+        items = BUILTINS.filter((b) => b.startsWith(word));
+      } else if (cmdWords[0] === 'docker') {
+        const { commands, flags, cmd } = completionCandidates(cmdWords.slice(1));
+        if (word.startsWith('-')) items = flags.filter((f) => f.startsWith(word));
+        else if (commands.length) items = commands.filter((c) => c.startsWith(word));
+        else {
+          const path = cmd.path;
+          try {
+            if (/^(image |)(rm|rmi|history|tag|push|save|inspect)$|^image (rm|history|tag|push|save|inspect)$|^(run|create)$|^container (run|create)$/.test(path)) {
+              const imgs = await opts.client.imageList({});
+              items = imgs.flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(word));
+            } else if (path !== '') {
+              const cs = await opts.client.containerList({ all: true });
+              items = cs.flatMap((c) => c.Names.map((n) => n.replace(/^\//, ''))).filter((n) => n.startsWith(word));
+            }
+          } catch {
+            items = [];
+          }
+        }
+      } else {
+        const dir = word.includes('/') ? word.slice(0, word.lastIndexOf('/') + 1) : '';
+        const base = abs(dir);
+        const prefix = base ? base + '/' : '';
+        const names = new Set<string>();
+        for (const f of ws.list()) if (f.path.startsWith(prefix)) { const rest = f.path.slice(prefix.length).split('/'); names.add(rest[0] + (rest.length > 1 ? '/' : '')); }
+        items = [...names].map((n) => dir + n).filter((n) => n.startsWith(word));
+      }
+      return { items: [...new Set(items)].sort(), start };
+    },
+  };
+}
+
+export { MemoryWorkspace, loadWorkspaceFromFiles } from './workspace';
