@@ -158,6 +158,7 @@ export class Pattern {
         if (k < cps.length) {
           const nx = cps[k++]!;
           re += /[A-Za-z0-9]/.test(nx) ? nx : '\\' + nx;
+          type = 'regexp';
         } else re += '\\\\';
       } else if (ch === '[' || ch === ']') {
         re += ch;

@@ -64,20 +64,26 @@ export interface ParseResult {
   escapeToken: string;
 }
 
-export function newNode(value = ''): Node {
+const FROZEN_EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * A new node. Argument nodes (`arg` true) share frozen empty arrays for children, heredocs, flags and
+ * prevComment (they are never filled); instruction nodes get their own arrays.
+ */
+export function newNode(value = '', arg = false): Node {
   return {
     value,
     next: null,
-    children: [],
-    heredocs: [],
+    children: arg ? FROZEN_EMPTY : [],
+    heredocs: arg ? FROZEN_EMPTY : [],
     json: false,
     original: '',
-    flags: [],
+    flags: arg ? FROZEN_EMPTY : [],
     startLine: 0,
     endLine: 0,
     startCol: 0,
     endCol: 0,
-    prevComment: [],
+    prevComment: arg ? FROZEN_EMPTY : [],
   };
 }
 
@@ -303,7 +309,7 @@ function chain(values: string[]): Node | null {
   let root: Node | null = null;
   let prev: Node | null = null;
   for (const v of values) {
-    const n = newNode(v);
+    const n = newNode(v, true);
     if (prev) prev.next = n;
     else root = n;
     prev = n;
@@ -313,61 +319,64 @@ function chain(values: string[]): Node | null {
 
 /** Quote-aware words for ENV/LABEL/ARG (quotes and escapes kept). */
 export function parseWords(rest: string, esc: string): string[] {
-  const cps = Array.from(toValidRunes(rest));
-  const n = cps.length;
+  // Every character is kept except an escape char at the very end, so words are slices of `rest`.
+  if (/[\ud800-\udfff]/.test(rest)) rest = toValidRunes(rest);
+  const n = rest.length;
+  const escCode = esc.charCodeAt(0);
   const words: string[] = [];
   const IN_SPACES = 0;
   const IN_WORD = 1;
   const IN_QUOTE = 2;
   let phase = IN_SPACES;
-  let quote = '';
+  let quote = 0;
   let blankOK = false;
-  let sb = '';
-  let ch = '';
+  let start = 0;
+  let end = -1; // exclusive end of the word when the final escape char was dropped
   for (let pos = 0; pos <= n; pos++) {
-    if (pos !== n) ch = cps[pos]!;
+    const ch = pos < n ? rest.charCodeAt(pos) : -1;
     if (phase === IN_SPACES) {
       if (pos === n) break;
-      if (isGoSpace(ch.codePointAt(0)!)) continue;
+      if (isGoSpace(ch)) continue;
       phase = IN_WORD;
+      start = pos;
+      end = -1;
     }
-    if ((phase === IN_WORD || phase === IN_QUOTE) && pos === n) {
-      if (blankOK || sb.length > 0) words.push(sb);
+    if (pos === n) {
+      const w = rest.slice(start, end < 0 ? n : end);
+      if (blankOK || w.length > 0) words.push(w);
       break;
     }
     if (phase === IN_WORD) {
-      if (isGoSpace(ch.codePointAt(0)!)) {
+      if (isGoSpace(ch)) {
         phase = IN_SPACES;
-        if (blankOK || sb.length > 0) words.push(sb);
-        sb = '';
+        const w = rest.slice(start, pos);
+        if (blankOK || w.length > 0) words.push(w);
         blankOK = false;
         continue;
       }
-      if (ch === "'" || ch === '"') {
+      if (ch === 39 || ch === 34) {
         quote = ch;
         blankOK = true;
         phase = IN_QUOTE;
       }
-      if (ch === esc) {
-        if (pos + 1 === n) continue;
-        sb += ch;
+      if (ch === escCode) {
+        if (pos + 1 === n) {
+          end = pos;
+          continue;
+        }
         pos++;
-        ch = cps[pos]!;
       }
-      sb += ch;
       continue;
     }
     if (ch === quote) phase = IN_WORD;
-    if (ch === esc && quote !== "'") {
+    if (ch === escCode && quote !== 39) {
       if (pos + 1 === n) {
         phase = IN_WORD;
+        end = pos;
         continue;
       }
       pos++;
-      sb += ch;
-      ch = cps[pos]!;
     }
-    sb += ch;
   }
   return words;
 }
@@ -422,7 +431,7 @@ function parseMaybeJSON(rest: string): Parsed {
   const j = parseJSON(rest);
   if (typeof j !== 'number') return j;
   if (j === NOT_STRINGS) throw new Fail(ERR_NOT_STRING_ARRAY);
-  return { next: newNode(rest), json: false };
+  return { next: newNode(rest, true), json: false };
 }
 
 function parseMaybeJSONToList(rest: string): Parsed {
@@ -447,7 +456,7 @@ function parseHealthConfig(rest: string): Parsed {
   const typ = ascii ? rest.slice(0, sep) : decodeUtf8(bytes!, 0, sep);
   const remainder = ascii ? rest.slice(next) : decodeUtf8(bytes!, next);
   const cmd = parseMaybeJSON(remainder);
-  const node = newNode(typ);
+  const node = newNode(typ, true);
   node.next = cmd.next;
   return { next: node, json: cmd.json };
 }
@@ -480,7 +489,7 @@ function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
     case 'stopsignal':
     case 'user':
     case 'workdir':
-      return rest === '' ? NONE : { next: newNode(rest), json: false };
+      return rest === '' ? NONE : { next: newNode(rest, true), json: false };
     case 'onbuild': {
       if (rest === '') return NONE;
       const child = newNodeFromLine(rest, st, []);
@@ -489,7 +498,7 @@ function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
       return { next: holder, json: false };
     }
     default:
-      return { next: newNode(''), json: false };
+      return { next: newNode('', true), json: false };
   }
 }
 
@@ -543,6 +552,8 @@ export function parseHeredoc(src: string): Heredoc | null {
 }
 
 function heredocsFromLine(line: string): Heredoc[] {
+  // a heredoc word contains "<<" literally (quotes and escapes are kept raw)
+  if (line.indexOf('<<') < 0) return [];
   let words: string[];
   try {
     words = heredocLex.processWords(line, []);

@@ -62,27 +62,8 @@ export function toEnvGetter(env: EnvInput): EnvGetter {
   };
 }
 
-function toCodePoints(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const lo = s.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-        i++;
-      }
-    }
-    // Go's text/scanner turns invalid UTF-8 into U+FFFD
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    out.push(c);
-  }
-  // text/scanner skips a byte order mark at the start
-  if (out[0] === 0xfeff) out.shift();
-  return out;
-}
-
-const cpStr = (cp: number): string => (cp === EOF ? '\ufffd' : String.fromCodePoint(cp));
+const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+const cpStr = (cp: number): string => (cp >= 0 && cp < 128 ? ASCII[cp]! : cp === EOF ? '\ufffd' : String.fromCodePoint(cp));
 
 function isDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
@@ -107,7 +88,7 @@ class Words {
     const space = isGoSpace(ch);
     if (space && this.inWord) {
       // "<<" plus spaces or tabs stay glued to the next word (heredoc names: "<<  EOF")
-      if ((ch === 0x20 || ch === 0x09) && (this.gluing || /^\d*<<-?$/.test(this.buf))) {
+      if ((ch === 0x20 || ch === 0x09) && (this.gluing || ((this.buf.endsWith('<') || this.buf.endsWith('-')) && /^\d*<<-?$/.test(this.buf)))) {
         this.gluing = true;
         this.buf += cpStr(ch);
         return;
@@ -151,7 +132,7 @@ class Fail {
 
 class ShellWord {
   private pos = 0;
-  private readonly cps: number[];
+  private readonly src: string;
   private rawEscapes: boolean;
   readonly matched = new Set<string>();
   readonly unmatched = new Set<string>();
@@ -162,15 +143,41 @@ class ShellWord {
     private readonly esc: number,
     private readonly opts: LexOptions,
   ) {
-    this.cps = toCodePoints(word);
+    this.src = word;
     this.rawEscapes = !!opts.rawEscapes;
+    // text/scanner skips a byte order mark at the start
+    if (word.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
+  /** The code point at pos and its width in UTF-16 units; invalid UTF-8 (lone surrogates) reads as U+FFFD. */
+  private at(pos: number): [number, number] {
+    const s = this.src;
+    if (pos >= s.length) return [EOF, 0];
+    const c = s.charCodeAt(pos);
+    if (c < 0xd800 || c > 0xdfff) return [c, 1];
+    if (c <= 0xdbff && pos + 1 < s.length) {
+      const lo = s.charCodeAt(pos + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) return [0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00), 2];
+    }
+    return [0xfffd, 1];
+  }
   private peek(): number {
-    return this.pos < this.cps.length ? this.cps[this.pos]! : EOF;
+    const s = this.src;
+    if (this.pos >= s.length) return EOF;
+    const c = s.charCodeAt(this.pos);
+    return c < 0xd800 || c > 0xdfff ? c : this.at(this.pos)[0];
   }
   private next(): number {
-    return this.pos < this.cps.length ? this.cps[this.pos++]! : EOF;
+    const s = this.src;
+    if (this.pos >= s.length) return EOF;
+    const c = s.charCodeAt(this.pos);
+    if (c < 0xd800 || c > 0xdfff) {
+      this.pos++;
+      return c;
+    }
+    const [cp, w] = this.at(this.pos);
+    this.pos += w;
+    return cp;
   }
 
   run(): { result: string; words: string[] } {

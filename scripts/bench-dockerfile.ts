@@ -1,0 +1,31 @@
+// Dockerfile front-end benchmark: parse + typed instructions for the seed's nginx Dockerfile and for a
+// generated ~1 MB Dockerfile. Prints medians (ms, MB/s) of N runs. Run by `npm run bench`.
+import os from 'node:os';
+import { parseDockerfile } from '../lib/dockerfile/instructions';
+import { lintDockerfile } from '../lib/dockerfile/lint';
+import { generateDockerfile, SEED_NGINX_DOCKERFILE } from '../lib/dockerfile/gen';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function bench(name: string, src: string, runs: number, fn: (s: string) => unknown): void {
+  for (let i = 0; i < Math.min(3, runs); i++) fn(src); // warm up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(src);
+    ts.push(performance.now() - t0);
+  }
+  const ms = median(ts);
+  const mb = Buffer.byteLength(src, 'utf8') / (1024 * 1024);
+  const rate = ms > 0 ? mb / (ms / 1000) : Infinity;
+  console.log(`${name.padEnd(44)} ${ms.toFixed(3).padStart(10)} ms   ${rate.toFixed(2).padStart(8)} MB/s   (median of ${runs}, ${Buffer.byteLength(src, 'utf8')} bytes)`);
+}
+
+const big = generateDockerfile(1 << 20);
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+bench('nginx seed Dockerfile: parse+instructions', SEED_NGINX_DOCKERFILE, 2000, parseDockerfile);
+bench('nginx seed Dockerfile: lint', SEED_NGINX_DOCKERFILE, 2000, lintDockerfile);
+bench('generated 1 MB Dockerfile: parse+instructions', big, 7, parseDockerfile);
