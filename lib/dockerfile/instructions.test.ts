@@ -196,3 +196,13 @@ describe('RUN --mount parsing with an expander', () => {
     expect(() => parseMount('type=bind,foo', ex)).toThrow(new MountParseError("invalid field 'foo' must be a key=value pair"));
   });
 });
+
+describe('meta args and FROM expansion', () => {
+  it('build args win, defaults expand with earlier meta args, declared-only args are left out', async () => {
+    const { resolveMetaArgs, expandBaseName } = await import('./instructions');
+    const r = parseDockerfile('ARG V=3.20\nARG IMG=alpine:${V}\nARG X\nFROM $IMG\nFROM ${X:-busybox}:latest\nFROM --platform=$BUILDPLATFORM golang:$GO\n');
+    const env = resolveMetaArgs(r.metaArgs, { V: '3.19' }, { BUILDPLATFORM: 'linux/amd64' });
+    expect([...env]).toEqual([['BUILDPLATFORM', 'linux/amd64'], ['V', '3.19'], ['IMG', 'alpine:3.19']]);
+    expect(r.stages.map((s) => expandBaseName(s, env))).toEqual(['alpine:3.19', 'busybox:latest', 'golang:']);
+  });
+});

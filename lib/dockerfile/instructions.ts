@@ -5,6 +5,7 @@ import { DockerfileParseError, type SourceRange } from './errors';
 import { goQuote } from './gotext';
 import { GoDurationError, parseGoDuration } from './gotime';
 import { nodeArgs, nodeRange, parse, parseHeredoc, chompHeredocContent, type Directive, type Heredoc, type Node, type ParseWarning } from './parser';
+import { ShellLex } from './shell-lex';
 import { withSuggestion } from './suggest';
 
 // ---------------------------------------------------------------------------------------------
@@ -843,6 +844,37 @@ export function parseMount(val: string, expander: ((s: string) => string) | null
 /** The mounts of a RUN, with variables expanded by `expander`. Throws MountParseError. */
 export function parseRunMounts(cmd: RunCommand, expander: (s: string) => string): Mount[] {
   return cmd.mountSpecs.map((s) => parseMount(s, expander));
+}
+
+// ---------------------------------------------------------------------------------------------
+// meta args
+
+/**
+ * The values of the ARGs declared before the first FROM, as BuildKit computes them for FROM lines:
+ * a --build-arg value wins, else the default (expanded with the meta args before it). A declared ARG
+ * with neither is left out (it expands to ""). `predefined` (e.g. BUILDPLATFORM, TARGETARCH) are
+ * visible to the defaults and included in the result. Throws ShellLexError.
+ */
+export function resolveMetaArgs(
+  metaArgs: readonly ArgCommand[],
+  buildArgs: Readonly<Record<string, string>> = {},
+  predefined: Readonly<Record<string, string>> = {},
+  escapeToken = '\\',
+): Map<string, string> {
+  const env = new Map<string, string>(Object.entries(predefined));
+  const lex = new ShellLex({ escapeToken });
+  for (const a of metaArgs) {
+    for (const kv of a.args) {
+      if (Object.prototype.hasOwnProperty.call(buildArgs, kv.key)) env.set(kv.key, buildArgs[kv.key]!);
+      else if (kv.value !== undefined) env.set(kv.key, lex.processWord(kv.value, env));
+    }
+  }
+  return env;
+}
+
+/** The base image of a stage with meta args expanded (`FROM alpine:$V`). Throws ShellLexError. */
+export function expandBaseName(stage: Stage, metaEnv: ReadonlyMap<string, string>, escapeToken = '\\'): string {
+  return new ShellLex({ escapeToken }).processWord(stage.baseName, metaEnv);
 }
 
 export type { Directive, Heredoc, Node, ParseWarning, SourceRange };
