@@ -92,10 +92,36 @@ function recordingIO(columns = 120): ConsoleIO & { out: string; err: string } {
   return io;
 }
 
+async function runLine(target: ConsoleTarget, line: string, io: ConsoleIO): Promise<number> {
+  try {
+    return await target.console.run(line, io);
+  } catch (e) {
+    io.stderr((e instanceof Error ? e.message : String(e)) + '\n');
+    return 1;
+  }
+}
+
+/**
+ * Expands `$(command)` (not nested) by running the inner command and substituting its trimmed output, as a POSIX
+ * shell would. The page's console has no command substitution; replays (solutions that need an image ID) do.
+ */
+export async function expandSubstitutions(target: ConsoleTarget, line: string): Promise<string> {
+  let out = '';
+  let rest = line;
+  for (let m = /\$\(([^()]*)\)/.exec(rest); m; m = /\$\(([^()]*)\)/.exec(rest)) {
+    const io = recordingIO();
+    await runLine(target, m[1]!, io);
+    out += rest.slice(0, m.index) + io.out.trim().split(/\s+/).join(' ');
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out + rest;
+}
+
 /** Runs command lines one after the other; a failing line does not stop the replay (as in a terminal). */
 export async function replay(target: ConsoleTarget, lines: readonly string[], onStep?: (s: ReplayStep) => void): Promise<ReplayStep[]> {
   const steps: ReplayStep[] = [];
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.includes('$(') ? await expandSubstitutions(target, raw) : raw;
     const io = recordingIO();
     let code: number;
     try {
