@@ -19,6 +19,9 @@ export interface FuncDef {
 /** Builtins with special evaluation (short-circuit and/or). */
 export type Funcs = Record<string, FuncDef>;
 
+/** Go's Option("missingkey=..."): what a missing map key gives. */
+export type MissingKey = 'default' | 'zero' | 'error';
+
 const MISSING: unique symbol = Symbol('missing');
 type Final = unknown | typeof MISSING;
 
@@ -39,7 +42,7 @@ export class State {
   private out = '';
   private depth = 0;
 
-  constructor(private readonly tmpl: ParsedTemplate, private readonly funcs: Funcs, data: unknown) {
+  constructor(private readonly tmpl: ParsedTemplate, private readonly funcs: Funcs, data: unknown, private readonly missingKey: MissingKey = 'default') {
     this.vars = [{ name: '$', value: data }];
   }
 
@@ -236,7 +239,10 @@ export class State {
   }
 
   private evalField(dot: unknown, name: string, node: ArgNode, args: ArgNode[] | null, final: Final, receiver: unknown): unknown {
-    if (receiver === undefined) return undefined;
+    if (receiver === undefined) {
+      if (this.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(name)}`);
+      return undefined;
+    }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (isStruct(receiver)) {
@@ -255,6 +261,7 @@ export class State {
     }
     if (receiver instanceof Map) {
       if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+      if (!receiver.has(name)) return this.missing(name, receiver);
       return receiver.get(name);
     }
     if (typeof receiver === 'object' && !Array.isArray(receiver) && !(receiver instanceof Uint8Array)) {
@@ -266,12 +273,18 @@ export class State {
         return this.evalCall(dot, rec[name] as (...a: unknown[]) => unknown, receiver, node, name, args, final);
       }
       if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-      if (!Object.prototype.hasOwnProperty.call(rec, name)) return undefined;
+      if (!Object.prototype.hasOwnProperty.call(rec, name)) return this.missing(name, rec);
       const member = rec[name];
       if (typeof member === 'function') return (member as () => unknown).call(receiver);
       return member;
     }
     this.errorf(`can't evaluate field ${name} in type ${goTypeName(receiver)}`);
+  }
+
+  private missing(name: string, map: object): unknown {
+    if (this.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(name)}`);
+    if (this.missingKey === 'zero') return goTypeName(map) === 'map[string]string' ? '' : null;
+    return undefined;
   }
 
   private evalFunction(dot: unknown, node: Extract<ArgNode, { type: 'identifier' }>, cmd: CommandNode, args: ArgNode[], final: Final): unknown {

@@ -5,7 +5,7 @@
  *   t.execute({ Name: 'x' });                         // throws TemplateError("template: :1:2: executing ...")
  */
 import { State } from './exec';
-import type { Funcs } from './exec';
+import type { Funcs, MissingKey } from './exec';
 import { BUILTINS, DOCKER_FUNCS } from './funcs';
 import { ParseError, parseTemplate } from './parse';
 import type { ParsedTemplate } from './parse';
@@ -14,14 +14,14 @@ import { TemplateError } from './values';
 export { GO_TYPE, MARSHAL_JSON, TemplateError, goJSON, jsonString, marshalContext, printValue, sprint, sprintf, sprintln, formatV, goTypeName, isTrue } from './values';
 export type { GoStruct, JSONMarshaler } from './values';
 export { BUILTINS, DOCKER_FUNCS, HEADER_FUNCS, goTitle } from './funcs';
-export type { FuncDef, Funcs, ParamKind } from './exec';
+export type { FuncDef, Funcs, MissingKey, ParamKind } from './exec';
 export { goFormatFloat, formatFloat } from './strconv';
 export { goQuote, goUnquote } from './parse';
 
 export interface ExecResult { output: string; error: TemplateError | null }
 
 export class Template {
-  private constructor(private readonly parsed: ParsedTemplate, private funcs: Funcs) {}
+  private constructor(private readonly parsed: ParsedTemplate, private funcs: Funcs, private readonly missingKey: MissingKey = 'default') {}
 
   /** Parses `text` (template name `name`, "" for the CLI's templates) with the builtins plus docker's functions. */
   static parse(text: string, opts: { name?: string; funcs?: Funcs } = {}): Template {
@@ -36,16 +36,21 @@ export class Template {
 
   /** Go's Template.Funcs: replace functions by name (used for table headers). */
   withFuncs(funcs: Funcs): Template {
-    return new Template(this.parsed, { ...this.funcs, ...funcs });
+    return new Template(this.parsed, { ...this.funcs, ...funcs }, this.missingKey);
+  }
+
+  /** Go's Template.Option("missingkey=error") etc.: returns a copy with that behaviour. */
+  withMissingKey(missingKey: MissingKey): Template {
+    return new Template(this.parsed, this.funcs, missingKey);
   }
 
   execute(data: unknown): string {
-    return new State(this.parsed, this.funcs, data).run(data);
+    return new State(this.parsed, this.funcs, data, this.missingKey).run(data);
   }
 
   /** Like execute, but returns the output written before an error too (text/template writes as it goes). */
   executePartial(data: unknown): ExecResult {
-    const state = new State(this.parsed, this.funcs, data);
+    const state = new State(this.parsed, this.funcs, data, this.missingKey);
     try {
       return { output: state.run(data), error: null };
     } catch (e) {

@@ -218,9 +218,9 @@ export class Lexer {
         this.parenDepth++;
         return () => this.lexInsideAction();
       case ')':
-        this.emit(T.RightParen);
         this.parenDepth--;
         if (this.parenDepth < 0) return this.errorf('unexpected right paren');
+        this.emit(T.RightParen);
         return () => this.lexInsideAction();
       default:
         break;
