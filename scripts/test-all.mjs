@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -14,7 +15,7 @@ function run(name, cmd, args, parse) {
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
-  const counts = parse ? parse((r.stdout ?? '') + (r.stderr ?? '')) : null;
+  const counts = parse ? parse(stripAnsi((r.stdout ?? '') + (r.stderr ?? ''))) : null;
   if (counts) { passed += counts.passed; failed += counts.failed; }
   else if (r.status === 0) passed += 1; else failed += 1;
   if (r.status !== 0) { failures.push(name); if (counts && counts.failed === 0) failed += 1; }
