@@ -49,7 +49,8 @@ describe('assignment links', () => {
     expect(bomb.length).toBeLessThan(ASSIGNMENT_LIMITS.maxEncoded);
     expect(() => decodeAssignment(bomb)).toThrow(/too large/);
     let seed = 7;
-    const noise = (n: number) => Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2147483648), (seed >> 8) % 36).toString(36)).join('');
+    const next = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) % 36);
+    const noise = (n: number) => Array.from({ length: n }, () => next().toString(36)).join('');
     const big = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, noise(1500)]));
     expect(() => encodeAssignment({ ...base, start: { files: big } })).toThrow(/too large for a link/);
   });
