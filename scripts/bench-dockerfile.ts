@@ -13,15 +13,20 @@ function median(xs: number[]): number {
 function bench(name: string, src: string, runs: number, fn: (s: string) => unknown): void {
   for (let i = 0; i < Math.min(3, runs); i++) fn(src); // warm up
   const ts: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn(src);
     ts.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const ms = median(ts);
+  const cpuMs = median(cpu);
   const mb = Buffer.byteLength(src, 'utf8') / (1024 * 1024);
   const rate = ms > 0 ? mb / (ms / 1000) : Infinity;
-  console.log(`${name.padEnd(44)} ${ms.toFixed(3).padStart(10)} ms   ${rate.toFixed(2).padStart(8)} MB/s   (median of ${runs}, ${Buffer.byteLength(src, 'utf8')} bytes)`);
+  console.log(`${name.padEnd(44)} ${ms.toFixed(3).padStart(10)} ms   ${rate.toFixed(2).padStart(8)} MB/s   cpu ${cpuMs.toFixed(3)} ms   (median of ${runs}, ${Buffer.byteLength(src, 'utf8')} bytes)`);
 }
 
 const big = generateDockerfile(1 << 20);

@@ -102,3 +102,12 @@ describe('lint (best practices)', () => {
     expect(lintDockerfile(src).map((w) => `${w.range.startLine} ${w.ruleId}`)).toEqual(['4 ConsecutiveRun', '5 AptListsNotCleaned', '5 ConsecutiveRun']);
   });
 });
+
+describe('lint options', () => {
+  it('baseImageEnv feeds UndefinedVar; stages inherit their parent stage variables', () => {
+    const src = 'FROM eclipse-temurin:21 AS base\nENV APP=/app\nWORKDIR $JAVA_HOME/x\nFROM base\nCOPY a $APP/\nENV P=$HOME\n';
+    expect(ids(src)).toEqual(['UndefinedVar']); // JAVA_HOME unknown without the option; HOME assumed
+    const ws = lintDockerfile(src, { baseImageEnv: (b) => (b.startsWith('eclipse-temurin') ? ['PATH', 'JAVA_HOME'] : undefined) });
+    expect(ws.map((w) => w.message)).toEqual(["Usage of undefined variable '$HOME'"]);
+  });
+});

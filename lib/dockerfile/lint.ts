@@ -93,7 +93,16 @@ function runText(c: Command): string {
  * Lint a Dockerfile. Accepts the source or an already parsed result. A Dockerfile that does not parse
  * gives no lint warnings (show the parse error instead).
  */
-export function lintDockerfile(input: string | Uint8Array | DockerfileParseResult): LintWarning[] {
+export interface LintOptions {
+  /**
+   * The environment variable names of a base image's config (e.g. ["PATH", "JAVA_HOME"]), so that
+   * UndefinedVar knows them like BuildKit does. Return undefined when the image is unknown. Without this
+   * option a few common names (PATH, HOME, ...) are assumed.
+   */
+  baseImageEnv?: (baseName: string) => readonly string[] | undefined;
+}
+
+export function lintDockerfile(input: string | Uint8Array | DockerfileParseResult, options: LintOptions = {}): LintWarning[] {
   let df: DockerfileParseResult;
   if (typeof input === 'string' || input instanceof Uint8Array) {
     try {
@@ -165,7 +174,7 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
       throw e;
     }
     for (const name of unmatched) {
-      if (defined.has(name) || PREDEFINED_ARGS.has(name) || COMMON_BASE_ENV.has(name) || /^\d+$|^[@*#?$!-]$/.test(name)) continue;
+      if (defined.has(name) || PREDEFINED_ARGS.has(name) || (!options.baseImageEnv && COMMON_BASE_ENV.has(name)) || /^\d+$|^[@*#?$!-]$/.test(name)) continue;
       const hint = suggest(name, [...defined], true);
       add(
         'UndefinedVar',
@@ -177,6 +186,7 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
   }
 
   const stageNames = new Map<string, Stage>();
+  const stageDefined = new Map<string, Set<string>>();
   for (const stage of df.stages) {
     // FROM checks
     if (stage.nameAsWritten && stage.nameAsWritten !== stage.nameAsWritten.toLowerCase()) {
@@ -228,8 +238,10 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
       }
     }
 
-    // commands
-    const defined = new Set<string>();
+    // commands: variables known in this stage (a parent stage's, or the base image's env)
+    const inherited = stageDefined.get(stage.baseName.toLowerCase());
+    const defined = new Set<string>(inherited ?? options.baseImageEnv?.(stage.baseName) ?? []);
+    if (stage.name) stageDefined.set(stage.name, defined);
     let hasShell = false;
     let absWorkdir = false;
     let prevRun: Command | null = null;
