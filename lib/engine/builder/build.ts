@@ -1,0 +1,1291 @@
+/**
+ * The image builder: one Dockerfile interpreter with the semantics both Docker builders share (stages, ARG scoping,
+ * ENV/ARG expansion, WORKDIR, USER, COPY/ADD, CMD/ENTRYPOINT, ONBUILD, ...), and the two ways of running it:
+ *   - BuildKit (default): progress events (vertices, statuses, logs), a build cache keyed by parent + instruction +
+ *     content checksums, one image at the end, history rows `RUN /bin/sh -c x # buildkit`;
+ *   - legacy (DOCKER_BUILDKIT=0): moby's classic builder, one committed image per step (intermediate images with a
+ *     Parent), `Step N/M` JSON messages, history rows `/bin/sh -c #(nop)  CMD ["x"]`, cache probed on the parent image.
+ */
+import type { JSONMessage } from '../../api/types';
+import { EngineError, invalidParameter } from '../../api/errors';
+import { DockerfileParseError, ShellLexError } from '../../dockerfile/errors';
+import {
+  parseDockerfile, parseInstruction, type AddCommand, type ArgCommand, type Command, type CopyCommand, type DockerfileParseResult,
+  type Instruction, type RunCommand, type Stage,
+} from '../../dockerfile/instructions';
+import { parse as parseAst } from '../../dockerfile/parser';
+import { ShellLex } from '../../dockerfile/shell-lex';
+import { fullName, familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../reference/reference';
+import type { BuildEvent, BuildFailure, ErrorSource } from '../../progress/events';
+import { legacy as L } from '../../progress/legacy';
+import { rfc3339Nano } from '../clock';
+import { Sha256, digestOf, sha256Hex, utf8, utf8Decode } from '../digest';
+import { UnionFs } from '../fs/union';
+import { dir as dirEntry, file as fileEntry, normPath, parentOf, baseName, type Entry } from '../fs/entry';
+import { findImage, tagImage } from '../images';
+import type { HistoryJSON, ImageConfigJSON, ImageRecord } from '../store';
+import { layerFromTar, type LayerContent } from '../tar';
+import {
+  DEFAULT_PATH, DEFAULT_SHELL, HISTORY_COMMENT, cloneWork, envMap, goQList, goVList, healthJSON, healthString, healthStringPlus, mobyConfig, ociConfig,
+  setEnv, workConfigFrom, type WorkConfig,
+} from './config';
+import { ContextView, checksumEntries, cleanRel, hasWildcard, type ContextEntry } from './context';
+import { miniShellRun } from './mini-shell';
+import { pullFromCatalog } from './pull';
+import type { BuildKitSink, BuildRequest, BuildResult, BuilderHost, CacheMiss, LegacySink } from './types';
+import { BuildCache, type CacheLayer } from './cache';
+
+const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
+const BUILDKIT_PLATFORM_ARGS: [string, string][] = [
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
+];
+
+/** A failure inside a step: `message` is the step's error, `solve` what buildx prints after `failed to solve: `. */
+class StepError extends Error {
+  constructor(
+    message: string,
+    readonly legacyMessage: string,
+    readonly opts: { solve?: string; code?: number; line?: { start: number; end: number } } = {},
+  ) {
+    super(message);
+  }
+}
+
+interface StageState {
+  stage: Stage;
+  /** BuildKit display name ("" for a single stage, else the stage name or stage-N) */
+  displayName: string;
+  config: WorkConfig;
+  history: HistoryJSON[];
+  diffIds: string[];
+  chain: string;
+  /** legacy: the current image ID; buildkit: the base image ID */
+  imageId: string;
+  cacheKey: string;
+  /** declared build args with their values, in declaration order */
+  args: Map<string, string | undefined>;
+  cmdSet: boolean;
+  author: string;
+  stepIndex: number;
+  stepTotal: number;
+  done: boolean;
+  /** cache missed earlier in this stage (BuildKit cascades) */
+  missed: boolean;
+  /** running ONBUILD triggers */
+  onbuild?: boolean;
+  /** ARG keys in declaration order (repeats included) */
+  argOrder: string[];
+}
+
+export interface BuilderOptions {
+  builder: 'buildkit' | 'legacy';
+}
+
+/** Runs a build with BuildKit's semantics, reporting progress events. Never throws for build errors: see result.failure. */
+export async function buildkitBuild(host: BuilderHost, req: BuildRequest, onEvent: BuildKitSink): Promise<BuildResult> {
+  const b = new Builder(host, req, 'buildkit', onEvent, () => {});
+  return b.run();
+}
+
+/**
+ * Runs a build like moby's classic builder, reporting the JSON messages of POST /build.
+ * Throws EngineError before the first message for errors moby answers with an HTTP status (parse errors, unknown target).
+ */
+export async function legacyBuild(host: BuilderHost, req: BuildRequest, onMessage: LegacySink): Promise<BuildResult> {
+  const b = new Builder(host, req, 'legacy', () => {}, onMessage);
+  b.prepare();
+  return b.run();
+}
+
+/** The legacy build as the stream EngineClient.build returns. */
+export function legacyBuildStream(host: BuilderHost, req: BuildRequest): AsyncIterable<JSONMessage> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<JSONMessage> {
+      const queue: JSONMessage[] = [];
+      let done = false;
+      let failure: unknown;
+      let wake: (() => void) | undefined;
+      const b = new Builder(host, req, 'legacy', () => {}, (m) => {
+        queue.push(m);
+        wake?.();
+      });
+      let started: Promise<void> | undefined;
+      const start = () => {
+        started ??= (async () => {
+          try {
+            b.prepare();
+            await b.run();
+          } catch (e) {
+            failure = e;
+          } finally {
+            done = true;
+            wake?.();
+          }
+        })();
+      };
+      return {
+        async next(): Promise<IteratorResult<JSONMessage>> {
+          start();
+          for (;;) {
+            if (queue.length) return { value: queue.shift()!, done: false };
+            if (done) {
+              if (failure) {
+                const f = failure;
+                failure = undefined;
+                throw f;
+              }
+              return { value: undefined, done: true };
+            }
+            await new Promise<void>((r) => (wake = r));
+            wake = undefined;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Both builders behind one call: `opts.builder` picks the events (BuildKit) or JSON messages (legacy). */
+export async function buildImage(
+  host: BuilderHost, req: BuildRequest, opts: BuilderOptions, sink: { event?: BuildKitSink; message?: LegacySink },
+): Promise<BuildResult> {
+  if (opts.builder === 'legacy') return legacyBuild(host, req, sink.message ?? (() => {}));
+  return buildkitBuild(host, req, sink.event ?? (() => {}));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class Builder {
+  private readonly legacy: boolean;
+  private readonly dockerfileName: string;
+  private dockerfileText = '';
+  private parsed?: DockerfileParseResult;
+  private readonly ctx: ContextView;
+  private readonly cache: BuildCache;
+  private readonly result: BuildResult = { imageId: '', exitCode: 0, cacheMisses: [], committed: [], tagged: [] };
+  private readonly stages: StageState[] = [];
+  private metaArgs = new Map<string, string | undefined>();
+  private readonly usedBuildArgs = new Set<string>();
+  private vertexSeq = 0;
+  private contextLoaded = false;
+  private legacyStep = 0;
+  private legacyTotal = 0;
+  private readonly escapeToken: () => string;
+  private readonly buildArgs: Record<string, string | null>;
+  private readonly extraLabels: [string, string][];
+
+  constructor(
+    private readonly host: BuilderHost,
+    private readonly req: BuildRequest,
+    mode: 'buildkit' | 'legacy',
+    private readonly emit: BuildKitSink,
+    private readonly send: LegacySink,
+  ) {
+    this.legacy = mode === 'legacy';
+    this.dockerfileName = req.dockerfile || 'Dockerfile';
+    this.ctx = new ContextView(req.context);
+    this.cache = BuildCache.of(host.state);
+    this.escapeToken = () => this.parsed?.escapeToken ?? '\\';
+    this.buildArgs = req.buildArgs ?? {};
+    this.extraLabels = Object.keys(req.labels ?? {}).sort().map((k) => [k, req.labels![k]]);
+  }
+
+  private get state() { return this.host.state; }
+  private now(): number { return this.state.clock.now(); }
+
+  // ---------- events ----------
+
+  private vertexId(): string { return `v${++this.vertexSeq}`; }
+  private ev(e: BuildEvent): void { if (!this.legacy) this.emit(e); }
+  private msg(m: JSONMessage): void { if (this.legacy && (!this.req.quiet || m.error || m.aux)) this.send(m); }
+
+  /** Runs an internal vertex that completes immediately with one transfer status. */
+  private internalVertex(name: string, status?: { id: string; current: number }): void {
+    const id = this.vertexId();
+    const t0 = this.now();
+    this.ev({ type: 'vertex', id, name, started: t0 });
+    if (status) {
+      const t = this.now();
+      this.ev({ type: 'status', vertex: id, id: status.id, current: status.current, timestamp: t, started: t0, completed: t });
+    }
+    this.ev({ type: 'vertex', id, name, started: t0, completed: this.now() });
+  }
+
+  // ---------- preparation ----------
+
+  /** Reads and parses the Dockerfile. Legacy: throws EngineError (HTTP 400/500 before the stream). */
+  prepare(): void {
+    if (this.parsed) return;
+    const df = this.ctx.get(this.dockerfileName);
+    if (!df || df.type === 'dir') {
+      throw invalidParameter(`Cannot locate specified Dockerfile: ${this.dockerfileName}`);
+    }
+    this.dockerfileText = utf8Decode(df.data);
+    try {
+      this.parsed = parseDockerfile(df.data);
+    } catch (e) {
+      if (e instanceof DockerfileParseError) throw invalidParameter(e.message);
+      throw e;
+    }
+    if (this.req.target && this.legacy) {
+      const t = this.req.target.toLowerCase();
+      if (!this.parsed.stages.some((s) => s.name === t)) throw invalidParameter(`failed to reach build target ${this.req.target} in Dockerfile`);
+    }
+  }
+
+  private source(range: { start: number; end: number }): ErrorSource {
+    return { filename: this.dockerfileName, data: this.dockerfileText, ranges: [range] };
+  }
+
+  // ---------- main ----------
+
+  async run(): Promise<BuildResult> {
+    try {
+      if (this.legacy) await this.runLegacy();
+      else await this.runBuildKit();
+    } catch (e) {
+      this.fail(e);
+    }
+    return this.result;
+  }
+
+  private fail(e: unknown): void {
+    this.result.imageId = '';
+    if (this.legacy) {
+      if (e instanceof EngineError && !this.parsed) throw e;
+      if (e instanceof StepError) {
+        this.result.exitCode = e.opts.code ?? 1;
+        this.send(L.error(e.legacyMessage, e.opts.code ?? 0));
+        this.result.failure = { message: e.legacyMessage, sources: [] };
+        return;
+      }
+      const m = e instanceof Error ? e.message : String(e);
+      this.result.exitCode = 1;
+      this.send(L.error(m));
+      this.result.failure = { message: m, sources: [] };
+      return;
+    }
+    this.result.exitCode = 1;
+    if (e instanceof StepError) {
+      this.result.failure = { message: `failed to solve: ${e.opts.solve ?? e.message}`, sources: e.opts.line ? [this.source(e.opts.line)] : [] };
+      return;
+    }
+    if (e instanceof DockerfileParseError) {
+      this.result.failure = {
+        message: `failed to solve: ${e.message}`, sources: [this.source({ start: e.range.startLine, end: e.range.endLine })],
+      };
+      return;
+    }
+    if (e instanceof ShellLexError) {
+      this.result.failure = { message: `failed to solve: ${e.message}`, sources: [] };
+      return;
+    }
+    this.result.failure = { message: `failed to solve: ${e instanceof Error ? e.message : String(e)}`, sources: [] };
+  }
+
+  // ---------- BuildKit ----------
+
+  private async runBuildKit(): Promise<void> {
+    const df = this.ctx.get(this.dockerfileName);
+    this.internalVertex(`[internal] load build definition from ${this.dockerfileName}`, df && df.type !== 'dir' ? { id: 'transferring dockerfile:', current: df.data.length } : undefined);
+    if (!df || df.type === 'dir') {
+      throw new StepError('', '', { solve: `failed to read dockerfile: open ${this.dockerfileName}: no such file or directory` });
+    }
+    this.prepare();
+    const p = this.parsed!;
+    if (p.stages.length === 0) throw new StepError('', '', { solve: 'the Dockerfile has no build stages' });
+    this.initMetaArgs(p.metaArgs);
+
+    // target and reachable stages
+    let targetIx = p.stages.length - 1;
+    if (this.req.target) {
+      targetIx = p.stages.findIndex((s) => s.name === this.req.target!.toLowerCase());
+      if (targetIx < 0) throw new StepError('', '', { solve: `target stage "${this.req.target}" could not be found` });
+    }
+    const baseNames = p.stages.map((s) => this.expandMeta(s.baseName, s));
+    const stageIndexByName = new Map<string, number>();
+    p.stages.forEach((s, i) => s.name && stageIndexByName.set(s.name, i));
+    const reach = new Set<number>();
+    const visit = (i: number) => {
+      if (reach.has(i)) return;
+      reach.add(i);
+      const base = stageIndexByName.get(baseNames[i].toLowerCase());
+      if (base !== undefined && base < i) visit(base);
+      for (const c of p.stages[i].commands) {
+        if (c.kind === 'COPY' && c.from) {
+          const f = this.expandMeta(c.from, p.stages[i]).toLowerCase();
+          const j = stageIndexByName.get(f) ?? (/^\d+$/.test(f) ? Number(f) : undefined);
+          if (j !== undefined && j < i) visit(j);
+        }
+      }
+    };
+    visit(targetIx);
+    const order = [...reach].sort((a, b) => a - b);
+
+    // metadata for every external base image
+    const images = new Map<string, ImageRecord>();
+    for (const i of order) {
+      const name = baseNames[i];
+      if (name === 'scratch' || stageIndexByName.has(name.toLowerCase())) continue;
+      const ref = this.normalize(name, p.stages[i]);
+      const key = referenceString(ref);
+      if (images.has(key)) continue;
+      const vid = this.vertexId();
+      const vname = `[internal] load metadata for ${referenceString(ref)}`;
+      const t0 = this.now();
+      this.ev({ type: 'vertex', id: vid, name: vname, started: t0 });
+      let img = this.req.pull ? undefined : findImage(this.state, referenceString(ref));
+      if (!img) {
+        try {
+          img = await this.pull(referenceString(ref), () => {});
+        } catch (e) {
+          const err = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+          this.ev({ type: 'vertex', id: vid, name: vname, started: t0, completed: this.now(), error: err });
+          void e;
+          throw new StepError(err, '', {
+            solve: `${name}: failed to resolve source metadata for ${referenceString(ref)}: ${err}`,
+            line: { start: p.stages[i].range.startLine, end: p.stages[i].range.endLine },
+          });
+        }
+        this.pulledNow.add(img.id);
+      }
+      this.ev({ type: 'vertex', id: vid, name: vname, started: t0, completed: this.now() });
+      images.set(key, img);
+    }
+    const ignore = this.ctx.get('.dockerignore');
+    this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
+
+    const usesContext = order.some((i) => p.stages[i].commands.some((c) => (c.kind === 'COPY' && !c.from) || c.kind === 'ADD'));
+    const multi = p.stages.length > 1 || p.stages.some((st) => st.commands.some((c) => c.kind === 'COPY' && !!c.from && !stageIndexByName.has(c.from.toLowerCase()) && !/^\d+$/.test(c.from)));
+    for (const i of order) {
+      const st = await this.fromStage(p.stages[i], baseNames[i], images, multi);
+      this.stages[i] = st;
+      if (usesContext && !this.contextLoaded) {
+        this.contextLoaded = true;
+        this.internalVertex('[internal] load build context', { id: 'transferring context:', current: this.contextBytes(order.map((k) => p.stages[k])) });
+      }
+      await this.runCommands(st, st.stage.commands);
+      st.done = true;
+    }
+    const final = this.stages[targetIx];
+    await this.exportBuildKit(final);
+  }
+
+  private readonly pulledNow = new Set<string>();
+
+  private contextBytes(stages: Stage[]): number {
+    let n = 0;
+    const seen = new Set<string>();
+    for (const s of stages) for (const c of s.commands) {
+      if (!((c.kind === 'COPY' && !c.from) || c.kind === 'ADD')) continue;
+      for (const src of c.sourcePaths) {
+        if (/^https?:\/\//.test(src)) continue;
+        const pats = hasWildcard(src) ? this.ctx.glob(src) : [cleanRel(src)];
+        for (const p of pats) {
+          const files = this.ctx.isDir(p) ? this.ctx.filesUnder(p) : this.ctx.get(p) ? [{ path: cleanRel(p), file: this.ctx.get(p)! }] : [];
+          for (const f of files) if (!seen.has(f.path)) { seen.add(f.path); n += f.file.data.length; }
+        }
+      }
+    }
+    return n;
+  }
+
+  private async exportBuildKit(st: StageState): Promise<void> {
+    const id = this.vertexId();
+    const name = 'exporting to image';
+    const t0 = this.now();
+    this.ev({ type: 'vertex', id, name, started: t0 });
+    this.ev({ type: 'status', vertex: id, id: 'exporting layers', timestamp: t0, started: t0 });
+    const cfg = cloneWork(st.config);
+    if (this.extraLabels.length) {
+      cfg.Labels = { ...(cfg.Labels ?? {}) };
+      for (const [k, v] of this.extraLabels) cfg.Labels[k] = v;
+    }
+    const runtime = ociConfig(cfg);
+    // The exporter's result is cached: the same layers and config give the same image (and ID) again.
+    const exportKey = sha256Hex(JSON.stringify([st.cacheKey, runtime, st.history.map((h) => [h.created_by, h.empty_layer, h.created ?? '']), st.author]));
+    let created = this.cache.exportTime(exportKey);
+    if (created === undefined) {
+      created = this.now();
+      this.cache.setExportTime(exportKey, created);
+    }
+    const createdStr = rfc3339Nano(created);
+    const history = st.history.map((h) => (h.created === undefined ? { created: createdStr, ...h } : h)).map(orderHistory);
+    const config: ImageConfigJSON = {
+      architecture: 'amd64', ...(st.author ? { author: st.author } : {}), config: runtime, created: createdStr, history, os: 'linux',
+      rootfs: { type: 'layers', diff_ids: st.diffIds },
+    };
+    const t1 = this.now();
+    this.ev({ type: 'status', vertex: id, id: 'exporting layers', timestamp: t1, started: t0, completed: t1 });
+    const rec = this.state.images.create(config);
+    const t2 = this.now();
+    this.ev({ type: 'status', vertex: id, id: `writing image ${rec.id}`, timestamp: t2, started: t2, completed: t2 });
+    for (const tag of this.req.tags ?? []) {
+      const ref = tagNameOnly(parseNormalizedNamed(tag));
+      const t3 = this.now();
+      tagImage(this.state, rec.id, ref);
+      this.result.tagged.push(familiarString(ref));
+      this.ev({ type: 'status', vertex: id, id: `naming to ${referenceString(ref)}`, timestamp: this.now(), started: t3, completed: this.now() });
+    }
+    this.ev({ type: 'vertex', id, name, started: t0, completed: this.now() });
+    this.result.imageId = rec.id;
+  }
+
+  // ---------- legacy ----------
+
+  private async runLegacy(): Promise<void> {
+    const p = this.parsed!;
+    if (p.stages.length === 0) throw new Error('the Dockerfile has no build stages');
+    let last = p.stages.length - 1;
+    if (this.req.target) last = p.stages.findIndex((s) => s.name === this.req.target!.toLowerCase());
+    const stages = p.stages.slice(0, last + 1);
+    this.legacyTotal = p.metaArgs.length + stages.reduce((n, s) => n + 1 + s.commands.length, 0) + this.extraLabels.length;
+    for (const a of p.metaArgs) {
+      this.msg(L.step(++this.legacyStep, this.legacyTotal, a.code));
+      this.initMetaArgs([a], true);
+    }
+    const stageIndexByName = new Map<string, number>();
+    p.stages.forEach((s, i) => s.name && stageIndexByName.set(s.name, i));
+    for (let i = 0; i <= last; i++) {
+      const s = p.stages[i];
+      this.msg(L.step(++this.legacyStep, this.legacyTotal, s.sourceCode));
+      const baseName = this.expandMeta(s.baseName, s);
+      const st = await this.fromStage(s, baseName, new Map(), false);
+      this.stages[i] = st;
+      if (st.imageId) this.msg(L.image(st.imageId));
+      await this.runCommands(st, s.commands);
+      if (i === last) {
+        for (const [k, v] of this.extraLabels) {
+          this.msg(L.step(++this.legacyStep, this.legacyTotal, `LABEL ${k}=${v}`));
+          await this.metadata(st, { line: s.range.endLine, code: `LABEL ${k}=${v}`, legacy: `LABEL ${k}=${v}`, buildkit: '' }, (c) => {
+            c.Labels = { ...(c.Labels ?? {}), [k]: v };
+          });
+        }
+      }
+      st.done = true;
+    }
+    const final = this.stages[last];
+    // unused build args
+    const unused = Object.keys(this.buildArgs).filter((k) => !this.usedBuildArgs.has(k) && !PROXY_ARGS.includes(k) && !this.metaArgs.has(k)).sort();
+    if (unused.length) this.msg({ stream: `[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n` });
+    const id = final.imageId;
+    if (!id) throw new Error('No image was generated. Is your Dockerfile empty?');
+    this.send(L.aux(id));
+    this.msg(L.built(id));
+    for (const tag of this.req.tags ?? []) {
+      const ref = tagNameOnly(parseNormalizedNamed(tag));
+      tagImage(this.state, id, ref);
+      this.result.tagged.push(familiarString(ref));
+      this.msg(L.tagged(familiarString(ref)));
+    }
+    if (this.req.quiet) this.send({ stream: id + '\n' });
+    this.result.imageId = id;
+  }
+
+  // ---------- args and expansion ----------
+
+  private initMetaArgs(args: ArgCommand[], legacy = false): void {
+    void legacy;
+    for (const a of args) {
+      for (const kv of a.args) {
+        let v: string | undefined = kv.value !== undefined ? this.lex().processWord(kv.value, this.metaEnv()) : undefined;
+        if (Object.prototype.hasOwnProperty.call(this.buildArgs, kv.key) && this.buildArgs[kv.key] !== null) {
+          v = this.buildArgs[kv.key] as string;
+          this.usedBuildArgs.add(kv.key);
+        }
+        this.metaArgs.set(kv.key, v);
+      }
+    }
+  }
+  private metaEnv(): Map<string, string> {
+    const m = new Map<string, string>();
+    if (!this.legacy) for (const [k, v] of BUILDKIT_PLATFORM_ARGS) m.set(k, v);
+    for (const [k, v] of this.metaArgs) if (v !== undefined) m.set(k, v);
+    return m;
+  }
+  private lex(): ShellLex { return new ShellLex({ escapeToken: this.escapeToken() }); }
+  private expandMeta(word: string, s: Stage): string {
+    try {
+      return this.lex().processWord(word, this.metaEnv());
+    } catch (e) {
+      if (e instanceof ShellLexError) throw new StepError(e.message, e.message, { line: { start: s.range.startLine, end: s.range.endLine } });
+      throw e;
+    }
+  }
+  private normalize(name: string, s: Stage): Reference {
+    try {
+      return tagNameOnly(parseNormalizedNamed(name));
+    } catch {
+      const m = `failed to parse stage name "${name}": invalid reference format`;
+      throw new StepError(m, m, { line: { start: s.range.startLine, end: s.range.endLine } });
+    }
+  }
+
+  /** Environment for word expansion: the stage's ENV, then declared args not shadowed by ENV. */
+  private expandEnv(st: StageState): Map<string, string> {
+    const m = envMap(st.config.Env);
+    for (const [k, v] of st.args) if (v !== undefined && !m.has(k)) m.set(k, v);
+    return m;
+  }
+  private expand(st: StageState, word: string, line: { start: number; end: number }): string {
+    try {
+      return this.lex().processWord(word, this.expandEnv(st));
+    } catch (e) {
+      if (e instanceof ShellLexError) throw new StepError(e.message, e.message, { line });
+      throw e;
+    }
+  }
+  /** Build args passed to RUN: declared args with values (proxy args too when given), sorted. */
+  private runArgs(st: StageState): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [k, v] of st.args) if (v !== undefined) out.push([k, v]);
+    for (const k of PROXY_ARGS) {
+      const v = this.buildArgs[k];
+      if (typeof v === 'string' && !st.args.has(k)) out.push([k, v]);
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  // ---------- FROM ----------
+
+  private async fromStage(s: Stage, baseName: string, images: Map<string, ImageRecord>, multi: boolean): Promise<StageState> {
+    const prevIx = this.parsed!.stages.findIndex((x) => x.name && x.name === baseName.toLowerCase());
+    const st: StageState = {
+      stage: s, displayName: multi ? s.name || `stage-${s.index}` : '', config: workConfigFrom(undefined), history: [], diffIds: [], chain: '',
+      imageId: '', cacheKey: '', args: new Map(), argOrder: [], cmdSet: false, author: '', stepIndex: 0, stepTotal: 0, done: false, missed: false,
+    };
+    const fromStage = prevIx >= 0 && prevIx < s.index;
+    st.stepTotal = (baseName === 'scratch' || fromStage ? 0 : 1) + s.commands.filter((c) => c.kind === 'RUN' || c.kind === 'COPY' || c.kind === 'ADD' || c.kind === 'WORKDIR').length;
+    let vname = '';
+    let base: ImageRecord | undefined;
+    if (prevIx >= 0 && prevIx < s.index && this.stages[prevIx]) {
+      const prev = this.stages[prevIx];
+      st.config = cloneWork(prev.config);
+      st.history = [...prev.history];
+      st.diffIds = [...prev.diffIds];
+      st.chain = prev.chain;
+      st.imageId = prev.imageId;
+      st.cacheKey = prev.cacheKey;
+      st.author = prev.author;
+      st.config.OnBuild = null;
+      vname = `FROM ${prev.displayName || prev.stage.name}`;
+    } else if (baseName === 'scratch') {
+      st.cacheKey = sha256Hex('scratch');
+      vname = 'FROM scratch';
+    } else {
+      const ref = this.normalize(baseName, s);
+      base = images.get(referenceString(ref));
+      if (!base) {
+        // legacy: local image unless --pull; else pull with messages
+        base = this.req.pull ? undefined : findImage(this.state, referenceString(ref));
+        if (!base) {
+          try {
+            base = await this.pull(referenceString(ref), (m) => this.msg(m));
+          } catch (e) {
+            const m = e instanceof Error ? e.message : String(e);
+            throw new StepError(m, m);
+          }
+        }
+      }
+      st.config = workConfigFrom(base.config.config);
+      st.history = (base.config.history ?? []).map((h) => ({ ...h }));
+      st.diffIds = [...base.config.rootfs.diff_ids];
+      st.chain = base.topChain;
+      st.imageId = base.id;
+      st.author = '';
+      st.cacheKey = sha256Hex('image:' + base.id);
+      const digestRef = this.state.refs.references(base.id).find((r) => r.digest && fullName(r) === fullName(ref));
+      vname = `FROM ${referenceString(ref)}${digestRef && !ref.digest ? '@' + digestRef.digest : ''}`;
+    }
+    if (!st.config.Env.some((e) => e.startsWith('PATH='))) st.config.Env.unshift(`PATH=${DEFAULT_PATH}`);
+    if (!this.legacy && base) {
+      const id = this.vertexId();
+      const name = this.prefix(st, vname);
+      const t0 = this.now();
+      this.ev({ type: 'vertex', id, name, started: t0 });
+      if (base && this.pulledNow.has(base.id)) {
+        const resolved = vname.slice(5);
+        this.ev({ type: 'status', vertex: id, id: `resolve ${resolved}`, timestamp: this.now(), started: t0, completed: this.now() });
+        const ref = this.normalize(baseName, s);
+        const cat = ref.digest ? this.state.catalog.imageByDigest(ref.path, ref.digest) : this.state.catalog.image(ref.path, ref.tag ?? 'latest');
+        for (const l of cat?.layers ?? []) {
+          const t1 = this.now();
+          this.ev({ type: 'status', vertex: id, id: l.blobDigest, current: l.compressedSize, total: l.compressedSize, timestamp: this.now(), started: t1, completed: this.now() });
+        }
+        for (const l of cat?.layers ?? []) {
+          const t1 = this.now();
+          this.ev({ type: 'status', vertex: id, id: `extracting ${l.blobDigest}`, timestamp: this.now(), started: t1, completed: this.now() });
+        }
+        this.ev({ type: 'vertex', id, name, started: t0, completed: this.now() });
+      } else {
+        const seen = this.cache.seenBase(st.cacheKey);
+        this.ev({ type: 'vertex', id, name, started: t0, completed: this.now(), cached: seen });
+      }
+      this.cache.markBase(st.cacheKey);
+    }
+    // ONBUILD triggers of the base image
+    const triggers = prevIx >= 0 ? [] : st.config.OnBuild ?? [];
+    if (triggers.length) {
+      st.config.OnBuild = null;
+      if (this.legacy) this.msg({ stream: `# Executing ${triggers.length} build trigger${triggers.length > 1 ? 's' : ''}\n` });
+      const cmds: Command[] = [];
+      for (const t of triggers) {
+        const ast = parseAst(t + '\n');
+        for (const n of ast.ast.children) {
+          n.startLine = s.range.startLine;
+          n.endLine = s.range.endLine;
+          const ins = parseInstruction(n) as Instruction;
+          if (ins.kind === 'FROM' || ins.kind === 'ONBUILD' || ins.kind === 'MAINTAINER') {
+            throw new StepError(`${ins.kind} isn't allowed as an ONBUILD trigger`, `${ins.kind} isn't allowed as an ONBUILD trigger`);
+          }
+          cmds.push(ins);
+        }
+      }
+      st.stepTotal += cmds.length;
+      st.onbuild = true;
+      await this.runCommands(st, cmds, true);
+      st.onbuild = false;
+    }
+    return st;
+  }
+
+  private async pull(ref: string, onMessage: (m: JSONMessage) => void): Promise<ImageRecord> {
+    if (this.host.pull) return this.host.pull(ref, onMessage);
+    return pullFromCatalog(this.state, ref, onMessage);
+  }
+
+  private prefix(st: StageState, name: string): string {
+    const total = st.stepTotal;
+    st.stepIndex++;
+    const width = Math.floor(1 + Math.log10(total));
+    if (total === 0) return name;
+    return `[${st.displayName ? st.displayName + ' ' : ''}${String(st.stepIndex).padStart(width)}/${total}] ${st.onbuild ? 'ONBUILD ' : ''}${name}`;
+  }
+
+  // ---------- dispatch ----------
+
+  private async runCommands(st: StageState, cmds: readonly Command[], trigger = false): Promise<void> {
+    for (const c of cmds) {
+      if (this.legacy && !trigger) this.msg(L.step(++this.legacyStep, this.legacyTotal, c.code));
+      await this.dispatch(st, c);
+    }
+  }
+
+  private lineOf(c: Command): { start: number; end: number } {
+    return { start: c.range.startLine, end: c.range.endLine };
+  }
+
+  private async dispatch(st: StageState, c: Command): Promise<void> {
+    const line = this.lineOf(c);
+    const x = (w: string) => this.expand(st, w, line);
+    switch (c.kind) {
+      case 'ENV': {
+        const kvs = c.env.map((kv) => [x(kv.key), x(kv.value)] as const);
+        const s = 'ENV ' + kvs.map(([k, v]) => `${k}=${v}`).join(' ');
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => {
+          for (const [k, v] of kvs) setEnv(cfg.Env, k, v);
+        });
+      }
+      case 'LABEL': {
+        const kvs = c.labels.map((kv) => [x(kv.key), x(kv.value)] as const);
+        const s = 'LABEL ' + kvs.map(([k, v]) => `${k}=${v}`).join(' ');
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => {
+          cfg.Labels = { ...(cfg.Labels ?? {}) };
+          for (const [k, v] of kvs) cfg.Labels[k] = v;
+        });
+      }
+      case 'MAINTAINER': {
+        const s = `MAINTAINER ${c.maintainer}`;
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, () => { st.author = c.maintainer; });
+      }
+      case 'CMD': case 'ENTRYPOINT': {
+        const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
+        const args = c.prependShell ? [...shell, c.cmdLine.join(' ')] : [...c.cmdLine];
+        const s = `${c.kind} ${goQList(args)}`;
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => {
+          if (c.kind === 'CMD') {
+            cfg.Cmd = args;
+            st.cmdSet = true;
+          } else {
+            cfg.Entrypoint = args;
+            if (!st.cmdSet) cfg.Cmd = null;
+          }
+          if (!this.legacy) cfg.ArgsEscaped = true;
+        });
+      }
+      case 'EXPOSE': {
+        const ports = c.ports.flatMap((p) => x(p).split(/\s+/)).filter(Boolean).map((p) => (p.includes('/') ? p.toLowerCase() : p + '/tcp'));
+        const ps: Record<string, Record<string, never>> = {};
+        for (const p of [...ports].sort()) ps[p] = {};
+        const bk = `EXPOSE map[${Object.keys(ps).map((p) => p + ':{}').join(' ')}]`;
+        return this.metadata(st, { line: line.start, code: c.code, legacy: `EXPOSE ${c.ports.map(x).join(' ')}`, buildkit: bk }, (cfg) => {
+          cfg.ExposedPorts = { ...(cfg.ExposedPorts ?? {}), ...ps };
+        });
+      }
+      case 'USER': {
+        const u = x(c.user);
+        return this.metadata(st, { line: line.start, code: c.code, legacy: `USER ${u}`, buildkit: `USER ${u}` }, (cfg) => { cfg.User = u; });
+      }
+      case 'VOLUME': {
+        const vols = c.volumes.map(x);
+        for (const v of vols) if (v.trim() === '') throw new StepError('VOLUME specified can not be an empty string', 'VOLUME specified can not be an empty string', { line });
+        const s = `VOLUME ${goVList(vols)}`;
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => {
+          cfg.Volumes = { ...(cfg.Volumes ?? {}) };
+          for (const v of vols) cfg.Volumes[v] = {};
+        });
+      }
+      case 'STOPSIGNAL': {
+        const sig = x(c.signal);
+        return this.metadata(st, { line: line.start, code: c.code, legacy: `STOPSIGNAL ${sig}`, buildkit: `STOPSIGNAL ${sig}` }, (cfg) => { cfg.StopSignal = sig; });
+      }
+      case 'HEALTHCHECK': {
+        const s = healthString(c.health);
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: healthStringPlus(c.health) }, (cfg) => {
+          const old = cfg.Healthcheck;
+          const h = healthJSON(c.health);
+          if (old && old.Test && h.Test && h.Test[0] !== 'NONE') {
+            /* moby: a new HEALTHCHECK replaces the whole config */
+          }
+          cfg.Healthcheck = h;
+        });
+      }
+      case 'SHELL': {
+        const s = `SHELL ${goVList(c.shell)}`;
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => { cfg.Shell = [...c.shell]; });
+      }
+      case 'ONBUILD': {
+        const expr = c.expression;
+        const s = `ONBUILD ${expr}`;
+        if (!this.legacy) {
+          st.config.OnBuild = [...(st.config.OnBuild ?? []), expr];
+          st.cacheKey = sha256Hex(st.cacheKey + '\nonbuild:' + expr);
+          return;
+        }
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, (cfg) => { cfg.OnBuild = [...(cfg.OnBuild ?? []), expr]; });
+      }
+      case 'ARG': {
+        const parts: string[] = [];
+        for (const kv of c.args) {
+          let v: string | undefined;
+          const given = Object.prototype.hasOwnProperty.call(this.buildArgs, kv.key) && this.buildArgs[kv.key] !== null;
+          if (kv.value !== undefined) v = x(kv.value);
+          else if (this.metaArgs.has(kv.key)) v = this.metaArgs.get(kv.key);
+          else if (!this.legacy && BUILDKIT_PLATFORM_ARGS.some(([k]) => k === kv.key)) v = BUILDKIT_PLATFORM_ARGS.find(([k]) => k === kv.key)![1];
+          if (given) {
+            v = this.buildArgs[kv.key] as string;
+            this.usedBuildArgs.add(kv.key);
+          }
+          st.args.set(kv.key, v);
+          st.argOrder.push(kv.key);
+          if (this.legacy) parts.push(kv.value !== undefined ? `${kv.key}=${x(kv.value)}` : kv.key);
+          else parts.push(v !== undefined ? `${kv.key}=${v}` : kv.key);
+        }
+        const s = 'ARG ' + parts.join(' ');
+        return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: s }, () => {});
+      }
+      case 'WORKDIR': return this.workdir(st, c.code, x(c.path), line);
+      case 'RUN': return this.runStep(st, c, line);
+      case 'COPY': case 'ADD': return this.copyStep(st, c, line);
+    }
+  }
+
+  /** A step that only changes the config: BuildKit records history; legacy commits an image (cache probed). */
+  private async metadata(
+    st: StageState, h: { line: number; code: string; legacy: string; buildkit: string }, apply: (c: WorkConfig) => void,
+  ): Promise<void> {
+    const before = cloneWork(st.config);
+    apply(st.config);
+    if (!this.legacy) {
+      st.history.push({ created_by: h.buildkit, comment: HISTORY_COMMENT, empty_layer: true });
+      st.cacheKey = sha256Hex(st.cacheKey + '\nmeta:' + h.buildkit);
+      return;
+    }
+    void before;
+    await this.legacyCommit(st, { comment: `#(nop) `, text: h.legacy, line: h.line, code: h.code, layer: null, container: true });
+  }
+
+  // ---------- WORKDIR ----------
+
+  private async workdir(st: StageState, code: string, path: string, line: { start: number; end: number }): Promise<void> {
+    let wd = path;
+    if (!wd.startsWith('/')) wd = (st.config.WorkingDir || '/') + '/' + wd;
+    wd = normPath(wd);
+    st.config.WorkingDir = wd;
+    if (!this.legacy && wd === '/') {
+      st.history.push({ created_by: 'WORKDIR /', comment: HISTORY_COMMENT, empty_layer: true });
+      st.cacheKey = sha256Hex(st.cacheKey + '\nworkdir:/');
+      return;
+    }
+    if (!this.legacy) {
+      const name = this.prefix(st, this.displayLex(code, st));
+      await this.layerStep(st, { name, key: `workdir:${wd}:${st.config.User}`, line, code, history: { created_by: `WORKDIR ${wd}`, suffix: false } }, async (fs) => {
+        this.mkdirs(fs, wd, this.resolveOwner(fs, st.config.User));
+      });
+      return;
+    }
+    const view = this.state.layers.view(st.chain);
+    const fs = new UnionFs(view, { now: () => Math.floor(this.now() / 1000) });
+    this.mkdirs(fs, wd, { uid: 0, gid: 0 });
+    const d = fs.diff();
+    await this.legacyCommit(st, { comment: '#(nop) WORKDIR ', text: wd, line: line.start, code, layer: d.entries.size ? d : null, container: true, single: true });
+  }
+
+  private mkdirs(fs: UnionFs, p: string, owner: { uid: number; gid: number }): void {
+    const parts = normPath(p).split('/').filter(Boolean);
+    let cur = '';
+    for (const part of parts) {
+      cur += '/' + part;
+      const e = fs.get(cur);
+      if (e && e.type === 'dir') continue;
+      if (e && e.type === 'symlink') {
+        try { if (fs.entry(cur)?.type === 'dir') continue; } catch { /* dangling */ }
+      }
+      fs.putEntry(cur, dirEntry(0o755, owner.uid, owner.gid, Math.floor(this.now() / 1000)));
+    }
+  }
+
+  // ---------- RUN ----------
+
+  private shellArgv(st: StageState, c: RunCommand): string[] {
+    const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
+    return c.prependShell ? [...shell, c.cmdLine.join(' ')] : [...c.cmdLine];
+  }
+
+  private async runStep(st: StageState, c: RunCommand, line: { start: number; end: number }): Promise<void> {
+    const argv = this.shellArgv(st, c);
+    const args = this.runArgs(st);
+    let argPrefix: string;
+    if (this.legacy) {
+      const envKeys = envMap(st.config.Env);
+      const allowed = args.filter(([k]) => !envKeys.has(k));
+      argPrefix = allowed.length ? `|${allowed.length} ${allowed.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
+    } else {
+      const ex = this.expandEnv(st);
+      const seen: string[] = [];
+      for (const k of st.argOrder) if (!seen.includes(k)) seen.push(k);
+      argPrefix = seen.length ? `|${seen.length} ${seen.map((k) => `${k}=${ex.get(k) ?? st.args.get(k) ?? ''}`).join(' ')} ` : '';
+    }
+    const env = [...st.config.Env];
+    for (const [k, v] of args) if (!env.some((e) => e.startsWith(k + '='))) env.push(`${k}=${v}`);
+    const display = this.displayLex(c.code, st);
+    const procDesc = argv.join(' ');
+    const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void): Promise<void> => {
+      const run = this.host.run ?? miniShellRun;
+      const code = await run({
+        fs, argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User,
+        stdout: (d) => out(1, d), stderr: (d) => out(2, d),
+      });
+      if (code !== 0) {
+        throw new StepError(
+          `process "${procDesc}" did not complete successfully: exit code: ${code}`,
+          `The command '${procDesc}' returned a non-zero code: ${code}`,
+          { code, line },
+        );
+      }
+    };
+    if (!this.legacy) {
+      const name = this.prefix(st, display);
+      const key = `run:${JSON.stringify([argv, env, st.config.WorkingDir, st.config.User, c.mountSpecs, c.network, c.security])}`;
+      await this.layerStep(st, { name, key, line, code: c.code, history: { created_by: `RUN ${argPrefix}${argv.join(' ')}`, suffix: true } }, exec);
+      return;
+    }
+    await this.legacyRun(st, { argv, argPrefix, line: line.start, code: c.code, exec });
+  }
+
+  /** BuildKit shows steps with variables expanded where it can (unset ones kept as written). */
+  private displayLex(code: string, st: StageState): string {
+    try {
+      const l = new ShellLex({ escapeToken: this.escapeToken(), rawQuotes: true, rawEscapes: true, skipUnsetEnv: true });
+      return upperFirst(l.processWord(code, this.expandEnv(st)));
+    } catch {
+      return upperFirst(code);
+    }
+  }
+
+  // ---------- COPY / ADD ----------
+
+  private async copyStep(st: StageState, c: CopyCommand | AddCommand, line: { start: number; end: number }): Promise<void> {
+    const x = (w: string) => this.expand(st, w, line);
+    const isAdd = c.kind === 'ADD';
+    const from = c.kind === 'COPY' && c.from ? x(c.from) : '';
+    const srcs = c.sourcePaths.map(x);
+    let dest = x(c.destPath);
+    const chown = c.chown ? x(c.chown) : '';
+    const chmod = c.chmod ? x(c.chmod) : '';
+    if (srcs.length > 1 && !dest.endsWith('/')) {
+      const m = `When using ${c.kind} with more than one source file, the destination must be a directory and end with a /`;
+      throw new StepError(m, m, { line });
+    }
+    const destDir = dest.endsWith('/') || dest.endsWith('/.') || dest === '.';
+    if (!dest.startsWith('/')) dest = (st.config.WorkingDir || '/') + '/' + dest;
+    dest = normPath(dest);
+
+    // the source: a stage, an image, or the context
+    type Src = { kind: 'ctx' } | { kind: 'fs'; fs: UnionFs; label: string };
+    let source: Src = { kind: 'ctx' };
+    if (from) {
+      const stIx = this.parsed!.stages.findIndex((s) => s.name === from.toLowerCase());
+      const ix = stIx >= 0 ? stIx : /^\d+$/.test(from) ? Number(from) : -1;
+      if (ix >= 0 && ix < st.stage.index && this.stages[ix]) {
+        source = { kind: 'fs', fs: new UnionFs(this.state.layers.view(this.stages[ix].chain)), label: `stage:${this.stages[ix].cacheKey}` };
+      } else if (ix >= 0 && stIx < 0 && /^\d+$/.test(from)) {
+        const m = `invalid from flag value ${from}: refers to current build stage`;
+        throw new StepError(m, m, { line });
+      } else {
+        const ref = (() => { try { return tagNameOnly(parseNormalizedNamed(from)); } catch { return undefined; } })();
+        let img = ref && !this.req.pull ? findImage(this.state, referenceString(ref)) : undefined;
+        if (!img) {
+          try {
+            img = await this.pull(ref ? referenceString(ref) : from, () => {});
+          } catch (e) {
+            const m = e instanceof Error ? e.message : String(e);
+            const bk = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+            throw new StepError(bk, `invalid from flag value ${from}: ${m}`, {
+              solve: `${from}: failed to resolve source metadata for ${ref ? referenceString(ref) : from}: ${bk}`, line,
+            });
+          }
+        }
+        source = { kind: 'fs', fs: new UnionFs(this.state.layers.view(img.topChain)), label: `image:${img.id}` };
+      }
+    }
+
+    // collect sources
+    type Item = { rel: string; isDir: boolean; files: ContextEntry[]; url?: string };
+    const items: Item[] = [];
+    const notFound = (s: string): StepError => {
+      const ref = `${this.uuid()}::${this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10))}`;
+      const clean = '/' + cleanRel(s);
+      return new StepError(
+        `failed to calculate checksum of ref ${ref}: "${clean}": not found`,
+        hasWildcard(s) ? `${c.kind} failed: no source files were specified` : `${c.kind} failed: file not found in build context or excluded by .dockerignore: stat ${cleanRel(s)}: file does not exist`,
+        { solve: `failed to compute cache key: failed to calculate checksum of ref ${ref}: "${clean}": not found`, line },
+      );
+    };
+    if (source.kind === 'ctx') {
+      for (const s of srcs) {
+        if (isAdd && /^https?:\/\//.test(s)) {
+          items.push({ rel: s, isDir: false, files: [{ path: s, file: { data: utf8(`simulated download of ${s}\n`), mode: 0o600 } }], url: s });
+          continue;
+        }
+        const matches = hasWildcard(s) ? this.ctx.glob(s) : this.ctx.get(s) ? [cleanRel(s)] : [];
+        if (matches.length === 0) throw notFound(s);
+        for (const m of matches) {
+          const isDir = this.ctx.isDir(m);
+          items.push({ rel: m, isDir, files: isDir ? this.ctx.filesUnder(m) : [{ path: m, file: this.ctx.get(m)! }] });
+        }
+      }
+    } else {
+      const sfs = source.fs;
+      for (const s of srcs) {
+        const p = normPath('/' + s);
+        const e = sfs.get(p);
+        if (!e) {
+          const m = `failed to calculate checksum of ref ${this.uuid()}::${this.state.random.hex(25)}: "${p}": not found`;
+          throw new StepError(m, `${c.kind} failed: stat ${p}: file does not exist`, { solve: `failed to compute cache key: ${m}`, line });
+        }
+        const files: ContextEntry[] = [];
+        const walk = (ap: string) => {
+          const en = sfs.get(ap);
+          if (!en) return;
+          if (en.type === 'dir') { for (const k of sfs.children(ap)) walk(ap === '/' ? '/' + k : ap + '/' + k); return; }
+          if (en.type === 'file') files.push({ path: ap.slice(1), file: { data: en.data instanceof Uint8Array ? en.data : new Uint8Array(en.data.size), mode: en.mode, mtime: en.mtime } });
+          else files.push({ path: ap.slice(1), file: { data: utf8(en.target), mode: 0o777, type: 'symlink', linkname: en.target } });
+        };
+        walk(p);
+        items.push({ rel: p.slice(1), isDir: e.type === 'dir', files });
+      }
+    }
+    const allFiles = items.flatMap((i) => i.files);
+    const { sum, files: fileSums } = checksumEntries(allFiles);
+
+    const apply = async (fs: UnionFs): Promise<void> => {
+      const owner = chown ? this.chownIds(fs, chown, line, c.kind) : { uid: 0, gid: 0 };
+      const mode = chmod ? parseInt(chmod, 8) : undefined;
+      const mtime = (f: { mtime?: number }) => Math.floor((f.mtime ?? 0) > 1e11 ? (f.mtime ?? 0) / 1000 : f.mtime ?? 0);
+      const put = (path: string, f: ContextEntry['file']) => {
+        this.mkdirs(fs, parentOf(path), { uid: 0, gid: 0 });
+        fs.removePath(path);
+        if (f.type === 'symlink') fs.putEntry(path, { type: 'symlink', target: f.linkname ?? '', mode: 0o777, uid: owner.uid, gid: owner.gid, mtime: mtime(f) });
+        else fs.putEntry(path, fileEntry(f.data, mode ?? f.mode & 0o7777, owner.uid, owner.gid, mtime(f)));
+      };
+      const destIsDir = destDir || items.length > 1 || items.some((i) => i.isDir) || fs.entry(dest)?.type === 'dir';
+      for (const it of items) {
+        if (it.isDir) {
+          const base = it.rel === '' ? '' : it.rel + '/';
+          this.mkdirs(fs, dest, owner);
+          for (const f of it.files) put(normPath(dest + '/' + f.path.slice(base.length)), f.file);
+          continue;
+        }
+        const f = it.files[0];
+        const target = destIsDir ? normPath(dest + '/' + baseName('/' + (it.url ? new URL(it.url).pathname : it.rel))) : dest;
+        if (isAdd && !it.url && isTarArchive(f.file.data)) {
+          this.mkdirs(fs, dest, { uid: 0, gid: 0 });
+          const layer = layerFromTar(f.file.data);
+          for (const [p, e] of [...layer.entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+            const tp = normPath(dest + '/' + p);
+            if (e.type === 'whiteout') { fs.removePath(tp); continue; }
+            if (e.type === 'dir') { this.mkdirs(fs, tp, { uid: e.uid, gid: e.gid }); continue; }
+            this.mkdirs(fs, parentOf(tp), { uid: 0, gid: 0 });
+            fs.removePath(tp);
+            fs.putEntry(tp, e as Entry);
+          }
+          continue;
+        }
+        put(target, f.file);
+      }
+    };
+
+    const srcLabel = source.kind === 'ctx' ? 'context' : source.label;
+    if (!this.legacy) {
+      const name = this.prefix(st, this.displayLex(c.code, st));
+      const key = `copy:${JSON.stringify([c.kind, srcLabel, srcs, dest, chown, chmod, sum, st.config.WorkingDir])}`;
+      const flags = `${c.kind === 'COPY' && c.parents ? ' --parents' : ''}${chown ? ' --chown=' + chown : ''}${chmod ? ' --chmod=' + chmod : ''}`;
+      const created = `${c.kind}${flags} ${c.sourcePaths.map(x).join(' ')} ${x(c.destPath)}`;
+      await this.layerStep(st, { name, key, line, code: c.code, files: fileSums, history: { created_by: created, suffix: true } }, async (fs) => apply(fs));
+      return;
+    }
+    // legacy: COPY file:<hash> in <dest>
+    const kind = items.length > 1 ? 'multi' : items[0].isDir ? 'dir' : 'file';
+    const hash = kind === 'multi' ? sha256Hex(items.map((i) => checksumEntries(i.files).sum).join(',')) : sum;
+    const destShown = isAddOrCopyDestShown(x(c.destPath), st.config.WorkingDir);
+    const text = `${c.kind} ${kind}:${hash} in ${destShown} `;
+    const view = this.state.layers.view(st.chain);
+    const fs = new UnionFs(view, { now: () => Math.floor(this.now() / 1000) });
+    const cached = this.legacyProbe(st, '#(nop) ' + text);
+    if (cached) {
+      this.useLegacyCache(st, cached, line.start, c.code);
+      return;
+    }
+    await apply(fs);
+    const d = fs.diff();
+    await this.legacyCommit(st, { comment: '#(nop) ', text, line: line.start, code: c.code, layer: d.entries.size ? d : null, container: false, single: true, probed: true, files: fileSums });
+  }
+
+  private uuid(): string {
+    const h = this.state.random.hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  private resolveOwner(fs: UnionFs, user: string): { uid: number; gid: number } {
+    if (!user) return { uid: 0, gid: 0 };
+    try { return this.chownIds(fs, user, { start: 0, end: 0 }, 'WORKDIR'); } catch { return { uid: 0, gid: 0 }; }
+  }
+
+  private chownIds(fs: UnionFs, spec: string, line: { start: number; end: number }, kind: string): { uid: number; gid: number } {
+    const [u, g] = spec.split(':');
+    const read = (p: string): string[][] => {
+      try { return utf8Decode(fs.readBytes(p)).split('\n').filter(Boolean).map((l) => l.split(':')); } catch { return []; }
+    };
+    const lookup = (name: string, file: string, what: string): number => {
+      if (/^\d+$/.test(name)) return Number(name);
+      const row = read(file).find((r) => r[0] === name);
+      if (!row) {
+        const m = `unable to convert uid/gid chown string to host mapping: can't find ${what} for user ${name}: no such user: ${name}`;
+        throw new StepError(m, m, { line });
+      }
+      return Number(row[2]);
+    };
+    void kind;
+    const uid = lookup(u, '/etc/passwd', 'uid');
+    let gid = uid;
+    if (g !== undefined && g !== '') gid = lookup(g, '/etc/group', 'gid');
+    else if (!/^\d+$/.test(u)) gid = Number(read('/etc/passwd').find((r) => r[0] === u)?.[3] ?? uid);
+    return { uid, gid };
+  }
+
+  // ---------- BuildKit layer steps with the cache ----------
+
+  private async layerStep(
+    st: StageState,
+    s: { name: string; key: string; line: { start: number; end: number }; code: string; files?: Map<string, string>; history: { created_by: string; suffix: boolean } },
+    exec: (fs: UnionFs, out: (stream: 1 | 2, d: string) => void) => Promise<void>,
+  ): Promise<void> {
+    const parentKey = st.cacheKey;
+    const key = sha256Hex(parentKey + '\n' + s.key);
+    const id = this.vertexId();
+    const t0 = this.now();
+    const rec = this.req.noCache ? undefined : this.cache.get(key);
+    let layer: CacheLayer | null;
+    if (rec && this.cache.restore(this.state, st.chain, rec)) {
+      this.ev({ type: 'vertex', id, name: s.name, started: t0 });
+      this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now(), cached: true });
+      layer = rec.layer;
+    } else {
+      const miss = this.missReason(st, parentKey, s);
+      this.result.cacheMisses.push(miss);
+      this.ev({ type: 'vertex', id, name: s.name, started: t0 });
+      const fs = new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) });
+      try {
+        await exec(fs, (stream, data) => this.ev({ type: 'log', vertex: id, stream, data, timestamp: this.now() }));
+      } catch (e) {
+        const msg = e instanceof StepError ? e.message : e instanceof Error ? e.message : String(e);
+        this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now(), error: msg });
+        if (e instanceof StepError) throw new StepError(e.message, e.legacyMessage, { ...e.opts, line: e.opts.line ?? s.line });
+        throw new StepError(msg, msg, { line: s.line });
+      }
+      const d = fs.diff();
+      layer = d.entries.size ? this.cache.registerLayer(this.state, st.chain, d) : null;
+      this.cache.put(key, { layer, parentKey, instr: s.key, files: s.files, line: s.line.start });
+      this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now() });
+    }
+    st.cacheKey = key;
+    if (layer) {
+      st.chain = layer.chainId;
+      st.diffIds.push(layer.diffId);
+    }
+    st.history.push({ created_by: s.history.created_by + (s.history.suffix ? ' # buildkit' : ''), comment: HISTORY_COMMENT, ...(layer ? {} : { empty_layer: true }) });
+  }
+
+  private missReason(st: StageState, parentKey: string, s: { name: string; key: string; line: { start: number }; files?: Map<string, string> }): CacheMiss {
+    const base = { line: s.line.start, step: s.name };
+    if (this.req.noCache) return { ...base, reason: 'no-cache' };
+    const siblings = this.cache.byParent(parentKey);
+    if (siblings.length === 0) {
+      if (st.missed) return { ...base, reason: 'parent-changed' };
+      st.missed = true;
+      return { ...base, reason: this.cache.any() ? 'instruction-changed' : 'first-build' };
+    }
+    st.missed = true;
+    const sameInstr = [...siblings].reverse().find((r) => r.line === s.line.start && r.files && s.files);
+    if (sameInstr && sameInstr.files && s.files) {
+      const changed: string[] = [];
+      for (const [p, d] of s.files) if (sameInstr.files.get(p) !== d) changed.push(p);
+      for (const p of sameInstr.files.keys()) if (!s.files.has(p)) changed.push(p);
+      if (changed.length) return { ...base, reason: 'files-changed', files: changed.sort() };
+    }
+    return { ...base, reason: 'instruction-changed' };
+  }
+
+  // ---------- legacy commits ----------
+
+  private legacyConfigKey(st: StageState, cmd: string[]): string {
+    return sha256Hex(JSON.stringify([st.imageId, mobyConfig({ ...st.config, Cmd: cmd }, st.imageId)]));
+  }
+  private legacyProbe(st: StageState, commentText: string): string | undefined {
+    if (this.req.noCache) return undefined;
+    const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
+    const key = this.legacyConfigKey(st, [...shell, commentText]);
+    const id = this.cache.legacyGet(key);
+    return id && this.state.images.has(id) ? id : undefined;
+  }
+  private useLegacyCache(st: StageState, id: string, line: number, code: string): void {
+    void line; void code;
+    const img = this.state.images.get(id)!;
+    this.msg(L.usingCache());
+    this.msg(L.image(id));
+    this.adoptImage(st, img);
+  }
+  private adoptImage(st: StageState, img: ImageRecord): void {
+    st.imageId = img.id;
+    st.chain = img.topChain;
+    st.diffIds = [...img.config.rootfs.diff_ids];
+    st.history = (img.config.history ?? []).map((h) => ({ ...h }));
+    this.result.committed.push(img.id);
+  }
+
+  /** moby's commit of a step: probe the cache, create (and remove) a container, commit an image whose parent is the current one. */
+  private async legacyCommit(
+    st: StageState,
+    c: { comment: string; text: string; line: number; code: string; layer: LayerContent | null; container: boolean; single?: boolean; probed?: boolean; files?: Map<string, string>; createdBy?: string; runCmd?: string[] },
+  ): Promise<void> {
+    const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
+    const cmd = c.runCmd ?? (c.single ? [...shell, c.comment + c.text] : [...shell, c.comment, c.text]);
+    const key = this.legacyConfigKey(st, cmd);
+    if (!c.probed && !this.req.noCache) {
+      const id = this.cache.legacyGet(key);
+      if (id && this.state.images.has(id)) {
+        this.useLegacyCache(st, id, c.line, c.code);
+        return;
+      }
+    }
+    const containerId = this.state.random.hex(64);
+    if (c.container) this.msg(L.runningIn(containerId));
+    this.commitImage(st, { cmd, containerId, layer: c.layer, createdBy: c.createdBy ?? cmd.join(' ') });
+    if (c.container && this.req.rm !== false) this.msg(L.removed(containerId));
+    this.cache.legacyPut(key, st.imageId);
+    this.msg(L.image(st.imageId));
+  }
+
+  private commitImage(st: StageState, c: { cmd: string[]; containerId: string; layer: LayerContent | null; createdBy: string }): void {
+    let layer: CacheLayer | null = null;
+    if (c.layer) layer = this.cache.registerLayer(this.state, st.chain, c.layer);
+    const created = rfc3339Nano(this.now());
+    const h: HistoryJSON = { created, created_by: c.createdBy };
+    if (st.author) h.author = st.author;
+    if (!layer) h.empty_layer = true;
+    const history = [...st.history, h];
+    const diffIds = layer ? [...st.diffIds, layer.diffId] : [...st.diffIds];
+    const hostname = c.containerId.slice(0, 12);
+    const config: ImageConfigJSON = {
+      architecture: 'amd64', ...(st.author ? { author: st.author } : {}),
+      config: mobyConfig(st.config, st.imageId) as ImageConfigJSON['config'],
+      container: c.containerId,
+      container_config: mobyConfig({ ...st.config, Cmd: c.cmd }, st.imageId, hostname),
+      created, docker_version: this.host.dockerVersion ?? '28.2.2', history, os: 'linux',
+      rootfs: { type: 'layers', diff_ids: diffIds },
+    };
+    const rec = this.state.images.create(config, st.imageId);
+    st.imageId = rec.id;
+    st.history = history;
+    st.diffIds = diffIds;
+    if (layer) st.chain = layer.chainId;
+    this.result.committed.push(rec.id);
+  }
+
+  private async legacyRun(
+    st: StageState,
+    r: { argv: string[]; argPrefix: string; line: number; code: string; exec: (fs: UnionFs, out: (s: 1 | 2, d: string) => void) => Promise<void> },
+  ): Promise<void> {
+    const saveCmd = r.argPrefix ? [r.argPrefix.trim().split(' ')[0], ...r.argPrefix.trim().split(' ').slice(1), ...r.argv] : r.argv;
+    const key = this.legacyConfigKey(st, saveCmd);
+    if (!this.req.noCache) {
+      const id = this.cache.legacyGet(key);
+      if (id && this.state.images.has(id)) {
+        this.useLegacyCache(st, id, r.line, r.code);
+        return;
+      }
+    }
+    const containerId = this.state.random.hex(64);
+    this.msg(L.runningIn(containerId));
+    const fs = new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) });
+    await r.exec(fs, (s, d) => this.msg(s === 1 ? L.stdout(d) : L.stderr(d)));
+    const d = fs.diff();
+    this.commitImage(st, { cmd: saveCmd, containerId, layer: d.entries.size ? d : null, createdBy: r.argPrefix + r.argv.join(' ') });
+    if (this.req.rm !== false) this.msg(L.removed(containerId));
+    this.cache.legacyPut(key, st.imageId);
+    this.msg(L.image(st.imageId));
+  }
+}
+
+function orderHistory(h: HistoryJSON): HistoryJSON {
+  const o: HistoryJSON = {};
+  if (h.created !== undefined) o.created = h.created;
+  if (h.created_by !== undefined) o.created_by = h.created_by;
+  if (h.author !== undefined) o.author = h.author;
+  if (h.comment !== undefined) o.comment = h.comment;
+  if (h.empty_layer) o.empty_layer = true;
+  return o;
+}
+
+function isAddOrCopyDestShown(dest: string, wd: string): string {
+  if (dest.startsWith('/')) return dest;
+  const base = wd || '/';
+  const joined = normPath(base + '/' + dest);
+  return dest.endsWith('/') && joined !== '/' ? joined + '/' : joined;
+}
+
+/** A tar archive (ustar magic at offset 257, or the old format's checksum); gzip is not decompressed here. */
+function isTarArchive(b: Uint8Array): boolean {
+  if (b.length < 512) return false;
+  const magic = String.fromCharCode(...b.subarray(257, 262));
+  return magic === 'ustar';
+}
+
+function upperFirst(s: string): string {
+  const i = s.indexOf(' ');
+  return i < 0 ? s.toUpperCase() : s.slice(0, i).toUpperCase() + s.slice(i);
+}
+
+export const __test = { Sha256, digestOf };

@@ -1,0 +1,81 @@
+/**
+ * The build cache, kept in the engine state (area "builder"):
+ *   - BuildKit records: cache key (parent key + instruction + content checksums) -> the step's layer (content kept,
+ *     so the layer can be registered again after the images that held it are gone), with what the miss reasons need;
+ *   - legacy: (parent image ID + step config) -> committed image ID (valid while that image exists);
+ *   - export times, so that a fully cached BuildKit build gives the same image ID again.
+ */
+import type { EngineState } from '../state';
+import type { LayerContent } from '../tar';
+
+export interface CacheLayer { chainId: string; diffId: string; parent: string; content: LayerContent }
+export interface CacheRecord {
+  layer: CacheLayer | null;
+  parentKey: string;
+  instr: string;
+  files?: Map<string, string>;
+  line: number;
+}
+
+export class BuildCache {
+  private readonly records = new Map<string, CacheRecord>();
+  private readonly children = new Map<string, CacheRecord[]>();
+  private readonly legacy = new Map<string, string>();
+  private readonly exports = new Map<string, number>();
+  private readonly bases = new Set<string>();
+
+  static of(state: EngineState): BuildCache {
+    let c = state.areas.get('builder') as BuildCache | undefined;
+    if (!c) {
+      c = new BuildCache();
+      state.areas.set('builder', c);
+    }
+    return c;
+  }
+
+  get(key: string): CacheRecord | undefined { return this.records.get(key); }
+  put(key: string, rec: CacheRecord): void {
+    this.records.set(key, rec);
+    let l = this.children.get(rec.parentKey);
+    if (!l) this.children.set(rec.parentKey, (l = []));
+    l.push(rec);
+  }
+  byParent(parentKey: string): CacheRecord[] { return this.children.get(parentKey) ?? []; }
+  any(): boolean { return this.records.size > 0; }
+
+  /** Registers a step's layer on top of `parent` (a ChainID). */
+  registerLayer(state: EngineState, parent: string, content: LayerContent): CacheLayer {
+    const l = state.layers.register(parent, content);
+    return { chainId: l.chainId, diffId: l.diffId, parent, content };
+  }
+  /** Makes a cached layer usable again on top of `parent`; false when the record does not fit. */
+  restore(state: EngineState, parent: string, rec: CacheRecord): boolean {
+    if (!rec.layer) return true;
+    if (rec.layer.parent !== parent) return false;
+    if (!state.layers.has(rec.layer.chainId)) {
+      if (parent && !state.layers.has(parent)) return false;
+      state.layers.register(parent, rec.layer.content, { diffId: rec.layer.diffId });
+    }
+    return true;
+  }
+
+  legacyGet(key: string): string | undefined { return this.legacy.get(key); }
+  legacyPut(key: string, id: string): void { this.legacy.set(key, id); }
+
+  exportTime(key: string): number | undefined { return this.exports.get(key); }
+  setExportTime(key: string, ms: number): void { this.exports.set(key, ms); }
+
+  seenBase(key: string): boolean { return this.bases.has(key); }
+  markBase(key: string): void { this.bases.add(key); }
+
+  /** `docker builder prune`: drops every record. */
+  clear(): void {
+    this.records.clear();
+    this.children.clear();
+    this.legacy.clear();
+    this.exports.clear();
+    this.bases.clear();
+  }
+  get size(): number { return this.records.size; }
+  toJSON(): unknown { return { records: this.records.size }; }
+}

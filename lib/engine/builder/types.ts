@@ -1,0 +1,79 @@
+/** The builder's contract with the engine and its callers (lib/cli `docker build`, the API daemon's POST /build). */
+import type { BuildContext, JSONMessage, Labels } from '../../api/types';
+import type { BuildEvent, BuildFailure } from '../../progress/events';
+import type { EngineState } from '../state';
+import type { ImageRecord } from '../store';
+import type { UnionFs } from '../fs/union';
+
+/** A command run by a RUN step (or an ONBUILD RUN), over the step's copy-on-write file system. */
+export interface RunRequest {
+  fs: UnionFs;
+  /** the full argv, e.g. ["/bin/sh", "-c", "apt-get update"] */
+  argv: string[];
+  /** KEY=VALUE, build args included */
+  env: string[];
+  cwd: string;
+  /** USER of the step ("" = root) */
+  user: string;
+  stdout(data: string): void;
+  stderr(data: string): void;
+  signal?: AbortSignal;
+}
+
+/** What the builder needs from the engine. `pull` and `run` are optional while those areas land (fallbacks: pull.ts, mini-shell.ts). */
+export interface BuilderHost {
+  state: EngineState;
+  /**
+   * Pulls an image from the simulated hub into the stores, reporting moby's pull messages (the legacy stream shows them).
+   * Throws EngineError (notFound: `pull access denied for x, repository does not exist or may require 'docker login': ...`).
+   */
+  pull?(ref: string, onMessage: (m: JSONMessage) => void): Promise<ImageRecord>;
+  /** Runs a command (lib/shell); resolves with the exit code. */
+  run?(req: RunRequest): Promise<number>;
+  /** Daemon version for legacy configs (docker_version), default "28.2.2". */
+  dockerVersion?: string;
+}
+
+export interface BuildRequest {
+  context: BuildContext;
+  /** Dockerfile path in the context, default "Dockerfile" */
+  dockerfile?: string;
+  tags?: string[];
+  buildArgs?: Record<string, string | null>;
+  labels?: Labels;
+  noCache?: boolean;
+  pull?: boolean;
+  target?: string;
+  platform?: string;
+  quiet?: boolean;
+  /** legacy: remove intermediate containers (default true) */
+  rm?: boolean;
+  forceRm?: boolean;
+}
+
+/** Why a step was not taken from the cache (for the UI). */
+export interface CacheMiss {
+  /** 1-based Dockerfile line of the step */
+  line: number;
+  step: string;
+  reason: 'no-cache' | 'first-build' | 'instruction-changed' | 'files-changed' | 'parent-changed' | 'base-changed';
+  /** files that changed (COPY/ADD), relative to the context */
+  files?: string[];
+}
+
+export interface BuildResult {
+  /** sha256:... of the built image ('' on failure) */
+  imageId: string;
+  /** BuildKit: the failure as buildx prints it; legacy: the stream's error */
+  failure?: BuildFailure;
+  /** exit status the CLI uses (the RUN's exit code in legacy builds) */
+  exitCode: number;
+  cacheMisses: CacheMiss[];
+  /** legacy: images committed by this build, in order (intermediate ones included) */
+  committed: string[];
+  /** tags applied (familiar strings) */
+  tagged: string[];
+}
+
+export type BuildKitSink = (ev: BuildEvent) => void;
+export type LegacySink = (m: JSONMessage) => void;

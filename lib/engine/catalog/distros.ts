@@ -1,0 +1,177 @@
+/** Facts about the base distributions: os-release texts (verbatim), versions and base package sets. */
+import type { Pkg } from './rootfs';
+
+export const DEBIAN_OS_RELEASE = (n: string, code: string): string => `PRETTY_NAME="Debian GNU/Linux ${n} (${code})"
+NAME="Debian GNU/Linux"
+VERSION_ID="${n}"
+VERSION="${n} (${code})"
+VERSION_CODENAME=${code}
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
+
+export const UBUNTU_OS_RELEASE: Record<string, string> = {
+  '18.04': `NAME="Ubuntu"
+VERSION="18.04.6 LTS (Bionic Beaver)"
+ID=ubuntu
+ID_LIKE=debian
+PRETTY_NAME="Ubuntu 18.04.6 LTS"
+VERSION_ID="18.04"
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+VERSION_CODENAME=bionic
+UBUNTU_CODENAME=bionic
+`,
+  '18.10': `NAME="Ubuntu"
+VERSION="18.10 (Cosmic Cuttlefish)"
+ID=ubuntu
+ID_LIKE=debian
+PRETTY_NAME="Ubuntu 18.10"
+VERSION_ID="18.10"
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+VERSION_CODENAME=cosmic
+UBUNTU_CODENAME=cosmic
+`,
+  '20.04': `NAME="Ubuntu"
+VERSION="20.04.6 LTS (Focal Fossa)"
+ID=ubuntu
+ID_LIKE=debian
+PRETTY_NAME="Ubuntu 20.04.6 LTS"
+VERSION_ID="20.04"
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+VERSION_CODENAME=focal
+UBUNTU_CODENAME=focal
+`,
+  '22.04': `PRETTY_NAME="Ubuntu 22.04.5 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.5 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=jammy
+`,
+  '24.04': `PRETTY_NAME="Ubuntu 24.04.2 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04.2 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=noble
+LOGO=ubuntu-logo
+`,
+};
+export const UBUNTU_CODENAMES: Record<string, string> = { '18.04': 'bionic', '18.10': 'cosmic', '20.04': 'focal', '22.04': 'jammy', '24.04': 'noble' };
+export const UBUNTU_DEBIAN_VERSION: Record<string, string> = { '18.04': 'buster/sid', '18.10': 'buster/sid', '20.04': 'bullseye/sid', '22.04': 'bookworm/sid', '24.04': 'trixie/sid' };
+
+export const ALPINE_OS_RELEASE = (v: string): string => `NAME="Alpine Linux"
+ID=alpine
+VERSION_ID=${v}
+PRETTY_NAME="Alpine Linux v${v.split('.').slice(0, 2).join('.')}"
+HOME_URL="https://alpinelinux.org/"
+BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
+`;
+
+type Row = [string, string, number, string, boolean?];
+const pk = (rows: Row[]): Pkg[] => rows.map(([name, version, kb, desc, essential]) => ({ name, version, kb, desc, essential, section: essential ? 'utils' : 'libs' }));
+
+/** The packages of debian:bookworm (a representative subset of the 78 real ones, with real versions). */
+export const BOOKWORM_PACKAGES = pk([
+  ['adduser', '3.134', 849, 'add and remove users and groups'],
+  ['apt', '2.6.1', 4120, "commandline package manager"],
+  ['base-files', '12.4+deb12u10', 342, 'Debian base system miscellaneous files', true],
+  ['base-passwd', '3.6.1', 235, 'Debian base system master password and group files', true],
+  ['bash', '5.2.15-2+b7', 7164, 'GNU Bourne Again SHell', true],
+  ['bsdutils', '1:2.38.1-5+deb12u3', 355, 'basic utilities from 4.4BSD-Lite', true],
+  ['coreutils', '9.1-1', 18062, 'GNU core utilities', true],
+  ['dash', '0.5.12-2', 200, 'POSIX-compliant shell', true],
+  ['debconf', '1.5.82', 521, 'Debian configuration management system'],
+  ['debian-archive-keyring', '2023.3+deb12u1', 239, 'GnuPG archive keys of the Debian archive'],
+  ['debianutils', '5.7-0.5~deb12u1', 224, 'Miscellaneous utilities specific to Debian', true],
+  ['diffutils', '1:3.8-4', 1592, 'File comparison utilities', true],
+  ['dpkg', '1.21.22', 6449, 'Debian package management system', true],
+  ['e2fsprogs', '1.47.0-2', 1519, 'ext2/ext3/ext4 file system utilities'],
+  ['findutils', '4.9.0-4', 1663, 'utilities for finding files--find, xargs', true],
+  ['gcc-12-base', '12.2.0-14+deb12u1', 70, 'GCC, the GNU Compiler Collection (base package)'],
+  ['gpgv', '2.2.40-1.1', 923, 'GNU privacy guard - signature verification tool'],
+  ['grep', '3.8-5', 1176, 'GNU grep, egrep and fgrep', true],
+  ['gzip', '1.12-1', 241, 'GNU compression utilities', true],
+  ['hostname', '3.23+nmu1', 49, 'utility to set/show the host name or domain name of the system', true],
+  ['init-system-helpers', '1.65.2', 160, 'helper tools for all init systems', true],
+  ['libacl1', '2.3.1-3', 52, 'access control list - shared library'],
+  ['libapt-pkg6.0', '2.6.1', 3298, "package management runtime library"],
+  ['libattr1', '1:2.5.1-4', 41, 'extended attribute handling - shared library'],
+  ['libaudit1', '1:3.0.9-1', 152, 'Dynamic library for security auditing'],
+  ['libc-bin', '2.36-9+deb12u10', 2615, 'GNU C Library: Binaries', true],
+  ['libc6', '2.36-9+deb12u10', 12987, 'GNU C Library: Shared libraries'],
+  ['libcap-ng0', '0.8.3-1+b3', 38, 'alternate POSIX capabilities library'],
+  ['libcrypt1', '1:4.4.33-2', 233, 'libcrypt shared library'],
+  ['libgcc-s1', '12.2.0-14+deb12u1', 140, 'GCC support library'],
+  ['libgcrypt20', '1.10.1-3', 1624, 'LGPL Crypto library - runtime library'],
+  ['liblz4-1', '1.9.4-1', 161, 'Fast LZ compression algorithm library - runtime'],
+  ['liblzma5', '5.4.1-1', 354, 'XZ-format compression library'],
+  ['libpam-modules', '1.5.2-6+deb12u1', 1030, 'Pluggable Authentication Modules for PAM'],
+  ['libpam-runtime', '1.5.2-6+deb12u1', 1016, 'Runtime support for the PAM library'],
+  ['libpam0g', '1.5.2-6+deb12u1', 213, 'Pluggable Authentication Modules library'],
+  ['libpcre2-8-0', '10.42-1', 653, 'New Perl Compatible Regular Expression Library- 8 bit runtime files'],
+  ['libselinux1', '3.4-1+b6', 217, 'SELinux runtime shared libraries'],
+  ['libstdc++6', '12.2.0-14+deb12u1', 2787, 'GNU Standard C++ Library v3'],
+  ['libsystemd0', '252.36-1~deb12u1', 947, 'systemd utility library'],
+  ['libtinfo6', '6.4-4', 541, 'shared low-level terminfo library for terminal handling'],
+  ['libudev1', '252.36-1~deb12u1', 311, 'libudev shared library'],
+  ['libzstd1', '1.5.4+dfsg2-5', 858, 'fast lossless compression algorithm'],
+  ['login', '1:4.13+dfsg1-1+b1', 2648, 'system login tools', true],
+  ['mawk', '1.3.4.20200120-3.1', 263, 'Pattern scanning and text processing language'],
+  ['mount', '2.38.1-5+deb12u3', 460, 'tools for mounting and manipulating filesystems'],
+  ['ncurses-base', '6.4-4', 384, 'basic terminal type definitions', true],
+  ['ncurses-bin', '6.4-4', 646, 'terminal-related programs and man pages', true],
+  ['passwd', '1:4.13+dfsg1-1+b1', 2916, 'change and administer password and group data'],
+  ['perl-base', '5.36.0-7+deb12u1', 7618, 'minimal Perl system', true],
+  ['sed', '4.9-1', 940, 'GNU stream editor for filtering/transforming text', true],
+  ['sysvinit-utils', '3.06-4', 106, 'System-V-like utilities', true],
+  ['tar', '1.34+dfsg-1.2+deb12u1', 3144, 'GNU version of the tar archiving utility', true],
+  ['tzdata', '2025b-0+deb12u1', 2658, 'time zone and daylight-saving time data'],
+  ['usr-is-merged', '37~deb12u1', 22, 'Transitional package to assert a merged-/usr system'],
+  ['util-linux', '2.38.1-5+deb12u3', 3681, 'miscellaneous system utilities', true],
+  ['zlib1g', '1:1.2.13.dfsg-1', 168, 'compression library - runtime'],
+]);
+
+export const ALPINE_PACKAGES = (v: string): Pkg[] => {
+  const bb = ({ '3.18': '1.36.1-r7', '3.19': '1.36.1-r20', '3.20': '1.36.1-r29', '3.21': '1.37.0-r12' } as Record<string, string>)[v.split('.').slice(0, 2).join('.')] ?? '1.37.0-r12';
+  return [
+    ['alpine-baselayout', '3.6.8-r1', 8, 'Alpine base dir structure and init scripts'],
+    ['alpine-baselayout-data', '3.6.8-r1', 18, 'Alpine base dir structure and init scripts'],
+    ['alpine-keys', '2.5-r0', 42, 'Public keys for Alpine Linux packages'],
+    ['alpine-release', `${v}-r0`, 4, 'Alpine release data'],
+    ['apk-tools', '2.14.6-r3', 255, 'Alpine Package Keeper - package manager for alpine'],
+    ['busybox', bb, 789, 'Size optimized toolbox of many common UNIX utilities'],
+    ['busybox-binsh', bb, 4, 'busybox ash /bin/sh'],
+    ['ca-certificates-bundle', '20241121-r1', 213, 'Pre generated bundle of Mozilla certificates'],
+    ['libcrypto3', '3.3.3-r0', 4624, 'Crypto library from openssl'],
+    ['libssl3', '3.3.3-r0', 661, 'SSL shared libraries'],
+    ['musl', '1.2.5-r9', 638, 'the musl c library (libc) implementation'],
+    ['musl-utils', '1.2.5-r9', 105, 'the musl c library (libc) implementation'],
+    ['scanelf', '1.3.8-r1', 77, 'Scan ELF binaries for stuff'],
+    ['ssl_client', bb, 14, 'EXternal ssl_client for busybox wget'],
+    ['zlib', '1.3.1-r2', 98, 'A compression/decompression Library'],
+  ].map(([name, version, kb, desc]) => ({ name: name as string, version: version as string, kb: kb as number, desc: desc as string }));
+};
