@@ -13,6 +13,12 @@ export const PLAIN_ERROR_LOG_LINES = 10;
 export interface PlainOptions {
   /** `building with "default" instance using docker driver` (printed as `#0 ...`); empty for none */
   desc?: string;
+  /**
+   * The display's clock. With it, updates are printed at most once per `intervalMs` (progressui's rate limiter,
+   * 100 ms): updates in between are merged, e.g. a status started and completed within it prints once, with `done`.
+   */
+  now?: () => Millis;
+  intervalMs?: number;
 }
 
 export class PlainPrinter {
@@ -24,8 +30,20 @@ export class PlainPrinter {
 
   constructor(private readonly write: (s: string) => void, private readonly opts: PlainOptions = {}) {}
 
+  private lastPrint = -Infinity;
+
   update(ev: BuildEvent): void {
     this.trace.update(ev);
+    if (this.opts.now) {
+      const t = this.opts.now();
+      if (t - this.lastPrint < (this.opts.intervalMs ?? 100)) return;
+      this.lastPrint = t;
+    }
+    this.print();
+  }
+
+  /** Prints pending updates (progressui's 150 ms ticker). */
+  refresh(): void {
     this.print();
   }
 

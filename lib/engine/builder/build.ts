@@ -292,9 +292,10 @@ class Builder {
     if (!df || df.type === 'dir') {
       throw new StepError('', '', { solve: `failed to read dockerfile: open ${this.dockerfileName}: no such file or directory` });
     }
-    this.prepare();
-    const p = this.parsed!;
-    if (p.stages.length === 0) throw new StepError('', '', { solve: 'the Dockerfile has no build stages' });
+    this.dockerfileText = utf8Decode(df.data);
+    this.parsed = parseDockerfile(df.data);
+    const p = this.parsed;
+    if (p.stages.length === 0) throw new StepError('', '', { solve: 'dockerfile contains no stages to build' });
     this.initMetaArgs(p.metaArgs);
 
     // target and reachable stages
@@ -323,12 +324,21 @@ class Builder {
     visit(targetIx);
     const order = [...reach].sort((a, b) => a - b);
 
-    // metadata for every external base image
+    // metadata for every external base image (FROM, and COPY --from=<image>)
     const images = new Map<string, ImageRecord>();
+    const externals: { name: string; line: { start: number; end: number }; stage: Stage }[] = [];
     for (const i of order) {
       const name = baseNames[i];
-      if (name === 'scratch' || stageIndexByName.has(name.toLowerCase())) continue;
-      const ref = this.normalize(name, p.stages[i]);
+      if (name !== 'scratch' && !stageIndexByName.has(name.toLowerCase())) externals.push({ name, line: { start: p.stages[i].range.startLine, end: p.stages[i].range.endLine }, stage: p.stages[i] });
+      for (const c of p.stages[i].commands) {
+        if (c.kind !== 'COPY' || !c.from) continue;
+        const f = c.from;
+        if (stageIndexByName.has(f.toLowerCase()) || /^\d+$/.test(f)) continue;
+        externals.push({ name: f, line: { start: c.range.startLine, end: c.range.endLine }, stage: p.stages[i] });
+      }
+    }
+    for (const { name, line, stage } of externals) {
+      const ref = this.normalize(name, stage);
       const key = referenceString(ref);
       if (images.has(key)) continue;
       const vid = this.vertexId();
@@ -343,10 +353,7 @@ class Builder {
           const err = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
           this.ev({ type: 'vertex', id: vid, name: vname, started: t0, completed: this.now(), error: err });
           void e;
-          throw new StepError(err, '', {
-            solve: `${name}: failed to resolve source metadata for ${referenceString(ref)}: ${err}`,
-            line: { start: p.stages[i].range.startLine, end: p.stages[i].range.endLine },
-          });
+          throw new StepError(err, '', { solve: `${name}: failed to resolve source metadata for ${referenceString(ref)}: ${err}`, line });
         }
         this.pulledNow.add(img.id);
       }
@@ -363,7 +370,7 @@ class Builder {
       this.stages[i] = st;
       if (usesContext && !this.contextLoaded) {
         this.contextLoaded = true;
-        this.internalVertex('[internal] load build context', { id: 'transferring context:', current: this.contextBytes(order.map((k) => p.stages[k])) });
+        this.internalVertex('[internal] load build context', { id: 'transferring context:', current: Math.max(2, this.contextBytes(order.map((k) => p.stages[k]))) });
       }
       await this.runCommands(st, st.stage.commands);
       st.done = true;
@@ -373,6 +380,7 @@ class Builder {
   }
 
   private readonly pulledNow = new Set<string>();
+  private readonly shownBases = new Set<string>();
 
   private contextBytes(stages: Stage[]): number {
     let n = 0;
@@ -599,7 +607,9 @@ class Builder {
       vname = `FROM ${referenceString(ref)}${digestRef && !ref.digest ? '@' + digestRef.digest : ''}`;
     }
     if (!st.config.Env.some((e) => e.startsWith('PATH='))) st.config.Env.unshift(`PATH=${DEFAULT_PATH}`);
-    if (!this.legacy && base) {
+    if (!this.legacy && base && this.shownBases.has(base.id)) this.prefix(st, vname);
+    else if (!this.legacy && base) {
+      this.shownBases.add(base.id);
       const id = this.vertexId();
       const name = this.prefix(st, vname);
       const t0 = this.now();
@@ -951,6 +961,15 @@ class Builder {
       }
     }
 
+    const collectName = !this.legacy ? this.copyDisplayName(st, c) : '';
+    const failVertex = (e: StepError): StepError => {
+      if (this.legacy) return e;
+      const id = this.vertexId();
+      const t0 = this.now();
+      this.ev({ type: 'vertex', id, name: collectName, started: t0 });
+      this.ev({ type: 'vertex', id, name: collectName, started: t0, completed: this.now(), error: e.message });
+      return e;
+    };
     // collect sources
     type Item = { rel: string; isDir: boolean; files: ContextEntry[]; url?: string };
     const items: Item[] = [];
@@ -970,7 +989,7 @@ class Builder {
           continue;
         }
         const matches = hasWildcard(s) ? this.ctx.glob(s) : this.ctx.get(s) ? [cleanRel(s)] : [];
-        if (matches.length === 0) throw notFound(s);
+        if (matches.length === 0) throw failVertex(notFound(s));
         for (const m of matches) {
           const isDir = this.ctx.isDir(m);
           items.push({ rel: m, isDir, files: isDir ? this.ctx.filesUnder(m) : [{ path: m, file: this.ctx.get(m)! }] });
@@ -983,7 +1002,7 @@ class Builder {
         const e = sfs.get(p);
         if (!e) {
           const m = `failed to calculate checksum of ref ${this.uuid()}::${this.state.random.hex(25)}: "${p}": not found`;
-          throw new StepError(m, `${c.kind} failed: stat ${p}: file does not exist`, { solve: `failed to compute cache key: ${m}`, line });
+          throw failVertex(new StepError(m, `${c.kind} failed: stat ${p}: file does not exist`, { solve: `failed to compute cache key: ${m}`, line }));
         }
         const files: ContextEntry[] = [];
         const walk = (ap: string) => {
@@ -1039,7 +1058,7 @@ class Builder {
 
     const srcLabel = source.kind === 'ctx' ? 'context' : source.label;
     if (!this.legacy) {
-      const name = this.prefix(st, this.displayLex(c.code, st));
+      const name = collectName;
       const key = `copy:${JSON.stringify([c.kind, srcLabel, srcs, dest, chown, chmod, sum, st.config.WorkingDir])}`;
       const flags = `${c.kind === 'COPY' && c.parents ? ' --parents' : ''}${chown ? ' --chown=' + chown : ''}${chmod ? ' --chmod=' + chmod : ''}`;
       const created = `${c.kind}${flags} ${c.sourcePaths.map(x).join(' ')} ${x(c.destPath)}`;
@@ -1061,6 +1080,13 @@ class Builder {
     await apply(fs);
     const d = fs.diff();
     await this.legacyCommit(st, { comment: '#(nop) ', text, line: line.start, code: c.code, layer: d.entries.size ? d : null, container: false, single: true, probed: true, files: fileSums });
+  }
+
+  /** The COPY/ADD vertex name (BuildKit expands it with quote removal, then numbers it). */
+  private copyDisplayName(st: StageState, c: CopyCommand | AddCommand): string {
+    let shown = c.code;
+    try { shown = this.lex().processWord(c.code, this.expandEnv(st)); } catch { /* as written */ }
+    return this.prefix(st, upperFirst(shown));
   }
 
   private uuid(): string {
