@@ -729,7 +729,7 @@ class Builder {
         const ps: Record<string, Record<string, never>> = {};
         for (const p of [...ports].sort()) ps[p] = {};
         const bk = `EXPOSE map[${Object.keys(ps).map((p) => p + ':{}').join(' ')}]`;
-        return this.metadata(st, { line: line.start, code: c.code, legacy: `EXPOSE ${c.ports.map(x).join(' ')}`, buildkit: bk }, (cfg) => {
+        return this.metadata(st, { line: line.start, code: c.code, legacy: `EXPOSE ${Object.keys(ps).join(' ')}`, buildkit: bk }, (cfg) => {
           cfg.ExposedPorts = { ...(cfg.ExposedPorts ?? {}), ...ps };
         });
       }

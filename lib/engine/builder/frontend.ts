@@ -1,0 +1,64 @@
+/**
+ * The BuildKit side of `docker build` as buildx runs it against the docker driver: the build's progress on stderr
+ * (plain when stderr is not a terminal or with --progress=plain, the redrawn tty display otherwise), then on failure
+ * the `------` log blocks, the Dockerfile snippet and `ERROR: failed to solve: ...`; with -q only the image ID on stdout.
+ * It implements lib/cli's BuildKitFrontend seam (CliContext.buildkit).
+ */
+import type { BuildKitBuildRequest, BuildKitFrontend, CliContext } from '../../cli/command';
+import { resolvePath } from '../../cli/workspace-path';
+import { PlainPrinter } from '../../progress/plain';
+import { TtyPrinter } from '../../progress/tty';
+import { renderFailure } from '../../progress/failure';
+import type { BuildEvent } from '../../progress/events';
+import { buildkitBuild } from './build';
+import type { BuilderHost, BuildResult } from './types';
+
+export const BUILDX_DESC_PLAIN = 'building with "default" instance using docker driver';
+export const BUILDX_DESC_TTY = 'docker:default';
+
+export interface FrontendOptions {
+  /** terminal rows for the tty display (default 24) */
+  rows?: number;
+  /** called with every finished build (the UI shows cache misses) */
+  onResult?: (r: BuildResult) => void;
+}
+
+export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), fo: FrontendOptions = {}): BuildKitFrontend {
+  const getHost = typeof host === 'function' ? host : () => host;
+  return {
+    async build(ctx: CliContext, opts: BuildKitBuildRequest): Promise<number> {
+      const mode = opts.quiet ? 'quiet' : opts.progress === 'auto' || !opts.progress ? (ctx.io.isTTY ? 'tty' : 'plain') : opts.progress;
+      if (!['quiet', 'plain', 'tty', 'rawjson'].includes(mode)) {
+        ctx.io.stderr(`ERROR: invalid progress mode ${mode}\n`);
+        return 1;
+      }
+      const err = (s: string) => ctx.io.stderr(s);
+      let update: (e: BuildEvent) => void = () => {};
+      let done: () => void = () => {};
+      if (mode === 'plain') {
+        const p = new PlainPrinter(err, { desc: BUILDX_DESC_PLAIN, now: ctx.now });
+        update = (e) => p.update(e);
+        done = () => p.done();
+      } else if (mode === 'tty') {
+        const t = new TtyPrinter(err, ctx.now, { desc: BUILDX_DESC_TTY, columns: ctx.io.columns, rows: fo.rows, noColor: !!ctx.env.NO_COLOR });
+        update = (e) => t.update(e);
+        done = () => t.done();
+      } else if (mode === 'rawjson') {
+        update = (e) => err(JSON.stringify(e) + '\n');
+      }
+      const r = await buildkitBuild(getHost(), {
+        context: { files: opts.files }, dockerfile: opts.dockerfile, tags: opts.tags, buildArgs: opts.buildArgs, labels: opts.labels,
+        noCache: opts.noCache, pull: opts.pull, target: opts.target, platform: opts.platform, quiet: opts.quiet,
+      }, update);
+      done();
+      fo.onResult?.(r);
+      if (r.failure) {
+        err(renderFailure(r.failure));
+        return 1;
+      }
+      if (opts.quiet) ctx.io.stdout(r.imageId + '\n');
+      if (opts.iidfile && ctx.workspace) ctx.workspace.write(resolvePath(ctx, opts.iidfile), r.imageId);
+      return 0;
+    },
+  };
+}

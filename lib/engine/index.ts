@@ -1,0 +1,98 @@
+/**
+ * The simulated Docker engine (DOM-free): `createEngine()` builds the stores, the catalog and an `Engine` whose
+ * methods follow lib/api/types.ts EngineClient. This file implements the system and images areas; containers,
+ * builder and registry areas are separate modules over the same `EngineState` (see README.md).
+ */
+import type {
+  Filters, HistoryItem, ImageDeleteItem, ImageInspect, ImageListOptions, ImagePullOptions, ImageRemoveOptions, ImageSearchOptions,
+  ImageSearchResult, ImageSummary, ImagesPruneReport, JSONMessage, PingResult, SystemInfo, VersionInfo,
+} from '../api/types';
+import { type Clock, type Random, SeededRandom, systemClock } from './clock';
+import { ImageStore, LayerStore, ReferenceStore } from './store';
+import type { EngineHooks, EngineState } from './state';
+import { createCatalog } from './catalog/index';
+import type { Catalog } from './catalog/types';
+import * as images from './images';
+import { imagePull } from './pull';
+import * as system from './system';
+import { loadState, saveState, type SavedState } from './serialize';
+import { UnionFs, type UnionFsOptions } from './fs/union';
+
+export interface EngineOptions {
+  clock?: Clock;
+  random?: Random;
+  /** Seed for the default random source (ignored when `random` is given). */
+  seed?: string;
+  /** SOURCE_DATE_EPOCH (seconds) for the default clock. */
+  sourceDateEpoch?: string | number;
+  catalog?: Catalog;
+  hooks?: Partial<EngineHooks>;
+}
+
+const DEFAULT_HOOKS: EngineHooks = {
+  imageUsers: () => [],
+  containerCounts: () => ({ total: 0, running: 0, paused: 0, stopped: 0 }),
+};
+
+let sharedCatalog: Catalog | undefined;
+
+export function createState(opts: EngineOptions = {}): EngineState {
+  const catalog = opts.catalog ?? (sharedCatalog ??= createCatalog());
+  const layers = new LayerStore((key) => catalog.layerContent(key));
+  return {
+    clock: opts.clock ?? systemClock({ sourceDateEpoch: opts.sourceDateEpoch }),
+    random: opts.random ?? new SeededRandom(opts.seed ?? 'docker-playground'),
+    layers,
+    images: new ImageStore(layers),
+    refs: new ReferenceStore(),
+    catalog,
+    hooks: { ...DEFAULT_HOOKS, ...opts.hooks },
+    areas: new Map(),
+  };
+}
+
+/** The engine: EngineClient's system and images methods over an EngineState; other areas extend it. */
+export class Engine {
+  constructor(readonly state: EngineState) {}
+
+  // ----- system -----
+  async ping(): Promise<PingResult> { return system.ping(); }
+  async version(): Promise<VersionInfo> { return system.version(); }
+  async info(): Promise<SystemInfo> { return system.info(this.state); }
+
+  // ----- images -----
+  async imageList(opts: ImageListOptions = {}): Promise<ImageSummary[]> { return images.imageList(this.state, opts); }
+  async imageInspect(name: string): Promise<ImageInspect> { return images.imageInspect(this.state, name); }
+  async imageHistory(name: string): Promise<HistoryItem[]> { return images.imageHistory(this.state, name); }
+  async imageRemove(name: string, opts: ImageRemoveOptions = {}): Promise<ImageDeleteItem[]> { return images.imageRemove(this.state, name, opts); }
+  async imageTag(source: string, repo: string, tag: string): Promise<void> { images.imageTag(this.state, source, repo, tag); }
+  async imagesPrune(filters: Filters = {}): Promise<ImagesPruneReport> { return images.imagesPrune(this.state, filters); }
+  imagePull(opts: ImagePullOptions): AsyncIterable<JSONMessage> { return imagePull(this.state, opts); }
+  async imageSearch(opts: ImageSearchOptions): Promise<ImageSearchResult[]> { return system.imageSearch(this.state, opts); }
+
+  // ----- helpers for the other areas -----
+  /** A writable union file system over an image's layers (containers, build steps). */
+  rootfs(imageIdOrRef: string, opts?: UnionFsOptions): UnionFs {
+    const img = images.getImage(this.state, imageIdOrRef);
+    return new UnionFs(this.state.layers.view(img.topChain), { now: () => Math.floor(this.state.clock.now() / 1000), ...opts });
+  }
+
+  // ----- persistence -----
+  toJSON(): SavedState { return saveState(this.state); }
+  static fromJSON(saved: SavedState, opts: EngineOptions = {}): Engine {
+    const state = createState({ ...opts, random: opts.random ?? SeededRandom.from(saved.random) });
+    loadState(state, saved);
+    return new Engine(state);
+  }
+}
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  return new Engine(createState(opts));
+}
+
+export type { EngineState, EngineHooks, ImageUser } from './state';
+export type { SavedState } from './serialize';
+export { registerAreaCodec } from './serialize';
+export { UnionFs } from './fs/union';
+export { getImage, findImage, tagImage, noSuchImage } from './images';
+export { storeRemoteImage, remotes, type RemoteSource } from './pull';
