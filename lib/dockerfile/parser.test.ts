@@ -341,3 +341,11 @@ describe('goQuote (Go strconv.Quote)', () => {
     expect(goQuote('\u00a0\u200b\u{1f600}\u{e0001}')).toBe('"\\u00a0\\u200b😀\\U000e0001"');
   });
 });
+
+describe('JSON form limits', () => {
+  it('arrays nested deeper than Go allows (10000) fall back to the shell form', () => {
+    const deep = '['.repeat(10001) + ']'.repeat(10001);
+    expect(parse('CMD ' + deep + '\n').ast.children[0]!.json).toBe(false);
+    expect(() => parse('CMD ' + '['.repeat(100) + ']'.repeat(100) + '\n')).toThrow(DockerfileParseError);
+  });
+});

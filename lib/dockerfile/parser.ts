@@ -418,10 +418,28 @@ function parseJSON(rest: string): Parsed | number {
   if (!Array.isArray(v)) return NOT_JSON;
   const vals: string[] = [];
   for (const e of v as unknown[]) {
-    if (typeof e !== 'string') return NOT_STRINGS;
+    // Go's decoder gives up beyond 10000 nested levels: that is "not JSON", not a type error
+    if (typeof e !== 'string') return jsonDepthExceeds(r, 10000) ? NOT_JSON : NOT_STRINGS;
     vals.push(toValidRunes(e));
   }
   return { next: chain(vals), json: true };
+}
+
+/** Does the (valid) JSON text nest arrays/objects deeper than `max`? */
+function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
 }
 
 const ERR_NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
