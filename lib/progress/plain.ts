@@ -14,11 +14,18 @@ export interface PlainOptions {
   /** `building with "default" instance using docker driver` (printed as `#0 ...`); empty for none */
   desc?: string;
   /**
-   * The display's clock. With it, updates are printed at most once per `intervalMs` (progressui's rate limiter,
-   * 100 ms): updates in between are merged, e.g. a status started and completed within it prints once, with `done`.
+   * progressui's rate limiter (100 ms): an update is printed only when this long has passed since the last printed
+   * one, by the events' own times (so replays print the same); updates in between are merged, e.g. a status started
+   * and completed within it prints once, with `done`. 0 = print every update.
    */
-  now?: () => Millis;
-  intervalMs?: number;
+  rateLimitMs?: number;
+}
+
+function eventTime(ev: BuildEvent): Millis {
+  if (ev.type === 'vertex') return ev.completed ?? ev.started ?? 0;
+  if (ev.type === 'status') return ev.completed ?? ev.timestamp;
+  if (ev.type === 'log') return ev.timestamp;
+  return 0;
 }
 
 export class PlainPrinter {
@@ -34,9 +41,10 @@ export class PlainPrinter {
 
   update(ev: BuildEvent): void {
     this.trace.update(ev);
-    if (this.opts.now) {
-      const t = this.opts.now();
-      if (t - this.lastPrint < (this.opts.intervalMs ?? 100)) return;
+    const limit = this.opts.rateLimitMs ?? 0;
+    if (limit > 0) {
+      const t = eventTime(ev);
+      if (t - this.lastPrint < limit) return;
       this.lastPrint = t;
     }
     this.print();

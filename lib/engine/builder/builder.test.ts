@@ -29,7 +29,7 @@ const INDEX = '<h1>Hello from the playground</h1>\n';
 
 async function bk(host: BuilderHost, req: BuildRequest) {
   let out = '';
-  const p = new PlainPrinter((s) => (out += s), { desc: 'building with "default" instance using docker driver' });
+  const p = new PlainPrinter((s) => (out += s), { desc: 'building with "default" instance using docker driver', rateLimitMs: 100 });
   const r = await buildkitBuild(host, req, (e) => p.update(e));
   p.done();
   if (r.failure) out += renderFailure(r.failure);
@@ -85,7 +85,7 @@ describe('seed nginx build', () => {
     const img = getImage(host.state, 'asahicantu/nginx:1.0');
     expect(img.parent).not.toBe('');
     expect(img.config.docker_version).toBe('28.2.2');
-    expect(img.config.container_config?.Cmd).toEqual(['/bin/sh', '-c', '#(nop) ', 'EXPOSE 80']);
+    expect(img.config.container_config?.Cmd).toEqual(['/bin/sh', '-c', '#(nop) ', 'EXPOSE 80/tcp']);
     expect(Object.keys(img.config.config ?? {})).toEqual([
       'Hostname', 'Domainname', 'User', 'AttachStdin', 'AttachStdout', 'AttachStderr', 'ExposedPorts', 'Tty', 'OpenStdin', 'StdinOnce',
       'Env', 'Cmd', 'Image', 'Volumes', 'WorkingDir', 'Entrypoint', 'OnBuild', 'Labels',

@@ -36,7 +36,7 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
       let update: (e: BuildEvent) => void = () => {};
       let done: () => void = () => {};
       if (mode === 'plain') {
-        const p = new PlainPrinter(err, { desc: BUILDX_DESC_PLAIN, now: ctx.now });
+        const p = new PlainPrinter(err, { desc: BUILDX_DESC_PLAIN, rateLimitMs: 100 });
         update = (e) => p.update(e);
         done = () => p.done();
       } else if (mode === 'tty') {
