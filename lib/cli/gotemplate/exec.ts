@@ -4,7 +4,12 @@
 import { utf8Encode } from './utf8';
 import type { ArgNode, CommandNode, ListNode, Node, ParsedTemplate, PipeNode } from './parse';
 import { nodeString } from './parse';
-import { GO_TYPE, TemplateError, goTypeName, isStruct, isTrue, printValue } from './values';
+import { GO_TYPE, GoFloat, TemplateError, goTypeName, isStruct, isTrue, printValue } from './values';
+
+/** The value of a number literal: float syntax with an integral value stays a float64. */
+function numberValue(n: { isInt: boolean; value: number }): unknown {
+  return !n.isInt && Number.isInteger(n.value) ? new GoFloat(n.value) : n.value;
+}
 
 /** Parameter kinds a template function declares (Go's reflect types, as far as the CLI needs them). */
 export type ParamKind = 'any' | 'string' | 'int' | 'bool' | 'float' | '[]string' | 'value';
@@ -227,7 +232,7 @@ export class State {
       case 'dot': return dot;
       case 'nil': this.errorf('nil is not a command');
       // falls through (unreachable)
-      case 'number': return first.value;
+      case 'number': return numberValue(first);
       case 'string': return first.text;
       default: this.errorf(`can't evaluate command ${JSON.stringify(nodeString(first))}`);
     }
@@ -358,11 +363,12 @@ export class State {
     switch (kind) {
       case 'string': ok = typeof value === 'string'; break;
       case 'int': ok = (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint'; break;
-      case 'float': ok = typeof value === 'number'; break;
+      case 'float': ok = typeof value === 'number' || value instanceof GoFloat; break;
       case 'bool': ok = typeof value === 'boolean'; break;
       case '[]string': ok = value === null || (Array.isArray(value) && value.every((x) => typeof x === 'string')); break;
     }
     if (!ok) this.errorf(`wrong type for value; expected ${KIND_NAMES[kind]}; got ${goTypeName(value)}`);
+    if (value instanceof GoFloat) return value.value;
     return typeof value === 'bigint' && kind === 'int' ? Number(value) : value;
   }
 
@@ -371,7 +377,8 @@ export class State {
     switch (n.type) {
       case 'dot': return this.validateType(dot, kind);
       case 'nil':
-        if (kind === 'any' || kind === '[]string' || kind === 'value') return null;
+        if (kind === 'value') return undefined; // a zero reflect.Value
+        if (kind === 'any' || kind === '[]string') return null;
         this.errorf(`cannot assign nil to ${KIND_NAMES[kind]}`);
       // falls through (unreachable)
       case 'field': return this.validateType(this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING), kind);
@@ -413,7 +420,7 @@ export class State {
     }
     switch (n.type) {
       case 'bool': return n.value;
-      case 'number': return n.value;
+      case 'number': return numberValue(n);
       case 'string': return n.text;
       default: this.errorf(`can't handle ${nodeString(n)} for arg of type ${KIND_NAMES[kind]}`);
     }

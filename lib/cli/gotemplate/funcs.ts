@@ -4,11 +4,14 @@
  */
 import { utf8Decode, utf8Encode } from './utf8';
 import type { FuncDef, Funcs } from './exec';
-import { goJSON, goTypeName, isStruct, isTrue, sprint, sprintf, sprintln } from './values';
+import { GoFloat, goJSON, goTypeName, isStruct, isTrue, sprint, sprintf, sprintln } from './values';
+
+const unwrap = (v: unknown): unknown => (v instanceof GoFloat ? v.value : v);
 
 function basicKind(v: unknown): 'bool' | 'int' | 'float' | 'string' | 'nil' | 'invalid' | 'other' {
   if (v === undefined) return 'invalid';
   if (v === null) return 'nil';
+  if (v instanceof GoFloat) return 'float';
   switch (typeof v) {
     case 'boolean': return 'bool';
     case 'number': return Number.isInteger(v) ? 'int' : 'float';
@@ -18,20 +21,20 @@ function basicKind(v: unknown): 'bool' | 'int' | 'float' | 'string' | 'nil' | 'i
   }
 }
 
-function numeric(k: string): boolean { return k === 'int' || k === 'float'; }
 
-function eq(arg1: unknown, ...rest: unknown[]): boolean {
+function eq(a1: unknown, ...rest: unknown[]): boolean {
   if (rest.length === 0) throw new Error('missing argument for comparison');
-  const k1 = basicKind(arg1);
-  for (const arg of rest) {
-    const k2 = basicKind(arg);
+  const k1 = basicKind(a1);
+  const arg1 = unwrap(a1);
+  for (const a of rest) {
+    const k2 = basicKind(a);
+    const arg = unwrap(a);
     let truth = false;
-    if (k1 !== k2 && !(numeric(k1) && numeric(k2))) {
+    if (k1 !== k2) {
       if (k1 !== 'invalid' && k2 !== 'invalid' && k1 !== 'nil' && k2 !== 'nil') throw new Error('incompatible types for comparison');
       truth = (k1 === 'nil' || k1 === 'invalid') && (k2 === 'nil' || k2 === 'invalid') && k1 === k2;
-      if ((k1 === 'nil' && k2 === 'other') || (k2 === 'nil' && k1 === 'other')) truth = false;
     } else if (k1 === 'other') {
-      if (Array.isArray(arg1) || Array.isArray(arg)) throw new Error(`non-comparable type ${sprint([arg])}: ${goTypeName(arg)}`);
+      if (Array.isArray(arg1) || Array.isArray(arg)) throw new Error(`non-comparable type ${sprint([a])}: ${goTypeName(a)}`);
       truth = arg1 === arg;
     } else {
       truth = typeof arg1 === 'bigint' || typeof arg === 'bigint' ? BigInt(arg1 as number) === BigInt(arg as number) : arg1 === arg;
@@ -41,16 +44,18 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
   return false;
 }
 
-function lt(a: unknown, b: unknown): boolean {
-  const k1 = basicKind(a);
-  const k2 = basicKind(b);
+function lt(a0: unknown, b0: unknown): boolean {
+  const k1 = basicKind(a0);
+  const k2 = basicKind(b0);
+  const a = unwrap(a0);
+  const b = unwrap(b0);
   if (k1 === 'bool' || k1 === 'other' || k1 === 'nil' || k1 === 'invalid') throw new Error('invalid type for comparison');
-  if (k1 !== k2 && !(numeric(k1) && numeric(k2))) throw new Error('incompatible types for comparison');
+  if (k1 !== k2) throw new Error('incompatible types for comparison');
   return (a as number | string) < (b as number | string);
 }
 
 function goLen(v: unknown): number {
-  if (v === undefined) throw new Error('len of untyped nil');
+  if (v === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
   if (v === null) throw new Error('len of nil pointer');
   if (typeof v === 'string') return utf8Encode(v).length;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
@@ -93,10 +98,10 @@ function goSlice(item: unknown, ...indexes: unknown[]): unknown {
     if (typeof x !== 'number' || !Number.isInteger(x)) throw new Error(`cannot index slice/array with type ${goTypeName(x)}`);
     return x;
   });
+  for (const x of idx) if (x < 0 || x > len) throw new Error(`index out of range: ${x}`);
   const lo = idx[0] ?? 0;
   const hi = idx[1] ?? len;
-  if (lo < 0 || lo > len) throw new Error(`index out of range: ${lo}`);
-  if (hi < lo || hi > len) throw new Error(`index out of range: ${hi}`);
+  if (lo > hi) throw new Error(`invalid slice index: ${lo} > ${hi}`);
   if (typeof item === 'string') return utf8Decode(utf8Encode(item).slice(lo, hi));
   return item.slice(lo, hi);
 }

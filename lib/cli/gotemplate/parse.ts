@@ -491,9 +491,8 @@ export class Parser {
     else {
       value = Number(clean);
       if (Number.isNaN(value) || clean === '' || clean === '+' || clean === '-') this.errorf(`illegal number syntax: ${goQuote(t.val)}`);
-      isInt = Number.isInteger(value) && !/[.eE]/.test(clean) ? true : Number.isInteger(value);
+      isInt = false;
     }
-    if (clean.startsWith('-') && value === 0 && /[.eE]/.test(clean) === false) value = 0;
     return { type: 'number', pos: t.pos, text: t.val, isInt, value, isChar: false };
   }
 }

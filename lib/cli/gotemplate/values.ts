@@ -18,6 +18,18 @@ export const GO_TYPE: unique symbol = Symbol.for('gotemplate.goType');
 export const MARSHAL_JSON: unique symbol = Symbol.for('gotemplate.marshalJSON');
 
 export interface GoStruct { [GO_TYPE]: string }
+
+/** A Go float64 whose value is integral (a plain JavaScript number with an integral value stands for a Go int). */
+export class GoFloat {
+  constructor(readonly value: number) {}
+}
+
+/** The float64 value of v, or null when v is not a float (integral JavaScript numbers are ints). */
+export function floatOf(v: unknown): number | null {
+  if (v instanceof GoFloat) return v.value;
+  if (typeof v === 'number' && !Number.isInteger(v)) return v;
+  return null;
+}
 export interface JSONMarshaler { [MARSHAL_JSON](): string }
 
 export class TemplateError extends Error {
@@ -47,6 +59,7 @@ export function goTypeName(v: unknown): string {
     case 'function': return 'func()';
     default: break;
   }
+  if (v instanceof GoFloat) return 'float64';
   if (isStruct(v)) return v[GO_TYPE];
   if (Array.isArray(v)) {
     if (v.length > 0 && v.every((x) => typeof x === 'string')) return '[]string';
@@ -73,6 +86,7 @@ export function isTrue(v: unknown): boolean {
     case 'function': return true;
     default: break;
   }
+  if (v instanceof GoFloat) return v.value !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Uint8Array) return v.length > 0;
   if (v instanceof Map) return v.size > 0;
@@ -128,6 +142,7 @@ export function formatV(v: unknown, plus = false, depth = 0): string {
     case 'function': return '0x1';
     default: break;
   }
+  if (v instanceof GoFloat) return goFormatFloat(v.value);
   const s = stringerOf(v);
   if (s !== null) return s;
   if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
@@ -183,9 +198,9 @@ function pad(s: string, spec: Spec, numeric = false): string {
   return ' '.repeat(n) + s;
 }
 
-function badVerb(verb: string, v: unknown): string {
+function badVerb(verb: string, v: unknown, spec?: Spec): string {
   if (v === null || v === undefined) return `%!${verb}(<nil>)`;
-  return `%!${verb}(${goTypeName(v)}=${formatV(v)})`;
+  return `%!${verb}(${goTypeName(v)}=${spec ? fmtArg('v', v, spec) : formatV(v)})`;
 }
 
 function fmtInteger(n: number | bigint, base: number, spec: Spec, upper: boolean, verb: string): string {
@@ -205,13 +220,12 @@ function fmtInteger(n: number | bigint, base: number, spec: Spec, upper: boolean
 
 function fmtArg(verb: string, v: unknown, spec: Spec): string {
   if (verb === 'T') return pad(v === null || v === undefined ? '<nil>' : goTypeName(v), spec);
+  const fl = floatOf(v);
   if (verb === 'v') {
-    if (typeof v === 'number' && !Number.isInteger(v) && spec.prec !== undefined) return pad(formatFloat(v, 'g', spec.prec), spec, true);
-    if (typeof v === 'number' || typeof v === 'bigint') {
-      if (Number.isInteger(v) || typeof v === 'bigint') return fmtInteger(v as number, 10, spec, false, 'd');
-      return pad((spec.plus && v >= 0 ? '+' : '') + formatNumber(v), spec, true);
-    }
+    if (fl !== null) return pad(spec.prec !== undefined ? formatFloat(fl, 'g', spec.prec) : goFormatFloat(fl), spec, true);
+    if (typeof v === 'number' || typeof v === 'bigint') return fmtInteger(v, 10, { ...spec, plus: false }, false, 'd');
     if (spec.sharp && typeof v === 'string') return pad(goQuote(v), spec);
+    if (typeof v === 'string' && spec.prec !== undefined) return pad(Array.from(v).slice(0, spec.prec).join(''), spec);
     return pad(formatV(v, spec.plus), spec);
   }
   if (Array.isArray(v) && verb !== 's' && verb !== 'q' && verb !== 'x' && verb !== 'X') {
@@ -225,13 +239,13 @@ function fmtArg(verb: string, v: unknown, spec: Spec): string {
       if (s !== null) return pad(s, spec);
       if (v instanceof Uint8Array) return pad(utf8Decode(v), spec);
       if (isMapLike(v) || isStruct(v)) return pad(formatV(v), spec);
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'q': {
       if (typeof v === 'string') return pad(goQuote(v), spec);
       if (typeof v === 'number' && Number.isInteger(v)) return pad("'" + goQuote(String.fromCodePoint(v)).slice(1, -1).replace(/'/g, "\\'") + "'", spec);
       if (Array.isArray(v)) return '[' + v.map((x) => fmtArg('q', x, spec)).join(' ') + ']';
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'd': case 'b': case 'o': case 'O': {
       if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') {
@@ -239,43 +253,37 @@ function fmtArg(verb: string, v: unknown, spec: Spec): string {
         const s = fmtInteger(v, base, spec, false, verb);
         return verb === 'O' ? s.replace(/^([+-]?)/, '$10o') : s;
       }
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'x': case 'X': {
       if ((typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint') return fmtInteger(v, 16, spec, verb === 'X', verb);
       if (typeof v === 'string') {
-        let h = Array.from(utf8Encode(v)).map((b) => b.toString(16).padStart(2, '0')).join('');
+        let h = Array.from(utf8Encode(v)).map((b) => (spec.sharp ? '0x' : '') + b.toString(16).padStart(2, '0')).join(spec.space ? ' ' : '');
         if (verb === 'X') h = h.toUpperCase();
         return pad(h, spec);
       }
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'c': {
       if (typeof v === 'number' && Number.isInteger(v)) return pad(String.fromCodePoint(v), spec);
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'U': {
       if (typeof v === 'number' && Number.isInteger(v)) return pad('U+' + v.toString(16).toUpperCase().padStart(4, '0'), spec);
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 't': {
       if (typeof v === 'boolean') return pad(v ? 'true' : 'false', spec);
-      return badVerb(verb, v);
+      return badVerb(verb, v, spec);
     }
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-      if (typeof v === 'number' && !Number.isInteger(v)) {
-        let prec = spec.prec;
-        if (prec === undefined) prec = verb === 'g' || verb === 'G' ? -1 : 6;
-        let s = formatFloat(v, verb as 'e', prec);
-        if (spec.plus && v >= 0) s = '+' + s;
-        else if (spec.space && v >= 0) s = ' ' + s;
-        return pad(s, spec, true);
-      }
-      if (typeof v === 'number') {
-        // integers in our data model are Go ints: %f of an int is a bad verb in Go
-        return badVerb(verb, v);
-      }
-      return badVerb(verb, v);
+      if (fl === null) return badVerb(verb, v, spec);
+      let prec = spec.prec;
+      if (prec === undefined) prec = verb === 'g' || verb === 'G' ? -1 : 6;
+      let s = formatFloat(fl, verb as 'e', prec);
+      if (spec.plus && fl >= 0) s = '+' + s;
+      else if (spec.space && fl >= 0) s = ' ' + s;
+      return pad(s, spec, true);
     }
     default:
       return `%!${verb}(${v === null || v === undefined ? '<nil>' : goTypeName(v) + '=' + formatV(v)})`;
@@ -391,6 +399,7 @@ function base64(b: Uint8Array): string {
 /** encoding/json Marshal. Plain objects keep their key order (Go structs); Map keys are sorted (Go maps). */
 export function goJSON(v: unknown, escapeHTML: boolean): string {
   if (v === undefined || v === null) return 'null';
+  if (v instanceof GoFloat) return jsonNumber(v.value);
   switch (typeof v) {
     case 'string': return jsonString(v, escapeHTML);
     case 'boolean': return v ? 'true' : 'false';
