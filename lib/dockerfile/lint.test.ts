@@ -111,3 +111,11 @@ describe('lint options', () => {
     expect(ws.map((w) => w.message)).toEqual(["Usage of undefined variable '$HOME'"]);
   });
 });
+
+describe('CopyIgnoredFile', () => {
+  it('warns when a COPY/ADD source is excluded by .dockerignore', () => {
+    const ws = lintDockerfile('FROM a:1\nCOPY secret.env ./app.js /app/\nCOPY --from=b secret.env /x\n', { dockerignore: ['*.env'] });
+    expect(ws.map((w) => w.message)).toEqual(['Attempting to Copy file "secret.env" that is excluded by .dockerignore']);
+    expect(ws[0]!.range).toEqual({ startLine: 2, endLine: 2, startCol: 5, endCol: 15 });
+  });
+});

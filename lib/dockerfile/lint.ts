@@ -4,6 +4,7 @@
 
 import type { SourceRange } from './errors';
 import { DockerfileParseError } from './errors';
+import { DockerignoreError, PatternMatcher } from './dockerignore';
 import {
   parseDockerfile,
   type Command,
@@ -100,6 +101,8 @@ export interface LintOptions {
    * option a few common names (PATH, HOME, ...) are assumed.
    */
   baseImageEnv?: (baseName: string) => readonly string[] | undefined;
+  /** .dockerignore patterns of the build context, for CopyIgnoredFile */
+  dockerignore?: readonly string[];
 }
 
 export function lintDockerfile(input: string | Uint8Array | DockerfileParseResult, options: LintOptions = {}): LintWarning[] {
@@ -165,6 +168,12 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
   }
 
   const lex = new ShellLex({ escapeToken: df.escapeToken });
+  let ignore: PatternMatcher | null = null;
+  try {
+    if (options.dockerignore?.length) ignore = new PatternMatcher(options.dockerignore);
+  } catch (e) {
+    if (!(e instanceof DockerignoreError)) throw e;
+  }
   function undefinedVars(c: Command | Stage, word: string, defined: Set<string>): void {
     let unmatched: Set<string>;
     try {
@@ -309,6 +318,14 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
         case 'COPY':
         case 'ADD':
           for (const s of c.sourcePaths) undefinedVars(c, s, defined);
+          if (ignore && !(c.kind === 'COPY' && c.from)) {
+            for (const s of c.sourcePaths) {
+              const rel = s.replace(/^(\.\/|\/)+/, '');
+              if (rel && !/^[a-z]+:\/\//i.test(s) && !/[*?[$]/.test(rel) && ignore.matches(rel)) {
+                add('CopyIgnoredFile', `Attempting to ${c.kind === 'COPY' ? 'Copy' : 'Add'} file ${JSON.stringify(s)} that is excluded by .dockerignore`, subRange(c, s), 'Remove it from .dockerignore or from the instruction');
+              }
+            }
+          }
           undefinedVars(c, c.destPath, defined);
           if (c.kind === 'ADD' && c.sourcePaths.length > 0 && c.checksum === '' &&
             c.sourcePaths.every((s) => !/^(https?:\/\/|git@|git:\/\/)/.test(s) && !/\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i.test(s))) {

@@ -178,10 +178,6 @@ function trimNewline(s: string): string {
   return b === s.length ? s : s.slice(0, b);
 }
 
-function isComment(raw: string): boolean {
-  return goTrimLeftSpace(trimNewline(raw)).startsWith('#');
-}
-
 /** Returns [line, isEndOfLine] (BuildKit's trimContinuationCharacter). */
 function trimContinuation(line: string, esc: string): [string, boolean] {
   let j = line.length - 1;
@@ -653,12 +649,12 @@ export function parse(source: string | Uint8Array): ParseResult {
 
   for (let raw = reader.next(); raw !== null; raw = reader.next()) {
     if (currentLine === 0 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
-    if (isComment(raw)) {
+    let token = goTrimLeftSpace(trimNewline(raw));
+    if (token.charCodeAt(0) === 35 /* # */) {
       const c = goTrimSpace(raw.slice(1));
       if (c === '') comments = [];
       else comments.push(c);
     }
-    let token = goTrimLeftSpace(trimNewline(raw));
     try {
       possibleParserDirective(st, token, currentLine + 1);
     } catch (e) {
@@ -685,8 +681,9 @@ export function parse(source: string | Uint8Array): ParseResult {
       if (ctoken.startsWith('#')) ctoken = '';
       currentLine++;
       lastRaw = cont;
-      if (isComment(cont)) continue;
-      if (goTrimLeftSpace(ctoken).length === 0) {
+      const lt = goTrimLeftSpace(trimNewline(cont));
+      if (lt.charCodeAt(0) === 35 /* # */) continue;
+      if (lt.length === 0) {
         hasEmptyContinuationLine = true;
         continue;
       }
