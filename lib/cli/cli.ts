@@ -7,7 +7,7 @@ import { errorText } from './errors';
 import { FlagError, HelpRequested, type FlagSet } from './flags';
 import { helpWidth, renderHelp, hasSubCommands } from './help';
 import { SPECS } from './spec.generated';
-import { buildCommand } from './commands/image/build';
+import { buildCommand, BUILDKIT_MISSING, LEGACY_DISABLED, LEGACY_NO_BUILDX, selectBuilder } from './commands/image/build';
 import { historyCommand } from './commands/image/history';
 import { importCommand } from './commands/image/import';
 import { inspectCommand as imageInspect } from './commands/image/inspect';
@@ -110,6 +110,9 @@ export function commandTree(): Command {
   return (cachedTree ??= buildTree());
 }
 
+/** Management commands whose cobra Use is `NAME COMMAND` rather than `NAME`. */
+const GROUP_USE_WITH_COMMAND = new Set(['volume', 'network', 'plugin', 'context', 'config', 'secret', 'service', 'stack', 'swarm', 'node', 'manifest', 'trust', 'checkpoint']);
+
 /** Finds a child by name or cobra alias. */
 export function findChild(cmd: Command, name: string): Command | undefined {
   return cmd.children.find((c) => c.name === name) ?? cmd.children.find((c) => c.aliases.includes(name));
@@ -188,7 +191,9 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   printNotices(ctx, rootFlags);
   const rest = rootFlags.args;
   if (rootFlags.bool('version') && rest.length === 0) { ctx.io.stdout(VERSION_LINE); return 0; }
-  if (rest.length === 0) { ctx.io.stdout(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
+  if (rest.length === 0 && rootFlags.bool('help')) { ctx.io.stdout(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
+  if (rest.length === 0) { ctx.io.stderr(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
+  processBuilder(ctx, rest);
 
   if (rest[0] === 'help') {
     const { cmd, args } = find(root, rest.slice(1));
@@ -211,7 +216,6 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   }
   printNotices(ctx, fs);
   if (fs.bool('help')) {
-    if (cmd.name === 'builder' || cmd.path.startsWith('builder ')) ctx.io.stderr(BUILDER_DEPRECATED);
     ctx.io.stdout(renderHelp(cmd, cols, ctx.io.isTTY));
     return 0;
   }
@@ -219,9 +223,10 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   if (!cmd.def) {
     if (hasSubCommands(cmd) && !cmd.stub) {
       if (pos.length > 0) {
-        throw new StatusError(`docker: unknown command: ${commandPath(cmd)} ${pos[0]}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`, 1);
+        const use = GROUP_USE_WITH_COMMAND.has(cmd.path) ? `${useLine(cmd)} COMMAND` : useLine(cmd);
+        throw new StatusError(`docker: unknown command: ${commandPath(cmd)} ${pos[0]}\n\nUsage:  ${use}\n\nRun '${commandPath(cmd)} --help' for more information`, 1);
       }
-      ctx.io.stdout(renderHelp(cmd, cols, ctx.io.isTTY));
+      ctx.io.stderr(renderHelp(cmd, cols, ctx.io.isTTY));
       return 0;
     }
     throw new StatusError(`docker: '${commandPath(cmd).slice(7)}' is not available in this playground`, 1);
@@ -233,7 +238,19 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   return typeof status === 'number' ? status : 0;
 }
 
-const BUILDER_DEPRECATED = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n';
+/**
+ * cmd/docker/builder.go processBuilder: for `build`, `builder ...` and `image build`, decides between BuildKit and the
+ * legacy builder before the command runs: BuildKit requested without a BuildKit frontend is an error; the legacy
+ * builder prints its deprecation notice.
+ */
+function processBuilder(ctx: CliContext, args: string[]): void {
+  const isBuild = args[0] === 'build' || args[0] === 'builder' || (args[0] === 'image' && args[1] === 'build');
+  if (!isBuild) return;
+  const b = selectBuilder(ctx);
+  if (b === 'missing') throw new StatusError(BUILDKIT_MISSING, 1);
+  if (b === 'legacy-disabled') ctx.io.stderr(LEGACY_DISABLED);
+  if (b === 'legacy-nobuildx') ctx.io.stderr(LEGACY_NO_BUILDX);
+}
 
 /** Names for tab completion: sub-commands (with aliases) and flags of the command reached by `words`. */
 export function completionCandidates(words: string[]): { commands: string[]; flags: string[]; cmd: Command } {

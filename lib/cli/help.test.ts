@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runDocker } from './cli';
-import type { CliContext } from './command';
-import type { EngineClient } from '../api/types';
+import { captureCtx } from './test-helpers';
 
 const dir = path.join(__dirname, 'testdata/help');
 const paths = fs.readFileSync(path.join(dir, 'commands.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-
-export function captureCtx(client: EngineClient = {} as EngineClient, input: string[] = []): { ctx: CliContext; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const lines = [...input];
-  const ctx: CliContext = {
-    client,
-    io: { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => lines.shift() ?? null, isTTY: false, columns: 80 },
-    env: {},
-    now: () => Date.UTC(2026, 10, 26, 12, 0, 0),
-  };
-  return { ctx, out: () => out, err: () => err };
-}
 
 describe('help goldens (docker CLI 28.2.2)', () => {
   for (const p of paths) {

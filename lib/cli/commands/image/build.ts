@@ -23,9 +23,9 @@ export const buildCommand: CommandDef<BuildOptions> = {
   run: runBuild,
 };
 
-const LEGACY_DISABLED = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n';
-const LEGACY_NO_BUILDX = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n';
-const BUILDKIT_MISSING = 'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/';
+export const LEGACY_DISABLED = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n';
+export const LEGACY_NO_BUILDX = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n';
+export const BUILDKIT_MISSING = 'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/';
 
 /** Which builder `docker build` uses: DOCKER_BUILDKIT=0 selects the legacy one; otherwise BuildKit when available. */
 export function selectBuilder(ctx: CliContext): 'buildkit' | 'legacy-disabled' | 'legacy-nobuildx' | 'missing' {
@@ -94,8 +94,8 @@ export function readContext(ctx: CliContext, dir: string, dockerfile: string): M
 }
 
 export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<number | void> {
+  // The builder was chosen (and its warning printed) before the command ran: see processBuilder in cli.ts.
   const builder = selectBuilder(ctx);
-  if (builder === 'missing') throw new StatusError(BUILDKIT_MISSING, 1);
   if (opts.context === '-' || /^(https?|git):\/\//.test(opts.context) || opts.context.startsWith('git@')) {
     throw new StatusError('building from STDIN or a URL is not supported in this playground', 1);
   }
@@ -112,7 +112,6 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
       quiet: opts.quiet, progress: opts.progress, platform: opts.platform || undefined, iidfile: opts.iidfile || undefined,
     });
   }
-  ctx.io.stderr(builder === 'legacy-disabled' ? LEGACY_DISABLED : LEGACY_NO_BUILDX);
   const context: BuildContext = { files };
   if (!opts.quiet) ctx.io.stdout(`Sending build context to Docker daemon  ${humanSize(contextTarSize(files)).padStart(7)}\r\r\n`);
   let imageId = '';

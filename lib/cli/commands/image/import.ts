@@ -1,4 +1,4 @@
-import { type CliContext, type CommandDef, rangeArgs, StatusError } from '../../command';
+import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
 import { fullName, parseNormalizedNamed, ReferenceError } from '../../../reference/reference';
 import { displayStream } from '../../stream';
 import { resolvePath } from '../../workspace-path';
@@ -8,7 +8,7 @@ export interface ImportOptions { source: string; reference: string; changes: str
 export const importCommand: CommandDef<ImportOptions> = {
   name: 'import',
   spec: 'image import',
-  args: rangeArgs(1, 2),
+  args: minArgs(1),
   options: (f, args) => ({ source: args[0], reference: args[1] ?? '', changes: f.list('change'), message: f.string('message'), platform: f.string('platform') }),
   run: runImport,
 };
