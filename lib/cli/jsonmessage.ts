@@ -42,8 +42,9 @@ function goDurationSeconds(sec: number): string {
   return `${s}s`;
 }
 
-/** The `[====>    ] ` box of a progress line (50 cells). */
-export function renderProgressBar(current: number, total: number): string {
+/** The `[====>    ] ` box of a progress line (50 cells); empty when the terminal is 110 columns or narrower. */
+export function renderProgressBar(current: number, total: number, width = 200): string {
+  if (width <= 110) return '';
   let percentage = Math.trunc(Math.trunc((current / total) * 100) / 2);
   if (percentage > 50) percentage = 50;
   const spaces = 50 - percentage > 0 ? 50 - percentage : 0;
@@ -63,7 +64,7 @@ export function jsonProgressString(p: JSONProgress, width = 200, nowMs: number =
   }
   let percentage = Math.trunc(Math.trunc((current / total) * 100) / 2);
   if (percentage > 50) percentage = 50;
-  const pbBox = width > 110 ? renderProgressBar(current, total) : '';
+  const pbBox = renderProgressBar(current, total, width);
   let numbersBox = '';
   if (p.hidecounts) {
     numbersBox = '';

@@ -1,6 +1,6 @@
 // go-units behaviour (expected values from docker/go-units size_test.go and duration_test.go) and Go's %g.
 import { describe, expect, it } from 'vitest';
-import { bytesSize, formatFloat, goFormatFloat, humanDuration, humanSize, humanSizeWithPrecision, size, timeAgo } from './units';
+import { bytesSize, formatFloat, fromHumanSize, ramInBytes, goFormatFloat, humanDuration, humanSize, humanSizeWithPrecision, size, timeAgo } from './units';
 
 const KB = 1000, MB = 1000 * KB, GB = 1000 * MB, TB = 1000 * GB, PB = 1000 * TB;
 const KiB = 1024, MiB = 1024 * KiB, GiB = 1024 * MiB, TiB = 1024 * GiB, PiB = 1024 * TiB;
@@ -69,4 +69,14 @@ describe("Go's %g / strconv.FormatFloat", () => {
     expect(formatFloat(1e-7, 'f', -1)).toBe('0.0000001');
     expect(formatFloat(5e-324, 'e', -1)).toBe('5e-324');
   });
+});
+
+describe('fromHumanSize / ramInBytes (go-units size_test.go)', () => {
+  const dec: [string, number][] = [['32', 32], ['32b', 32], ['32B', 32], ['32k', 32 * KB], ['32K', 32 * KB], ['32kb', 32 * KB], ['32Kb', 32 * KB],
+    ['32Mb', 32 * MB], ['32Gb', 32 * GB], ['32Tb', 32 * TB], ['32Pb', 32 * PB], ['32.5kB', 32.5 * KB], ['32.5 kB', 32.5 * KB], ['32.5 B', 32], ['0.3 K', 300]];
+  for (const [s, n] of dec) it(`fromHumanSize(${s})`, () => expect(fromHumanSize(s)).toBe(n));
+  for (const bad of ['', 'hello', '-32', '.3kB', ' 32 ', '32m b', '32bm']) it(`fromHumanSize(${JSON.stringify(bad)}) fails`, () => expect(() => fromHumanSize(bad)).toThrow(`invalid size: '${bad}'`));
+  const bin: [string, number][] = [['32', 32], ['32k', 32 * KiB], ['32Kib', 32 * KiB], ['32KIB', 32 * KiB], ['32Mb', 32 * MiB], ['32PB', 32 * PiB], ['32P', 32 * PiB],
+    ['32.3', 32], ['32.3 mb', Math.trunc(32.3 * MiB)], ['0.3MB', Math.trunc(0.3 * MiB)]];
+  for (const [s, n] of bin) it(`ramInBytes(${s})`, () => expect(ramInBytes(s)).toBe(n));
 });

@@ -61,3 +61,26 @@ export function humanDuration(ms: number): string {
 export function timeAgo(createdUnixSeconds: number, nowMs: number): string {
   return humanDuration(nowMs - createdUnixSeconds * 1000) + ' ago';
 }
+
+const SIZE_RE = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i;
+
+function parseSize(s: string, base: number): number {
+  const m = SIZE_RE.exec(s);
+  if (!m) throw new Error(`invalid size: '${s}'`);
+  let n = Number.parseFloat(m[1]);
+  if (Number.isNaN(n)) throw new Error(`strconv.ParseFloat: parsing ${JSON.stringify(m[1])}: invalid syntax`);
+  const unit = (m[2] ?? '').toLowerCase();
+  const pow = ['', 'k', 'm', 'g', 't', 'p'].indexOf(unit);
+  n *= base ** pow;
+  return Math.trunc(n);
+}
+
+/** units.FromHumanSize: "32kB" -> 32000 (decimal). Throws "invalid size: '...'". */
+export function fromHumanSize(s: string): number {
+  return parseSize(s, 1000);
+}
+
+/** units.RAMInBytes: "32m" -> 33554432 (binary), as --memory and --shm-size parse. Throws "invalid size: '...'". */
+export function ramInBytes(s: string): number {
+  return parseSize(s, 1024);
+}

@@ -3,7 +3,7 @@
  */
 import type { VolumeInfo } from '../../api/types';
 import { GO_TYPE, MARSHAL_JSON, marshalContext } from '../gotemplate';
-import { DRIVER_HEADER, LABELS_HEADER, NAME_HEADER, SCOPE_HEADER, SIZE_HEADER, TABLE_FORMAT_KEY, RAW_FORMAT_KEY, writeFormat } from './context';
+import { DRIVER_HEADER, LABELS_HEADER, SCOPE_HEADER, SIZE_HEADER, TABLE_FORMAT_KEY, RAW_FORMAT_KEY, writeFormat } from './context';
 import { humanSize } from './units';
 
 export const DEFAULT_VOLUME_QUIET_FORMAT = '{{.Name}}';
@@ -21,7 +21,6 @@ export const VOLUME_HEADERS: Record<string, string> = {
   Group: 'GROUP',
   Status: 'STATUS',
 };
-void NAME_HEADER;
 
 const VOLUME_FIELDS = ['Availability', 'Driver', 'Group', 'Labels', 'Links', 'Mountpoint', 'Name', 'Scope', 'Size', 'Status'];
 

@@ -295,13 +295,13 @@ export class State {
   private evalFunction(dot: unknown, node: Extract<ArgNode, { type: 'identifier' }>, cmd: CommandNode, args: ArgNode[], final: Final): unknown {
     this.at(node);
     const name = node.name;
-    if (name === 'and' || name === 'or') return this.evalAndOr(dot, name, cmd, args, final);
+    if (name === 'and' || name === 'or') return this.evalAndOr(dot, name, args, final);
     const def = this.funcs[name];
     if (!def) this.errorf(`${JSON.stringify(name)} is not a defined function`);
     return this.callFunc(dot, def, cmd, name, args, final);
   }
 
-  private evalAndOr(dot: unknown, name: 'and' | 'or', cmd: CommandNode, args: ArgNode[], final: Final): unknown {
+  private evalAndOr(dot: unknown, name: 'and' | 'or', args: ArgNode[], final: Final): unknown {
     const rest = args.slice(1);
     const n = rest.length + (final !== MISSING ? 1 : 0);
     if (n < 1) this.errorf(`wrong number of args for ${name}: want at least 1 got 0`);
@@ -311,7 +311,6 @@ export class State {
       if (isTrue(v) === (name === 'or')) return v;
     }
     if (final !== MISSING) v = final;
-    void cmd;
     return v;
   }
 

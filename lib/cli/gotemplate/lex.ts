@@ -41,7 +41,6 @@ export class Lexer {
   private line = 1;
   private startLine = 1;
   private parenDepth = 0;
-  private insideAction = false;
   private readonly items: Item[] = [];
   private done = false;
 
@@ -142,7 +141,6 @@ export class Lexer {
     this.pos += afterMarker;
     this.ignore();
     this.parenDepth = 0;
-    this.insideAction = true;
     return () => this.lexInsideAction();
   }
 
@@ -181,7 +179,6 @@ export class Lexer {
       this.skipLeadingSpace();
       this.ignore();
     }
-    this.insideAction = false;
     return () => this.lexText();
   }
 

@@ -329,7 +329,8 @@ export class Parser {
     try {
       const pipe = this.pipeline(context, T.RightDelim);
       if (context === 'range') this.rangeDepth++;
-      let [list, next] = this.itemList();
+      const [list, first] = this.itemList();
+      let next = first;
       if (context === 'range') this.rangeDepth--;
       let elseList: ListNode | null = null;
       if (next.type === 'else') {
@@ -341,7 +342,6 @@ export class Parser {
           if (next.type !== 'end') this.errorf(`expected end; found ${nodeString(next)}`);
         }
       }
-      void list;
       return { type: context, pos: pipe.pos, line: pipe.line, pipe, list, elseList };
     } finally {
       this.vars.length = nvars;
@@ -357,7 +357,6 @@ export class Parser {
       if (v.typ !== T.Variable) break;
       const save = this.idx;
       this.next();
-      const afterVar = this.peek();
       const nxt = this.peekNonSpace();
       if (nxt.typ === T.Assign || nxt.typ === T.Declare) {
         pipe.isAssign = nxt.typ === T.Assign;
@@ -377,7 +376,6 @@ export class Parser {
         }
         this.errorf(`too many declarations in ${context}`);
       }
-      void afterVar;
       this.idx = save;
       break;
     }
