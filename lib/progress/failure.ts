@@ -37,3 +37,12 @@ export function renderFailure(f: BuildFailure): string {
   for (const s of f.sources) out += sourceSnippet(s);
   return out + `ERROR: ${f.message}\n`;
 }
+
+/** buildx's summary of build-check warnings after a successful build (the heading is yellow even in plain mode). */
+export function renderWarnings(shorts: readonly string[], noColor = false): string {
+  if (shorts.length === 0) return '';
+  const head = `${shorts.length === 1 ? '1 warning found' : `${shorts.length} warnings found`} (use docker --debug to expand):\n`;
+  let out = '\n ' + (noColor ? head : '\x1b[33m' + head + '\x1b[0m');
+  for (const s of shorts) out += ` - ${s}\n`;
+  return out;
+}

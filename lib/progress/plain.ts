@@ -114,8 +114,6 @@ export class PlainPrinter {
       w(`#${v.index} ${v.name}\n`);
     }
 
-    for (; v.warningIdx < v.warnings.length; v.warningIdx++) w(`#${v.index} WARN: ${v.warnings[v.warningIdx].short}\n`);
-
     for (const s of v.statuses) {
       if (!v.statusUpdates.has(s.id)) continue;
       const last = this.last.get(s.id);
@@ -138,6 +136,8 @@ export class PlainPrinter {
       w(`#${v.index} ${s.id}${b}${tm}\n`);
     }
     v.statusUpdates.clear();
+
+    for (; v.warningIdx < v.warnings.length; v.warningIdx++) w(`#${v.index} WARN: ${v.warnings[v.warningIdx].short}\n`);
 
     v.logs.forEach((l, i) => {
       if (i === 0) l = l.slice(v.logsOffset);

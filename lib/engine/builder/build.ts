@@ -14,6 +14,7 @@ import {
   type Instruction, type RunCommand, type Stage,
 } from '../../dockerfile/instructions';
 import { parse as parseAst } from '../../dockerfile/parser';
+import { lintDockerfile } from '../../dockerfile/lint';
 import { ShellLex } from '../../dockerfile/shell-lex';
 import { fullName, familiarString, parseNormalizedNamed, referenceString, tagNameOnly, type Reference } from '../../reference/reference';
 import type { BuildEvent, BuildFailure, ErrorSource } from '../../progress/events';
@@ -163,7 +164,7 @@ class Builder {
   private parsed?: DockerfileParseResult;
   private readonly ctx: ContextView;
   private readonly cache: BuildCache;
-  private readonly result: BuildResult = { imageId: '', exitCode: 0, cacheMisses: [], committed: [], tagged: [] };
+  private readonly result: BuildResult = { imageId: '', exitCode: 0, cacheMisses: [], committed: [], tagged: [], warnings: [] };
   private readonly stages: StageState[] = [];
   private metaArgs = new Map<string, string | undefined>();
   private readonly usedBuildArgs = new Set<string>();
@@ -288,13 +289,29 @@ class Builder {
 
   private async runBuildKit(): Promise<void> {
     const df = this.ctx.get(this.dockerfileName);
-    this.internalVertex(`[internal] load build definition from ${this.dockerfileName}`, df && df.type !== 'dir' ? { id: 'transferring dockerfile:', current: df.data.length } : undefined);
+    const defId = this.vertexId();
+    const defName = `[internal] load build definition from ${this.dockerfileName}`;
+    const d0 = this.now();
+    this.ev({ type: 'vertex', id: defId, name: defName, started: d0 });
     if (!df || df.type === 'dir') {
+      this.ev({ type: 'vertex', id: defId, name: defName, started: d0, completed: this.now() });
       throw new StepError('', '', { solve: `failed to read dockerfile: open ${this.dockerfileName}: no such file or directory` });
     }
+    const dt = this.now();
+    this.ev({ type: 'status', vertex: defId, id: 'transferring dockerfile:', current: df.data.length, timestamp: dt, started: d0, completed: dt });
     this.dockerfileText = utf8Decode(df.data);
-    this.parsed = parseDockerfile(df.data);
+    try {
+      this.parsed = parseDockerfile(df.data);
+    } finally {
+      if (!this.parsed) this.ev({ type: 'vertex', id: defId, name: defName, started: d0, completed: this.now() });
+    }
     const p = this.parsed;
+    for (const w of lintDockerfile(p).filter((x) => x.url !== undefined).sort((a, b) => a.range.startLine - b.range.startLine)) {
+      const short = `${w.ruleId}: ${w.message} (line ${w.range.startLine})`;
+      this.result.warnings.push(short);
+      this.ev({ type: 'warning', vertex: defId, short, detail: [], url: w.url ?? '', line: w.range.startLine });
+    }
+    this.ev({ type: 'vertex', id: defId, name: defName, started: d0, completed: this.now() });
     if (p.stages.length === 0) throw new StepError('', '', { solve: 'dockerfile contains no stages to build' });
     this.initMetaArgs(p.metaArgs);
 

@@ -8,7 +8,7 @@ import type { BuildKitBuildRequest, BuildKitFrontend, CliContext } from '../../c
 import { resolvePath } from '../../cli/workspace-path';
 import { PlainPrinter } from '../../progress/plain';
 import { TtyPrinter } from '../../progress/tty';
-import { renderFailure } from '../../progress/failure';
+import { renderFailure, renderWarnings } from '../../progress/failure';
 import type { BuildEvent } from '../../progress/events';
 import { buildkitBuild } from './build';
 import type { BuilderHost, BuildResult } from './types';
@@ -58,6 +58,7 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
       }
       if (opts.quiet) ctx.io.stdout(r.imageId + '\n');
       if (opts.iidfile && ctx.workspace) ctx.workspace.write(resolvePath(ctx, opts.iidfile), r.imageId);
+      if (mode !== 'quiet' && mode !== 'rawjson') err(renderWarnings(r.warnings));
       return 0;
     },
   };

@@ -73,6 +73,8 @@ export interface BuildResult {
   committed: string[];
   /** tags applied (familiar strings) */
   tagged: string[];
+  /** BuildKit build-check warnings (`JSONArgsRecommended: ... (line 5)`), printed by buildx after a successful build */
+  warnings: string[];
 }
 
 export type BuildKitSink = (ev: BuildEvent) => void;
