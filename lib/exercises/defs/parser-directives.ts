@@ -9,7 +9,7 @@ export const parserDirectives: ExerciseDef[] = [
     title: 'A backtick as the escape character',
     task: 'This Dockerfile continues a line with a backtick, PowerShell style. Make the parser accept it with a directive (do not change the RUN line), and build `esc:1`.',
     start: { pull: ['alpine:3.20'], files: { Dockerfile: continued } },
-    hints: ['Directives are comments of the form `# directive=value` on the very first lines.', '`# escape=`` (a backtick) as the first line.'],
+    hints: ['Directives are comments of the form `# directive=value` on the very first lines.', 'Put the directive # escape=` on the very first line: its value is a single backtick.'],
     solution: { files: { Dockerfile: '# escape=`\n' + continued }, commands: ['docker build -t esc:1 .'] },
     checks: [
       { id: 'exists', label: 'esc:1 was built', spec: { kind: 'imageExists', ref: 'esc:1' } },
@@ -26,7 +26,7 @@ export const parserDirectives: ExerciseDef[] = [
     hints: [
       'Build it as it is and inspect `Config.Env`: the backslashes are escape characters and vanish.',
       'Change the escape character with a directive so that `\\` is an ordinary character.',
-      'First line: `# escape=``',
+      'The very first line must be the directive # escape=` (its value is a single backtick).',
     ],
     solution: { files: { Dockerfile: '# escape=`\nFROM alpine:3.20\nENV WIN_PATH=C:\\tools\\bin\n' }, commands: ['docker build -t winpath:1 .', 'docker image inspect --format "{{json .Config.Env}}" winpath:1'] },
     checks: [
