@@ -131,6 +131,35 @@ describe('HttpEngineClient vs the fake daemon', () => {
     expect(r.headers['x-registry-config']).toBe('e30=');
     expect(r.bodyLen).toBe(2048);
   });
+  it('container and archive endpoints send the query strings docker CLI 28.2.2 sends', async () => {
+    clearLog();
+    const c = client();
+    const calls: Promise<unknown>[] = [
+      c.containerList({ all: true, limit: 2, size: true, filters: { status: { running: true } } }),
+      c.containerRemove('web', { force: true, volumes: true }),
+      c.containerStop('web', { timeout: 3 }),
+      c.containerKill('web', 'HUP'),
+      c.containerRename('web', 'web2'),
+      c.containerTop('web', 'aux'),
+      c.containersPrune({ until: { '24h': true } }),
+      c.containerLogs('6'.repeat(64), { stdout: true, stderr: true, tail: '5', timestamps: true }),
+      c.imageSave(['nginx', 'alpine']),
+    ];
+    await Promise.allSettled(calls);
+    const urls = requests().filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`).sort();
+    // as logged from the real CLI (docker ps -a --filter status=running -n 2 -s; rm -fv web; stop -t 3 web; ...)
+    expect(urls).toEqual([
+      'DELETE /v1.50/containers/web?force=1&v=1',
+      'GET /v1.50/containers/6666666666666666666666666666666666666666666666666666666666666666/logs?stderr=1&stdout=1&tail=5&timestamps=1',
+      'GET /v1.50/containers/json?all=1&filters=%7B%22status%22%3A%7B%22running%22%3Atrue%7D%7D&limit=2&size=1',
+      'GET /v1.50/containers/web/top?ps_args=aux',
+      'GET /v1.50/images/get?names=nginx&names=alpine',
+      'POST /v1.50/containers/prune?filters=%7B%22until%22%3A%7B%2224h%22%3Atrue%7D%7D',
+      'POST /v1.50/containers/web/kill?signal=HUP',
+      'POST /v1.50/containers/web/rename?name=web2',
+      'POST /v1.50/containers/web/stop?t=3',
+    ]);
+  });
   it('a daemon that is down gives the CLI message', async () => {
     const err = await new HttpEngineClient('tcp://127.0.0.1:1').imageList({}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DaemonUnreachableError);

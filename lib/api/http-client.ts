@@ -308,7 +308,7 @@ export class HttpEngineClient implements EngineClient {
     }
   }
 
-  private stream(method: string, path: string, query: Record<string, QueryValue>, opts: { json?: unknown; body?: Uint8Array; headers?: Record<string, string> } = {}): AsyncIterable<JSONMessage> {
+  private stream(method: string, path: string, query: Record<string, QueryValue>, opts: { json?: unknown; body?: Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): AsyncIterable<JSONMessage> {
     const self = this;
     return {
       async *[Symbol.asyncIterator]() {
@@ -383,9 +383,11 @@ export class HttpEngineClient implements EngineClient {
     return this.stream('POST', '/images/load', { quiet: quiet ? '1' : undefined }, { body: tar });
   }
   imageImport(tar: Uint8Array, opts: ImportOptions): AsyncIterable<JSONMessage> {
+    // the CLI streams the archive as text/plain (fromSrc=-)
     return this.stream('POST', '/images/create', {
-      fromSrc: opts.fromSrc, repo: opts.repo, tag: opts.tag, message: opts.message, changes: opts.changes,
-    }, { body: tar });
+      fromSrc: opts.fromSrc, repo: opts.repo || undefined, tag: opts.tag || undefined, message: opts.message || undefined,
+      changes: opts.changes && opts.changes.length > 0 ? opts.changes : undefined,
+    }, { body: tar, contentType: 'text/plain' });
   }
   build(context: BuildContext, opts: BuildOptions): AsyncIterable<JSONMessage> {
     const q: Record<string, QueryValue> = {
@@ -467,6 +469,7 @@ export class HttpEngineClient implements EngineClient {
     return this.json('POST', '/containers/prune', { filters: hasFilters(filters) ? filtersJSON(filters) : undefined });
   }
   async containerAttach(id: string, io: AttachIO): Promise<void> {
+    // the CLI also sends "Upgrade: tcp" and hijacks the connection; fetch cannot, so stdin is not forwarded
     const res = await this.request('POST', `/containers/${id}/attach`, { stderr: '1', stdout: '1', stream: '1' });
     await this.pump(res, io);
   }
