@@ -27,7 +27,7 @@ describe('maps (plain objects and Map)', () => {
     ['{{len .RepoTags}} {{len .Config.Labels}} {{len .Id}}', inspect, '2 2 10'],
     ['{{range .Metadata}}x{{else}}empty{{end}}', inspect, 'empty'],
     ['{{.a}}', new Map([['a', 1]]), '1'],
-    ['{{.}}', new Map([['b', [1, 2]], ['a', 'x']]), 'map[a:x b:[1 2]]'],
+    ['{{.}}', new Map<string, unknown>([['b', [1, 2]], ['a', 'x']]), 'map[a:x b:[1 2]]'],
     ['{{.Config.Cmd.X}}', inspect, 'ERR template: :1:9: executing "" at <.Config.Cmd.X>: nil pointer evaluating interface {}.X'],
     ['{{.Id.X}}', inspect, 'ERR template: :1:5: executing "" at <.Id.X>: can\'t evaluate field X in type string'],
   ];
