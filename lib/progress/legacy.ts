@@ -28,6 +28,7 @@ export function renderLegacyPlain(messages: readonly JSONMessage[]): { stdout: s
   for (const m of messages) {
     if (m.error) return { stdout, error: m };
     if (m.stream !== undefined) stdout += m.stream;
+    else if (m.progressDetail && (m.progressDetail.current || m.progressDetail.total)) continue; // no progress bars off a terminal
     else if (m.status !== undefined) stdout += (m.id ? `${m.id}: ` : '') + m.status + '\n';
   }
   return { stdout };

@@ -32,7 +32,7 @@ import {
 } from './config';
 import { ContextView, checksumEntries, cleanRel, hasWildcard, type ContextEntry } from './context';
 import { miniShellRun } from './mini-shell';
-import { pullFromCatalog } from './pull';
+import { imagePull } from '../pull';
 import type { BuildKitSink, BuildRequest, BuildResult, BuilderHost, CacheMiss, LegacySink } from './types';
 import { BuildCache, type CacheLayer } from './cache';
 
@@ -679,7 +679,10 @@ class Builder {
 
   private async pull(ref: string, onMessage: (m: JSONMessage) => void): Promise<ImageRecord> {
     if (this.host.pull) return this.host.pull(ref, onMessage);
-    return pullFromCatalog(this.state, ref, onMessage);
+    for await (const m of imagePull(this.state, { fromImage: ref })) onMessage(m);
+    const img = findImage(this.state, ref);
+    if (!img) throw new Error(`pull of ${ref} stored no image`);
+    return img;
   }
 
   private prefix(st: StageState, name: string): string {

@@ -7,7 +7,7 @@ import type { JSONMessage } from '../../api/types';
 import { renderLegacyPlain } from '../../progress/legacy';
 import { utf8 } from '../digest';
 import { legacyBuild } from './build';
-import { pullFromCatalog } from './pull';
+import { imagePull } from '../pull';
 import { testState } from './testing';
 
 const CAP = resolve(__dirname, '../../../../shared/conformance/docker-cli/captures');
@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(CAP))('legacy build vs docker CLI captures', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const state = testState();
-      if (c.pulled) await pullFromCatalog(state, 'alpine:3.20', () => {});
+      if (c.pulled) for await (const m of imagePull(state, { fromImage: 'alpine', tag: '3.20' })) void m;
       const msgs: JSONMessage[] = [];
       const r = await legacyBuild({ state }, { context: { files: new Map([['Dockerfile', { data: utf8(c.dockerfile), mode: 0o644 }]]) }, tags: c.name.includes('pull') ? ['hello'] : [] }, (m) => msgs.push(m));
       const { stdout, error } = renderLegacyPlain(msgs);
