@@ -2,12 +2,11 @@
  * The engine + console + workspace behind a lesson's console and its exercises. Each exercise gets its own fresh one
  * (so checks see exactly what the student did); the lesson's "Run" dock shares one.
  *
- * The engine: lib/engine's createEngine when it is available; until then the in-memory FakeEngineClient of lib/api,
- * which answers the common commands approximately. `engineKind` tells the UI which one runs.
+ * The engine is lib/engine (through lib/exercises/sandbox). While it does not implement every EngineClient endpoint yet,
+ * the lessons use the in-memory FakeEngineClient of lib/api instead, which answers the common commands approximately;
+ * `engineKind` tells the UI which one runs.
  */
 import type { EngineClient } from '@/lib/api/types';
-import { FakeEngineClient } from '@/lib/api/fake-client';
-import { MemoryWorkspace, createConsole } from '@/lib/console';
 import type { Console, Workspace } from '@/lib/console/types';
 
 export interface LessonBackend {
@@ -17,14 +16,15 @@ export interface LessonBackend {
   engineKind: 'engine' | 'stand-in';
 }
 
-/** A fixed epoch so replays (and the teacher's view of a submission) print the same IDs and times. */
-const EPOCH = Date.UTC(2026, 0, 1) / 1000;
-
 export async function createLessonBackend(opts: { deterministic?: boolean } = {}): Promise<LessonBackend> {
+  const { createSandbox } = await import('@/lib/exercises/sandbox');
+  const sb = createSandbox(opts);
+  if (sb.complete) return { client: sb.client, console: sb.console, workspace: sb.workspace, engineKind: 'engine' };
+  const [{ FakeEngineClient }, { createConsole, MemoryWorkspace }] = await Promise.all([import('@/lib/api/fake-client'), import('@/lib/console')]);
   let tick = 0;
-  const now = opts.deterministic ? () => EPOCH + tick++ : () => Math.floor(Date.now() / 1000);
-  const client: EngineClient = new FakeEngineClient({ empty: true, now, seed: 1 });
-  const workspace = new MemoryWorkspace(() => now() * 1000);
-  const console = createConsole({ client, workspace, now: () => now() * 1000 });
-  return { client, console, workspace, engineKind: 'stand-in' };
+  const base = Date.UTC(2026, 0, 1);
+  const nowMs = opts.deterministic ? () => base + 1000 * tick++ : () => Date.now();
+  const client = new FakeEngineClient({ empty: true, now: () => Math.floor(nowMs() / 1000), seed: 1 });
+  const workspace = new MemoryWorkspace(nowMs);
+  return { client, console: createConsole({ client, workspace, now: nowMs }), workspace, engineKind: 'stand-in' };
 }

@@ -1,0 +1,60 @@
+/**
+ * A fresh engine + workspace + console for one exercise, one lesson console, or one replayed submission.
+ * Uses lib/engine's createEngine; while the engine does not yet implement every EngineClient method, `missing` lists
+ * the absent ones (a call to one throws an EngineError that says so) and `complete` is false.
+ */
+import { EngineError } from '../api/errors';
+import type { EngineClient } from '../api/types';
+import { createConsole, MemoryWorkspace } from '../console';
+import type { Console, Workspace } from '../console/types';
+import { createEngine } from '../engine';
+import { ManualClock } from '../engine/clock';
+
+/** Every EngineClient method, for checking an implementation at run time. */
+export const ENGINE_CLIENT_METHODS = [
+  'ping', 'version', 'info', 'diskUsage', 'imageList', 'imageInspect', 'imageHistory', 'imageRemove', 'imageTag', 'imagesPrune', 'imagePull',
+  'imagePush', 'imageSearch', 'imageSave', 'imageLoad', 'imageImport', 'build', 'login', 'commit', 'containerList', 'containerCreate',
+  'containerInspect', 'containerStart', 'containerStop', 'containerRestart', 'containerKill', 'containerPause', 'containerUnpause',
+  'containerRemove', 'containerRename', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait', 'containersPrune',
+  'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
+] as const satisfies readonly (keyof EngineClient)[];
+
+export interface Sandbox {
+  client: EngineClient;
+  console: Console;
+  workspace: Workspace;
+  /** EngineClient methods the engine does not implement yet. */
+  missing: string[];
+  complete: boolean;
+}
+
+/** The fixed start of a deterministic sandbox's clock (each reading advances it by one second). */
+export const SANDBOX_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/** Wraps any object as an EngineClient; absent methods throw a readable error instead of `undefined is not a function`. */
+export function asEngineClient(impl: object): { client: EngineClient; missing: string[] } {
+  const record = impl as Record<string, unknown>;
+  const missing = ENGINE_CLIENT_METHODS.filter((m) => typeof record[m] !== 'function');
+  const client = new Proxy(impl, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof v === 'function') return (v as (...a: unknown[]) => unknown).bind(target);
+      if (typeof prop === 'string' && (missing as string[]).includes(prop)) {
+        return () => {
+          throw new EngineError('system', `the simulated engine does not implement ${prop} yet`);
+        };
+      }
+      return v;
+    },
+  }) as EngineClient;
+  return { client, missing };
+}
+
+export function createSandbox(opts: { deterministic?: boolean; seed?: string } = {}): Sandbox {
+  const clock = opts.deterministic ? new ManualClock(SANDBOX_EPOCH_MS, 1000) : { now: () => Date.now() };
+  const engine = createEngine({ clock, seed: opts.seed ?? 'exercise' });
+  const { client, missing } = asEngineClient(engine);
+  const workspace = new MemoryWorkspace(() => clock.now());
+  const console = createConsole({ client, workspace, now: () => clock.now() });
+  return { client, console, workspace, missing, complete: missing.length === 0 };
+}
