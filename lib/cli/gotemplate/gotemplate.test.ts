@@ -131,6 +131,7 @@ describe('control flow and variables', () => {
     ['{{range .}}{{if eq . 2}}{{continue}}{{end}}{{if eq . 4}}{{break}}{{end}}{{.}}{{end}}', [1, 2, 3, 4, 5], '13'],
     ['{{define "T"}}[{{.}}]{{end}}{{template "T" .A}}{{template "T" "x"}}', { A: 1 }, '[1][x]'],
     ['{{/* c */}}{{- " a " -}} b', {}, ' a b'],
+    ['{{block "B" .A}}<{{.}}>{{end}}|{{template "B" 2}}', { A: 1 }, '<1>|<2>'],
     ['{{eq .A .B}} {{eq .A "x" "y"}} {{ne 1 2}} {{lt 1.5 2.5}} {{le "a" "a"}} {{gt 2 1}} {{ge 1 2}}', { A: 'y', B: 'y' }, 'true true true true true true false'],
     ['{{eq .Missing "x"}}', {}, 'false'],
     ['{{lt 1.5 2}}', {}, 'ERR template: :1:2: executing "" at <lt 1.5 2>: error calling lt: incompatible types for comparison'],

@@ -273,8 +273,7 @@ export class Parser {
   private action(): Node {
     const t = this.nextNonSpace();
     switch (t.typ) {
-      case T.Block: this.errorf('block is not supported');
-      // falls through (unreachable)
+      case T.Block: return this.blockControl();
       case T.Break: return this.breakControl(t);
       case T.Continue: return this.continueControl(t);
       case T.Else: return this.elseControl();
@@ -312,6 +311,18 @@ export class Parser {
     const t = this.expect(T.RightDelim, 'else');
     return { type: 'else', pos: t.pos, line: t.line };
   }
+  /** {{block "name" pipeline}} T {{end}}: defines "name" as T and invokes it. */
+  private blockControl(): Node {
+    const tok = this.nextNonSpace();
+    const name = tok.typ === T.String || tok.typ === T.RawString ? goUnquote(tok.val) : null;
+    if (name === null) this.unexpected(tok, 'block clause');
+    const pipe = this.pipeline('block clause', T.RightDelim);
+    const [list, end] = this.itemList();
+    if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in block clause`);
+    if (!this.defines.has(name)) this.defines.set(name, list);
+    return { type: 'template', pos: tok.pos, line: tok.line, name, pipe };
+  }
+
   private templateControl(): Node {
     const tok = this.nextNonSpace();
     const name = tok.typ === T.String || tok.typ === T.RawString ? goUnquote(tok.val) : null;
