@@ -64,3 +64,34 @@ describe('exercises end to end in the simulated engine', () => {
     });
   }
 });
+
+describe('assignment submissions replay in the engine', () => {
+  it('a submission of the solution, sent through a link, replays to all checks passing; an empty one fails', async () => {
+    const { assignmentFromExercise, decodeSubmission, encodeSubmission, replaySubmission } = await import('./assignment');
+    const ex = exerciseList.find((e) => e.id === 'two-names')!;
+    const assignment = assignmentFromExercise(ex);
+    const steps = ex.solution.commands.map((line) => ({ line }));
+    const link = encodeSubmission({ assignment, student: 'Grace', submittedAt: '2026-11-27T03:00:00.000Z', steps });
+    const sub = decodeSubmission('#' + link);
+    const sb = createSandbox({ deterministic: true });
+    const transcript = await replaySubmission(sb, sub);
+    expect(transcript.map((s) => s.line)).toEqual([...startCommands(ex.start), ...ex.solution.commands]);
+    expect((await runChecks(sb.client, sub.assignment)).every((r) => r.pass)).toBe(true);
+
+    const empty = decodeSubmission(encodeSubmission({ ...sub, steps: [] }));
+    const sb2 = createSandbox({ deterministic: true });
+    await replaySubmission(sb2, empty);
+    const results = await runChecks(sb2.client, empty.assignment);
+    expect(results.find((r) => r.id === 'v1')).toMatchObject({ pass: false, detail: 'there is no image mytools:1.0' });
+  });
+
+  it('replays are deterministic: two replays of the same submission give the same transcript', async () => {
+    const { assignmentFromExercise, replaySubmission } = await import('./assignment');
+    const ex = exerciseList.find((e) => e.id === 'two-tags-one-repo')!;
+    const sub = { assignment: assignmentFromExercise(ex), student: 'a', submittedAt: 'x', steps: ex.solution.commands.map((line) => ({ line })) };
+    const a = await replaySubmission(createSandbox({ deterministic: true }), sub);
+    const b = await replaySubmission(createSandbox({ deterministic: true }), sub);
+    expect(a.map((s) => s.stdout + s.stderr)).toEqual(b.map((s) => s.stdout + s.stderr));
+    expect(a.some((s) => s.stdout.includes('alpine'))).toBe(true);
+  });
+});
