@@ -380,7 +380,7 @@ class Builder {
     const ignore = this.ctx.get('.dockerignore');
     this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
 
-    const usesContext = order.some((i) => p.stages[i].commands.some((c) => (c.kind === 'COPY' && !c.from) || c.kind === 'ADD'));
+    const usesContext = order.some((i) => p.stages[i].commands.some((c) => ((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x))));
     const multi = p.stages.length > 1 || p.stages.some((st) => st.commands.some((c) => c.kind === 'COPY' && !!c.from && !stageIndexByName.has(c.from.toLowerCase()) && !/^\d+$/.test(c.from)));
     for (const i of order) {
       const st = await this.fromStage(p.stages[i], baseNames[i], images, multi);
@@ -880,7 +880,20 @@ class Builder {
 
   private shellArgv(st: StageState, c: RunCommand): string[] {
     const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
-    return c.prependShell ? [...shell, c.cmdLine.join(' ')] : [...c.cmdLine];
+    let args = c.cmdLine;
+    if (c.files.length > 0 && c.prependShell) {
+      // heredocs: a single one runs as the script (BuildKit mounts a shebang script; we hand it to the shell),
+      // several are reconstituted for the shell to handle
+      if (c.files.length === 1 && /^<<-?/.test(c.cmdLine[0]?.trim() ?? '') && c.cmdLine[0].trim().split(/\s+/).length === 1) {
+        const f = c.files[0];
+        args = [f.chomp ? f.data.replace(/^\t+/gm, '') : f.data];
+      } else {
+        let b = c.cmdLine[0] ?? '';
+        for (const f of c.files) b += '\n' + f.data + f.name;
+        args = [b];
+      }
+    }
+    return c.prependShell ? [...shell, args.join(' ')] : [...args];
   }
 
   private async runStep(st: StageState, c: RunCommand, line: { start: number; end: number }): Promise<void> {
@@ -899,7 +912,11 @@ class Builder {
     }
     const env = [...st.config.Env];
     for (const [k, v] of args) if (!env.some((e) => e.startsWith(k + '='))) env.push(`${k}=${v}`);
-    const display = this.displayLex(c.code, st);
+    let display = this.displayLex(c.code.split('\n')[0], st);
+    if (c.files.length) {
+      const lines = c.files[0].data.trim().replace(/\r\n/g, '\n').split('\n');
+      display += ` (${lines[0]}${lines.length > 1 ? '...' : ''})`;
+    }
     const procDesc = argv.join(' ');
     const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void): Promise<void> => {
       const run = this.host.run ?? miniShellRun;
@@ -1002,6 +1019,10 @@ class Builder {
         { solve: `failed to compute cache key: failed to calculate checksum of ref ${ref}: "${clean}": not found`, line },
       );
     };
+    for (const sc of c.sourceContents) {
+      const data = sc.expand ? x(sc.data) : sc.data;
+      items.push({ rel: sc.path, isDir: false, files: [{ path: sc.path, file: { data: utf8(data), mode: 0o644 } }] });
+    }
     if (source.kind === 'ctx') {
       for (const s of srcs) {
         if (isAdd && /^https?:\/\//.test(s)) {
@@ -1081,7 +1102,7 @@ class Builder {
       const name = collectName;
       const key = `copy:${JSON.stringify([c.kind, srcLabel, srcs, dest, chown, chmod, sum, st.config.WorkingDir])}`;
       const flags = `${c.kind === 'COPY' && c.parents ? ' --parents' : ''}${chown ? ' --chown=' + chown : ''}${chmod ? ' --chmod=' + chmod : ''}`;
-      const created = `${c.kind}${flags} ${c.sourcePaths.map(x).join(' ')} ${x(c.destPath)}`;
+      const created = `${c.kind}${flags}${c.sourcePaths.map((p) => ' ' + x(p)).join('')}${c.sourceContents.map((sc) => ' <<' + sc.path).join('')} ${x(c.destPath)}`;
       await this.layerStep(st, { name, key, line, code: c.code, files: fileSums, history: { created_by: created, suffix: true } }, async (fs) => apply(fs));
       return;
     }

@@ -297,3 +297,18 @@ describe('semantics', () => {
     ]);
   });
 });
+
+describe('heredocs', () => {
+  it('RUN and COPY heredocs', async () => {
+    const host = { state: testState() };
+    const df = 'FROM alpine:3.20\nRUN <<EOF\necho one > /one\necho two > /two\nEOF\nCOPY <<EOT /etc/motd\nhello\nEOT\n';
+    const r = await bk(host, { context: ctx({ Dockerfile: df }), tags: ['h'] });
+    expect(r.r.failure).toBeUndefined();
+    expect(r.out).toContain('#5 [2/3] RUN <<EOF (echo one > /one...)\n');
+    const img = getImage(host.state, 'h');
+    const fs = new UnionFs(host.state.layers.view(img.topChain));
+    expect(utf8Decode(fs.readBytes('/two'))).toBe('two\n');
+    expect(utf8Decode(fs.readBytes('/etc/motd'))).toBe('hello\n');
+    expect(img.config.history?.slice(2).map((h) => h.created_by)).toEqual(['RUN /bin/sh -c echo one > /one\necho two > /two\n # buildkit', 'COPY <<EOT /etc/motd # buildkit']);
+  });
+});

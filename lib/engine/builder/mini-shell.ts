@@ -70,7 +70,7 @@ export async function miniShellRun(req: RunRequest): Promise<number> {
   };
   if (script === null) return one(req.argv);
   let code = 0;
-  for (const part of script.split(/\s*;\s*/)) {
+  for (const part of script.split(/\s*(?:;|\n)\s*/)) {
     for (const seg of part.split(/\s*&&\s*/)) {
       const w = words(seg, env);
       code = await one(w);
