@@ -57,14 +57,14 @@ const ENGINE = '../lib/engine/index';
 
 async function makeClient(a: Args, now: () => number): Promise<EngineClient> {
   if (a.host) {
-    let mod: { HttpEngineClient?: new (host: string) => EngineClient };
+    let mod: { HttpEngineClient?: new (host: string, opts?: { apiVersion?: string }) => EngineClient };
     try {
       mod = await import(HTTP_CLIENT);
     } catch {
       throw new Error('console: --host needs lib/api/http-client.ts (HttpEngineClient), which is not available in this checkout');
     }
     if (!mod.HttpEngineClient) throw new Error('console: lib/api/http-client.ts does not export HttpEngineClient');
-    return new mod.HttpEngineClient(a.host);
+    return new mod.HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined });
   }
   let mod: { createEngine?: (opts: Record<string, unknown>) => EngineClient | Promise<EngineClient> };
   try {

@@ -233,7 +233,7 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   }
   const err = argsError(cmd, cmd.def.args, pos.length);
   if (err) throw new StatusError(err, 1);
-  const opts = cmd.def.options(fs, pos);
+  const opts = cmd.def.options(fs, pos, cmd);
   const status = await cmd.def.run(ctx, opts);
   return typeof status === 'number' ? status : 0;
 }

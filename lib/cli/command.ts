@@ -83,8 +83,9 @@ export interface CommandDef<O = unknown> {
   hiddenFlags?: FlagDef[];
   /** Per-flag overrides (validators) by flag name. */
   flagValidators?: Record<string, (v: string) => string | null>;
-  /** Builds the options from parsed flags and args (may throw StatusError for client-side validation). */
-  options(flags: FlagSet, args: string[]): O;
+  /** Builds the options from parsed flags and args (may throw StatusError for client-side validation). `cmd` is the
+   * node the command was invoked as (cobra's CalledAs: `images` vs `image ls`). */
+  options(flags: FlagSet, args: string[], cmd: Command): O;
   run(ctx: CliContext, opts: O): Promise<number | void>;
 }
 

@@ -5,8 +5,12 @@ import { fmt } from './formatters';
 
 /** JSON as moby encodes it (HTML characters escaped), indented with 4 spaces like json.Indent. */
 export function indentJSON(v: unknown): string {
-  return JSON.stringify(v, null, 4)
-    .replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return escapeHTML(JSON.stringify(v, null, 4));
+}
+
+/** Go's encoding/json HTML escaping (only ever inside strings in JSON text). */
+function escapeHTML(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /**
@@ -25,11 +29,14 @@ export async function inspectAll(ctx: CliContext, refs: string[], format: string
   }
   if (format === '') {
     ctx.io.stdout(found.length === 0 ? '[]\n' : indentJSON(found) + '\n');
+  } else if (format === 'json') {
+    ctx.io.stdout(escapeHTML(JSON.stringify(found)) + '\n');
   } else {
-    const tmpl = format === 'json' ? '{{json .}}' : format;
+    const tmpl = format;
     let out = '';
     for (const v of found) out += fmt.executeTemplate(tmpl, v) + '\n';
-    ctx.io.stdout(out);
+    // templateInspector.Flush writes a lone newline when nothing was written
+    ctx.io.stdout(out === '' ? '\n' : out);
   }
   if (errs.length > 0) throw new StatusError(errs.join('\n'), 1);
 }
