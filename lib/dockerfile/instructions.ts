@@ -191,13 +191,14 @@ interface Flag {
 }
 
 class BFlags {
-  private readonly flags = new Map<string, Flag>();
-  readonly used = new Map<string, Flag>();
+  private readonly flags: Flag[] = [];
+  /** flags given on the instruction, by name (null until one is used) */
+  used: Map<string, Flag> | null = null;
   constructor(readonly args: readonly string[]) {}
 
   private add(name: string, type: FlagType, value: string): Flag {
     const f: Flag = { name, type, value, values: [] };
-    this.flags.set(name, f);
+    this.flags.push(f);
     return f;
   }
   addBool(name: string, def: boolean): Flag {
@@ -209,6 +210,12 @@ class BFlags {
   addStrings(name: string): Flag {
     return this.add(name, 'strings', '');
   }
+  isUsed(name: string): boolean {
+    return this.used !== null && this.used.has(name);
+  }
+  usedNames(): string[] {
+    return this.used === null ? [] : [...this.used.keys()];
+  }
 
   parse(): void {
     for (const a of this.args) {
@@ -219,10 +226,11 @@ class BFlags {
       const flagName = hasValue ? a.slice(0, eq) : a;
       const value = hasValue ? a.slice(eq + 1) : '';
       const arg = flagName.slice(2);
-      const flag = this.flags.get(arg);
+      const flag = this.flags.find((f) => f.name === arg);
       if (!flag) {
-        throw new InstrError(withSuggestion(`unknown flag: ${flagName}`, arg, [...this.flags.keys()].sort(), true));
+        throw new InstrError(withSuggestion(`unknown flag: ${flagName}`, arg, this.flags.map((f) => f.name).sort(), true));
       }
+      this.used ??= new Map();
       if (this.used.has(arg) && flag.type !== 'strings') throw new InstrError(`duplicate flag specified: ${flagName}`);
       this.used.set(arg, flag);
       if (flag.type === 'bool') {
@@ -359,14 +367,16 @@ function parseAdd(req: Req): AddCommand {
   return {
     ...req.base,
     kind: 'ADD',
-    ...sd,
+    destPath: sd.destPath,
+    sourcePaths: sd.sourcePaths,
+    sourceContents: sd.sourceContents,
     chown: flChown.value,
     chmod: flChmod.value,
     link: flLink.value === 'true',
     keepGitDir: flKeepGitDir.value === 'true',
     checksum: flChecksum.value,
-    unpack: req.flags.used.has('unpack') ? flUnpack.value === 'true' : undefined,
-    excludePatterns: [...flExcludes.values],
+    unpack: req.flags.isUsed('unpack') ? flUnpack.value === 'true' : undefined,
+    excludePatterns: flExcludes.values,
   };
 }
 
@@ -383,13 +393,15 @@ function parseCopy(req: Req): CopyCommand {
   return {
     ...req.base,
     kind: 'COPY',
-    ...sd,
+    destPath: sd.destPath,
+    sourcePaths: sd.sourcePaths,
+    sourceContents: sd.sourceContents,
     from: flFrom.value,
     chown: flChown.value,
     chmod: flChmod.value,
     link: flLink.value === 'true',
     parents: flParents.value === 'true',
-    excludePatterns: [...flExcludes.values],
+    excludePatterns: flExcludes.values,
   };
 }
 
@@ -442,19 +454,25 @@ function parseWorkdir(req: Req): WorkdirCommand {
   return { ...req.base, kind: 'WORKDIR', path: req.args[0]! };
 }
 
+const NETWORK_MODES = new Set(['default', 'none', 'host']);
+const SECURITY_MODES = new Set(['sandbox', 'insecure']);
+
 function parseRun(req: Req): RunCommand {
   const flMount = req.flags.addStrings('mount');
   const flNetwork = req.flags.addString('network', 'default');
   const flSecurity = req.flags.addString('security', 'sandbox');
   req.flags.parse();
+  const sd = shellDependent(req, req.args);
   const cmd: RunCommand = {
     ...req.base,
     kind: 'RUN',
-    ...shellDependent(req, req.args),
-    mountSpecs: [...flMount.values],
+    cmdLine: sd.cmdLine,
+    files: sd.files,
+    prependShell: sd.prependShell,
+    mountSpecs: flMount.values,
     network: flNetwork.value,
     security: flSecurity.value,
-    flagsUsed: [...req.flags.used.keys()],
+    flagsUsed: req.flags.usedNames(),
   };
   // post hooks: mounts are checked now, expanded later (parseRunMounts)
   for (const spec of cmd.mountSpecs) {
@@ -465,19 +483,21 @@ function parseRun(req: Req): RunCommand {
       throw e;
     }
   }
-  if (!['default', 'none', 'host'].includes(cmd.network)) throw new InstrError(`invalid network mode ${goQuote(cmd.network)}`);
-  if (!['sandbox', 'insecure'].includes(cmd.security)) throw new InstrError(`security ${goQuote(cmd.security)} is not valid`);
+  if (!NETWORK_MODES.has(cmd.network)) throw new InstrError(`invalid network mode ${goQuote(cmd.network)}`);
+  if (!SECURITY_MODES.has(cmd.security)) throw new InstrError(`security ${goQuote(cmd.security)} is not valid`);
   return cmd;
 }
 
 function parseCmd(req: Req): CmdCommand {
   req.flags.parse();
-  return { ...req.base, kind: 'CMD', ...shellDependent(req, req.args) };
+  const sd = shellDependent(req, req.args);
+  return { ...req.base, kind: 'CMD', cmdLine: sd.cmdLine, files: sd.files, prependShell: sd.prependShell };
 }
 
 function parseEntrypoint(req: Req): EntrypointCommand {
   req.flags.parse();
-  return { ...req.base, kind: 'ENTRYPOINT', ...shellDependent(req, req.args) };
+  const sd = shellDependent(req, req.args);
+  return { ...req.base, kind: 'ENTRYPOINT', cmdLine: sd.cmdLine, files: sd.files, prependShell: sd.prependShell };
 }
 
 function parseOptInterval(f: Flag): number {

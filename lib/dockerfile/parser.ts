@@ -195,12 +195,26 @@ const isSpaceByte = (b: number): boolean => (b >= 9 && b <= 13) || b === 32 || b
 
 /** extractBuilderFlags: works on bytes like Go (non-ASCII bytes in flags become U+0080..U+00FF runes). */
 function extractBuilderFlags(line: string): [string, string[]] {
+  // fast path: no flags (the first word does not start with "--")
+  let p = 0;
+  while (p < line.length && line.charCodeAt(p) < 0x80 && isSpaceByte(line.charCodeAt(p))) p++;
+  const c0 = line.charCodeAt(p);
+  if (p === line.length) return ['', []];
+  if (c0 < 0xd800 && !(c0 === 45 && line.charCodeAt(p + 1) === 45)) return [p === 0 ? line : line.slice(p), []];
   // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\x00-\x7f]/.test(line);
-  const bytes = ascii ? null : encodeUtf8(line);
-  const n = ascii ? line.length : bytes!.length;
-  const at = (i: number): number => (ascii ? line.charCodeAt(i) : bytes![i]!);
-  const from = (i: number): string => (ascii ? line.slice(i) : decodeUtf8(bytes!, i));
+  const src: string | Uint8Array = /[^\x00-\x7f]/.test(line) ? encodeUtf8(line) : line;
+  return extractBuilderFlagsFrom(src);
+}
+
+function codeAt(src: string | Uint8Array, i: number): number {
+  return typeof src === 'string' ? src.charCodeAt(i) : src[i]!;
+}
+function restFrom(src: string | Uint8Array, i: number): string {
+  return typeof src === 'string' ? src.slice(i) : decodeUtf8(src, i);
+}
+
+function extractBuilderFlagsFrom(src: string | Uint8Array): [string, string[]] {
+  const n = src.length;
   const words: string[] = [];
   const IN_SPACES = 0;
   const IN_WORD = 1;
@@ -211,11 +225,11 @@ function extractBuilderFlags(line: string): [string, string[]] {
   let blankOK = false;
   let ch = 0;
   for (let pos = 0; pos <= n; pos++) {
-    if (pos !== n) ch = at(pos);
+    if (pos !== n) ch = codeAt(src, pos);
     if (phase === IN_SPACES) {
       if (pos === n) break;
       if (isSpaceByte(ch)) continue;
-      if (ch !== 45 || pos + 1 === n || at(pos + 1) !== 45) return [from(pos), words];
+      if (ch !== 45 || pos + 1 === n || codeAt(src, pos + 1) !== 45) return [restFrom(src, pos), words];
       phase = IN_WORD;
     }
     if ((phase === IN_WORD || phase === IN_QUOTE) && pos === n) {
@@ -225,7 +239,7 @@ function extractBuilderFlags(line: string): [string, string[]] {
     if (phase === IN_WORD) {
       if (isSpaceByte(ch)) {
         phase = IN_SPACES;
-        if (word === '--') return [from(pos), words];
+        if (word === '--') return [restFrom(src, pos), words];
         if (blankOK || word.length > 0) words.push(word);
         word = '';
         blankOK = false;
@@ -240,7 +254,7 @@ function extractBuilderFlags(line: string): [string, string[]] {
       if (ch === 92) {
         if (pos + 1 === n) continue;
         pos++;
-        ch = at(pos);
+        ch = codeAt(src, pos);
       }
       word += String.fromCharCode(ch);
       continue;
@@ -256,7 +270,7 @@ function extractBuilderFlags(line: string): [string, string[]] {
         continue;
       }
       pos++;
-      ch = at(pos);
+      ch = codeAt(src, pos);
     }
     word += String.fromCharCode(ch);
   }
@@ -458,18 +472,15 @@ function parseMaybeJSONToList(rest: string): Parsed {
 function parseHealthConfig(rest: string): Parsed {
   // BuildKit scans bytes here: rune(rest[i]) treats bytes 0x85 and 0xA0 as spaces too.
   // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\x00-\x7f]/.test(rest);
-  const bytes = ascii ? null : encodeUtf8(rest);
-  const n = ascii ? rest.length : bytes!.length;
-  const at = (i: number): number => (ascii ? rest.charCodeAt(i) : bytes![i]!);
+  const src: string | Uint8Array = /[^\x00-\x7f]/.test(rest) ? encodeUtf8(rest) : rest;
+  const n = src.length;
   let sep = 0;
-  while (sep < n && !isSpaceByte(at(sep))) sep++;
+  while (sep < n && !isSpaceByte(codeAt(src, sep))) sep++;
   let next = sep;
-  while (next < n && isSpaceByte(at(next))) next++;
+  while (next < n && isSpaceByte(codeAt(src, next))) next++;
   if (sep === 0) return NONE;
-  const typ = ascii ? rest.slice(0, sep) : decodeUtf8(bytes!, 0, sep);
-  const remainder = ascii ? rest.slice(next) : decodeUtf8(bytes!, next);
-  const cmd = parseMaybeJSON(remainder);
+  const typ = typeof src === 'string' ? src.slice(0, sep) : decodeUtf8(src, 0, sep);
+  const cmd = parseMaybeJSON(restFrom(src, next));
   const node = newNode(typ, true);
   node.next = cmd.next;
   return { next: node, json: cmd.json };
