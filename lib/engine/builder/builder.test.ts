@@ -10,7 +10,7 @@ import { renderLegacyPlain } from '../../progress/legacy';
 import { utf8, utf8Decode } from '../digest';
 import { imageHistory, imageList, getImage } from '../images';
 import { layerTar } from '../tar';
-import { file, dir } from '../fs/entry';
+import { file, dir, type Entry } from '../fs/entry';
 import { UnionFs } from '../fs/union';
 import { buildkitBuild, legacyBuild, legacyBuildStream } from './build';
 import { testState } from './testing';
@@ -264,7 +264,7 @@ describe('semantics', () => {
   });
 
   it('ADD: local tar archives are extracted, URLs are simulated downloads', async () => {
-    const tar = layerTar({ entries: new Map([['/pkg', dir()], ['/pkg/readme', file('read me')]]) });
+    const tar = layerTar({ entries: new Map<string, Entry>([['/pkg', dir()], ['/pkg/readme', file('read me')]]) });
     const host = { state: testState() };
     const r = await bk(host, { context: ctx({ Dockerfile: 'FROM alpine:3.20\nADD bundle.tar /opt/\nADD https://example.com/x/tool.sh /usr/local/bin/\n', 'bundle.tar': tar }), tags: ['add'] });
     expect(r.r.failure).toBeUndefined();
