@@ -7,7 +7,7 @@ import {
   CONTAINER_ID_HEADER, CREATED_AT_HEADER, DEFAULT_QUIET_FORMAT, FormatError, IMAGE_HEADER, LABELS_HEADER, PORTS_HEADER, RAW_FORMAT_KEY,
   SIZE_HEADER, STATE_HEADER, STATUS_HEADER, TABLE_FORMAT_KEY, goTimeString, truncateID, writeFormat,
 } from './context';
-import { familiarString, parseNormalizedNamed } from './reference';
+import { familiarString, parseNormalizedNamed } from '../../reference/reference';
 import { humanDuration, humanSizeWithPrecision } from './units';
 import { ellipsis } from './width';
 

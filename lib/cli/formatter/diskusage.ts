@@ -9,7 +9,7 @@ import {
   isTableFormat, parseFormat, preFormat, truncateID, writeFormat,
 } from './context';
 import { IMAGE_HEADERS, ImageContext, newImageFormat } from './image';
-import { familiarName, parseNormalizedNamed } from './reference';
+import { familiarName, parseNormalizedNamed } from '../../reference/reference';
 import { humanDuration, humanSize, humanSizeWithPrecision } from './units';
 import { VOLUME_HEADERS, VolumeContext, newVolumeFormat } from './volume';
 import { ellipsis } from './width';

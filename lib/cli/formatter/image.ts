@@ -7,7 +7,7 @@ import {
   CONTAINERS_HEADER, CREATED_AT_HEADER, CREATED_SINCE_HEADER, DEFAULT_QUIET_FORMAT, RAW_FORMAT_KEY, SHARED_SIZE_HEADER,
   SIZE_HEADER, TABLE_FORMAT_KEY, UNIQUE_SIZE_HEADER, goTimeString, isTableFormat, truncateID, writeFormat,
 } from './context';
-import { familiarName, parseNormalizedNamed } from './reference';
+import { familiarName, parseNormalizedNamed } from '../../reference/reference';
 import { humanDuration, humanSize, humanSizeWithPrecision } from './units';
 
 export const DEFAULT_IMAGE_TABLE_FORMAT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';

@@ -18,5 +18,3 @@ export type { DiskUsageFormatOptions } from './diskusage';
 export { TabWriter, AlignRight, Debug, DiscardEmptyColumns, FilterHTML, StripEscape, TabIndent } from './tabwriter';
 export { bytesSize, formatFloat, fromHumanSize, goFormatFloat, humanDuration, humanSize, humanSizeWithPrecision, ramInBytes, size, timeAgo } from './units';
 export { charWidth, ellipsis, runeWidth, stringWidth } from './width';
-export { familiarName, familiarString, parseNormalizedNamed, ReferenceError } from './reference';
-export type { Reference } from './reference';
