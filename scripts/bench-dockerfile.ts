@@ -31,6 +31,13 @@ function bench(name: string, src: string, runs: number, fn: (s: string) => unkno
 
 const big = generateDockerfile(1 << 20);
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+{
+  // machine calibration: the same loop takes ~20 ms on an idle laptop
+  const t0 = performance.now();
+  const keep: object[] = [];
+  for (let i = 0; i < 300_000; i++) keep.push({ v: 'x', n: null, c: [], s: i });
+  console.log(`calibration: 300k small object allocations ${(performance.now() - t0).toFixed(1)} ms (${keep.length})`);
+}
 bench('nginx seed Dockerfile: parse+instructions', SEED_NGINX_DOCKERFILE, 2000, parseDockerfile);
 bench('nginx seed Dockerfile: lint', SEED_NGINX_DOCKERFILE, 2000, lintDockerfile);
 bench('generated 1 MB Dockerfile: parse+instructions', big, 7, parseDockerfile);
