@@ -52,3 +52,10 @@ describe('displayablePorts', () => {
   ];
   for (const [ports, want] of cases) it(want || '(none)', () => expect(displayablePorts(ports)).toBe(want));
 });
+
+describe('Names', () => {
+  it('only legacy links: all of them (real CLI: [web/db,x/y])', () => {
+    const c = { Id: 'a'.repeat(64), Names: ['/web/db', '/x/y'], Image: 'nginx', ImageID: 'sha256:b', Command: '', Created: 1700000000, Ports: [], Labels: {}, State: 'running', Status: 'Up', HostConfig: { NetworkMode: '' }, NetworkSettings: { Networks: {} }, Mounts: [] };
+    expect(formatContainers([c], { format: '[{{.Names}}]', now: NOW })).toBe('[web/db,x/y]\n');
+  });
+});

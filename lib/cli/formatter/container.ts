@@ -152,8 +152,8 @@ export class ContainerContext {
   Names(): string {
     const names = (this.c.Names ?? []).map((n) => n.replace(/^\//, ''));
     if (this.trunc) {
+      // the first name that is not a legacy link ("/other/alias"); all of them when there is none (docker 28)
       for (const n of names) if (!n.includes('/')) return n;
-      return '';
     }
     return names.join(',');
   }
