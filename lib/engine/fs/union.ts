@@ -470,7 +470,14 @@ export class UnionFs implements IFileSystem {
   }
   /** Creates a directory entry (mkdir -p semantics, no symlink following in the last part) with explicit metadata. */
   ensureDir(path: string, meta?: Partial<Entry>): void {
-    const p = this.resolve(path, true, 'mkdir');
+    let p: string;
+    try {
+      p = this.resolve(path, true, 'mkdir');
+    } catch (err) {
+      if (!(err instanceof FsError) || err.code !== 'ENOENT') throw err;
+      this.ensureDir(parentOf(normPath(path)));
+      p = this.resolve(path, true, 'mkdir');
+    }
     if (this.get(p)?.type === 'dir') return;
     if (!this.get(parentOf(p))) this.ensureDir(parentOf(p));
     this.put(p, { ...mkDirEntry(0o755, this.owner.uid, this.owner.gid, this.now()), ...(meta ?? {}), type: 'dir' } as Entry);
