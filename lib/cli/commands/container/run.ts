@@ -10,7 +10,7 @@ import { registryAuthFor } from '../registry/auth';
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
   env: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
-  labels: string[]; hostname: string; network: string; restart: string; expose: string[]; pull: string; platform: string; quiet: boolean;
+  labels: string[]; hostname: string; network: string; restart: string; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
 
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
@@ -19,7 +19,7 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
     rm: f.bool('rm'), env: f.list('env'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
-    expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'),
+    expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
   };
 }
 
@@ -120,6 +120,9 @@ export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<numb
     stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: o.tty, columns: ctx.io.columns, signal: ctx.io.signal,
     readStdin: o.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined,
   });
+  // --sig-proxy (default true): Ctrl+C is forwarded to the container as SIGINT.
+  const onAbort = () => { void ctx.client.containerKill(id, 'SIGINT').catch(() => {}); };
+  if (o.sigProxy && !o.tty) ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await ctx.client.containerStart(id);
   } catch (e) {
@@ -127,6 +130,7 @@ export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<numb
     throw e;
   }
   await attached;
+  ctx.io.signal?.removeEventListener('abort', onAbort);
   if (o.rm) {
     try {
       const w = await ctx.client.containerWait(id, 'removed');
