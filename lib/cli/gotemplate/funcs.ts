@@ -66,9 +66,14 @@ function goLen(v: unknown): number {
 
 function goIndex(item: unknown, ...indexes: unknown[]): unknown {
   let v = item;
-  if (v === undefined || v === null) throw new Error('index of untyped nil');
+  if (v === undefined) throw new Error('index of untyped nil');
   for (const idx of indexes) {
-    if (v === null || v === undefined) throw new Error('index of nil pointer');
+    if (v === undefined) throw new Error('index of nil pointer');
+    if (v === null) {
+      // a JSON null stands for a typed nil map or slice (e.g. .Config.Labels): maps give the zero value
+      if (typeof idx === 'string') { v = ''; continue; }
+      throw new Error(`index out of range: ${String(idx)}`);
+    }
     if (typeof v === 'string' || Array.isArray(v) || v instanceof Uint8Array) {
       if (typeof idx !== 'number' || !Number.isInteger(idx)) throw new Error(`cannot index slice/array with type ${goTypeName(idx)}`);
       const len = typeof v === 'string' ? utf8Encode(v).length : v.length;
@@ -76,12 +81,13 @@ function goIndex(item: unknown, ...indexes: unknown[]): unknown {
       v = typeof v === 'string' ? utf8Encode(v)[idx] : (v as ArrayLike<unknown>)[idx];
     } else if (v instanceof Map) {
       const typeName = goTypeName(v);
-      v = v.has(idx) ? v.get(idx) : typeName === 'map[string]string' ? '' : null;
+      v = v.has(idx) ? v.get(idx) : typeName === 'map[string]string' || v.size === 0 ? '' : null;
     } else if (typeof v === 'object' && !isStruct(v)) {
       if (typeof idx !== 'string') throw new Error(`value has type ${goTypeName(idx)}; should be string`);
       const rec = v as Record<string, unknown>;
       const typeName = goTypeName(v);
-      v = Object.prototype.hasOwnProperty.call(rec, idx) ? rec[idx] : typeName === 'map[string]string' ? '' : null;
+      // a missing key gives the element type's zero value: "" for string maps (labels, the common case, empty or not)
+      v = Object.prototype.hasOwnProperty.call(rec, idx) ? rec[idx] : typeName === 'map[string]string' || Object.keys(rec).length === 0 ? '' : null;
     } else {
       throw new Error(`can't index item of type ${goTypeName(v).replace(/^\*/, '')}`);
     }

@@ -23,6 +23,8 @@ describe('maps (plain objects and Map)', () => {
     ['{{.Config.Cmd}}', inspect, '<nil>'],
     ['{{.Nope}}|{{.Config.Nope}}|{{.Nope.Deeper}}', inspect, '<no value>|<no value>|<no value>'],
     ['{{index .Config.Labels "a"}}{{index .Config.Labels "zz"}}', inspect, '1'],
+    ['[{{index .Config.Cmd "k"}}][{{index .Metadata "k"}}]', inspect, '[][]'],
+    ['{{index .Config.Cmd 0}}', inspect, 'ERR template: :1:2: executing "" at <index .Config.Cmd 0>: error calling index: index out of range: 0'],
     ['{{range $k, $v := .Config.Labels}}{{$k}}={{$v}};{{end}}', inspect, 'a=1;b=2;'],
     ['{{len .RepoTags}} {{len .Config.Labels}} {{len .Id}}', inspect, '2 2 10'],
     ['{{range .Metadata}}x{{else}}empty{{end}}', inspect, 'empty'],
