@@ -935,7 +935,7 @@ class Builder {
     if (!this.legacy) {
       const name = this.prefix(st, display);
       const key = `run:${JSON.stringify([argv, env, st.config.WorkingDir, st.config.User, c.mountSpecs, c.network, c.security])}`;
-      await this.layerStep(st, { name, key, line, code: c.code, history: { created_by: `RUN ${argPrefix}${argv.join(' ')}`, suffix: true } }, exec);
+      await this.layerStep(st, { name, key, line, code: c.code, history: { created_by: `RUN ${argPrefix}${argv.join(' ')}`, suffix: true }, description: `mount / from exec ${argv.join(' ')}` }, exec);
       return;
     }
     await this.legacyRun(st, { argv, argPrefix, line: line.start, code: c.code, exec });
@@ -1166,7 +1166,7 @@ class Builder {
 
   private async layerStep(
     st: StageState,
-    s: { name: string; key: string; line: { start: number; end: number }; code: string; files?: Map<string, string>; history: { created_by: string; suffix: boolean } },
+    s: { name: string; key: string; line: { start: number; end: number }; code: string; files?: Map<string, string>; history: { created_by: string; suffix: boolean }; description?: string },
     exec: (fs: UnionFs, out: (stream: 1 | 2, d: string) => void) => Promise<void>,
   ): Promise<void> {
     const parentKey = st.cacheKey;
@@ -1176,6 +1176,7 @@ class Builder {
     const rec = this.req.noCache ? undefined : this.cache.get(key);
     let layer: CacheLayer | null;
     if (rec && this.cache.restore(this.state, st.chain, rec)) {
+      this.cache.touch(rec, this.now());
       this.ev({ type: 'vertex', id, name: s.name, started: t0 });
       this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now(), cached: true });
       layer = rec.layer;
@@ -1194,7 +1195,11 @@ class Builder {
       }
       const d = fs.diff();
       layer = d.entries.size ? this.cache.registerLayer(this.state, st.chain, d) : null;
-      this.cache.put(key, { layer, parentKey, instr: s.key, files: s.files, line: s.line.start });
+      const base36 = this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10));
+      this.cache.put(key, {
+        layer, parentKey, instr: s.key, files: s.files, line: s.line.start, id: base36, description: s.description ?? s.name.replace(/^\[[^\]]*\] /, ''),
+        size: layer ? this.state.layers.get(layer.chainId)?.size ?? 0 : 0, createdMs: this.now(), usageCount: 1,
+      });
       this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now() });
     }
     st.cacheKey = key;

@@ -312,3 +312,20 @@ describe('heredocs', () => {
     expect(img.config.history?.slice(2).map((h) => h.created_by)).toEqual(['RUN /bin/sh -c echo one > /one\necho two > /two\n # buildkit', 'COPY <<EOT /etc/motd # buildkit']);
   });
 });
+
+describe('engine API adapters', () => {
+  it('engineBuild streams the legacy build; build cache usage and prune', async () => {
+    const { engineBuild, buildCacheUsage, pruneBuildCache } = await import('./api');
+    const host = { state: testState() };
+    const msgs: JSONMessage[] = [];
+    for await (const m of engineBuild(host, ctx({ Dockerfile: 'FROM alpine:3.20\nRUN echo hi > /hi\n' }), { tags: ['api:1'], version: '1' })) msgs.push(m);
+    expect(msgs.at(-1)).toEqual({ stream: 'Successfully tagged api:1\n' });
+    await bk(host, { context: ctx({ Dockerfile: 'FROM alpine:3.20\nRUN echo hi > /hi\n' }) });
+    const usage = buildCacheUsage(host);
+    expect(usage.length).toBe(1);
+    expect(usage[0]).toMatchObject({ Type: 'regular', Description: 'mount / from exec /bin/sh -c echo hi > /hi', Size: 3, UsageCount: 1 });
+    expect(usage[0].ID).toMatch(/^[0-9a-z]{25}$/);
+    expect(pruneBuildCache(host)).toBe(3);
+    expect(buildCacheUsage(host)).toEqual([]);
+  });
+});

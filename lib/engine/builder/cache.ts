@@ -15,7 +15,15 @@ export interface CacheRecord {
   instr: string;
   files?: Map<string, string>;
   line: number;
+  /** for `docker system df -v`: BuildKit's record ID (25 base-36 chars), description, times, usage */
+  id?: string;
+  description?: string;
+  size?: number;
+  createdMs?: number;
+  lastUsedMs?: number;
+  usageCount?: number;
 }
+export interface CacheUsage { id: string; parent: string; description: string; size: number; createdMs: number; lastUsedMs: number; usageCount: number }
 
 export class BuildCache {
   private readonly records = new Map<string, CacheRecord>();
@@ -57,6 +65,26 @@ export class BuildCache {
       state.layers.register(parent, rec.layer.content, { diffId: rec.layer.diffId });
     }
     return true;
+  }
+
+  /** Records with a layer, oldest first (build cache usage). */
+  entries(): CacheUsage[] {
+    const byKey = new Map<string, string>();
+    for (const [k, r] of this.records) if (r.id) byKey.set(k, r.id);
+    const out: CacheUsage[] = [];
+    for (const r of this.records.values()) {
+      if (!r.id) continue;
+      out.push({
+        id: r.id, parent: byKey.get(r.parentKey) ?? '', description: r.description ?? '', size: r.size ?? 0,
+        createdMs: r.createdMs ?? 0, lastUsedMs: r.lastUsedMs ?? r.createdMs ?? 0, usageCount: r.usageCount ?? 1,
+      });
+    }
+    return out;
+  }
+  /** Marks a record used (a cache hit). */
+  touch(rec: CacheRecord, nowMs: number): void {
+    rec.lastUsedMs = nowMs;
+    rec.usageCount = (rec.usageCount ?? 1) + 1;
   }
 
   legacyGet(key: string): string | undefined { return this.legacy.get(key); }
