@@ -92,12 +92,12 @@ export default function HomePage() {
         className="pointer-events-none absolute inset-0 -z-10 bg-[radial-gradient(60rem_30rem_at_20%_-10%,rgba(36,150,237,0.18),transparent_60%),radial-gradient(40rem_30rem_at_110%_110%,rgba(36,150,237,0.10),transparent_60%)]"
         aria-hidden="true"
       />
-      <div className="mx-auto grid w-full max-w-6xl items-center gap-10 px-5 py-12 sm:px-8 lg:grid-cols-[1fr_1.1fr] lg:gap-14 lg:py-16">
-        <section>
+      <div className="mx-auto grid w-full max-w-6xl grid-cols-1 items-center gap-10 px-5 py-12 sm:px-8 lg:grid-cols-[1fr_1.1fr] lg:gap-14 lg:py-16">
+        <section className="min-w-0">
           <p className="mb-4 inline-flex items-center gap-2 rounded-full border border-whale-500/30 bg-whale-500/10 px-3 py-1 text-xs font-medium text-whale-300">
             Docker, in your browser tab
           </p>
-          <h1 className="text-4xl font-semibold leading-[1.1] tracking-tight text-white sm:text-5xl">
+          <h1 className="text-[2.1rem] font-semibold leading-[1.1] tracking-tight text-white sm:text-5xl">
             Learn Docker by&nbsp;using it.
             <span className="block text-slate-400">Nothing to install.</span>
           </h1>
@@ -130,7 +130,7 @@ export default function HomePage() {
             ))}
           </ul>
         </section>
-        <section aria-label="Demo">
+        <section aria-label="Demo" className="min-w-0">
           <Transcript />
           <p className="mt-3 text-center text-xs text-slate-600">
             Press <kbd>Ctrl</kbd> + <kbd>Enter</kbd> in the playground to build.

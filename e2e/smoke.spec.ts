@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions; every test asserts there are none. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { watchErrors } from './helpers';
 
 test('home page sells the playground and links to it', async ({ page }) => {
   const errors = watchErrors(page);

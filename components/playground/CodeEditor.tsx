@@ -92,6 +92,8 @@ export default function CodeEditor(props: CodeEditorProps) {
   propsRef.current = props;
   const viewStates = useRef(new Map<string, monaco.editor.ICodeEditorViewState | null>());
   const applying = useRef(false);
+  /** Texts this editor reported and the page may still echo back (stale renders must not undo typing). */
+  const echoes = useRef(new Map<string, string[]>());
 
   useEffect(() => {
     const host = hostRef.current;
@@ -125,7 +127,13 @@ export default function CodeEditor(props: CodeEditorProps) {
       if (applying.current) return;
       const model = editor.getModel();
       if (!model) return;
-      propsRef.current.onChange(model.uri.path.slice(1), model.getValue());
+      const path = model.uri.path.slice(1);
+      const text = model.getValue();
+      const list = echoes.current.get(path) ?? [];
+      list.push(text);
+      if (list.length > 500) list.splice(0, list.length - 500);
+      echoes.current.set(path, list);
+      propsRef.current.onChange(path, text);
     });
     return () => {
       sub.dispose();
@@ -144,8 +152,19 @@ export default function CodeEditor(props: CodeEditorProps) {
     for (const [path, text] of Object.entries(props.files)) {
       const uri = uriFor(path);
       const model = monaco.editor.getModel(uri);
-      if (!model) monaco.editor.createModel(text, languageFor(path), uri);
-      else if (model.getValue() !== text) {
+      if (!model) {
+        monaco.editor.createModel(text, languageFor(path), uri);
+        continue;
+      }
+      const pending = echoes.current.get(path);
+      const echo = pending ? pending.lastIndexOf(text) : -1;
+      if (pending && echo >= 0) {
+        // Our own edit coming back (possibly an older one): keep what is in the editor.
+        pending.splice(0, echo + 1);
+        continue;
+      }
+      echoes.current.delete(path);
+      if (model.getValue() !== text) {
         applying.current = true;
         try {
           model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);

@@ -452,14 +452,14 @@ export default function Playground({ mode }: PlaygroundProps) {
     <div className={`flex min-h-0 flex-col ${embed ? 'h-dvh' : 'h-[calc(100dvh-3rem)]'}`}>
       {/* toolbar */}
       <div className="flex h-12 shrink-0 items-center gap-2 border-b border-ink-700 bg-ink-950 px-3 sm:px-4">
-        <div className="flex items-center overflow-hidden rounded-lg border border-whale-500/60 bg-whale-500 shadow-sm shadow-whale-500/20">
+        <div className="flex items-center overflow-hidden rounded-lg border border-ink-600 bg-ink-900">
           <button
             type="button"
             data-testid="build-button"
             onClick={build}
             disabled={!boot}
             title="Build (Ctrl+Enter)"
-            className="flex items-center gap-2 px-3 py-1.5 text-sm font-semibold text-white hover:bg-whale-400 disabled:opacity-60"
+            className="flex items-center gap-2 bg-whale-500 px-3 py-1.5 text-sm font-semibold text-white hover:bg-whale-400 disabled:opacity-60"
           >
             <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="currentColor" aria-hidden="true">
               <path d="M4 2.5v11l9-5.5z" />
@@ -467,7 +467,7 @@ export default function Playground({ mode }: PlaygroundProps) {
             Build
             <span className="hidden font-normal text-white/70 xl:inline">Ctrl+↵</span>
           </button>
-          <label className="flex items-center border-l border-white/20 bg-ink-900/90 py-1.5 pl-2 pr-1 font-mono text-xs text-slate-500">
+          <label className="flex items-center py-1.5 pl-2.5 pr-1 font-mono text-xs text-slate-500" title="Tag for the image">
             <span className="hidden sm:inline">-t&nbsp;</span>
             <input
               value={tag}

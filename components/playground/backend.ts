@@ -5,7 +5,8 @@
  */
 import type { EngineClient } from '@/lib/api/types';
 import type { Console, Workspace } from '@/lib/console/types';
-import { SimpleWorkspace, createFallbackConsole } from './fallback';
+import { MemoryWorkspace } from '@/lib/console/workspace';
+import { createFallbackConsole } from './fallback';
 import type { WireFile } from './protocol';
 
 export interface Backend {
@@ -26,7 +27,7 @@ export interface BackendOptions {
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   const now = opts.now ?? (() => Date.now());
-  const workspace = new SimpleWorkspace(now);
+  const workspace = new MemoryWorkspace(now);
   for (const f of opts.files) workspace.write(f.path, f.data, f.mode);
   return {
     console: createFallbackConsole(workspace),

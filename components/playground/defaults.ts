@@ -30,4 +30,5 @@ CMD ["cat", "/srv/greeting.txt"]
 }
 
 export const WELCOME =
-  '\x1b[1mDocker Playground\x1b[0m \x1b[38;5;245m— a simulated Docker 28.2.2 in your browser. Try \x1b[0mdocker build -t app .\x1b[38;5;245m, \x1b[0mdocker image ls\x1b[38;5;245m, or \x1b[0mhelp\x1b[38;5;245m.\x1b[0m\r\n';
+  '\x1b[1mDocker Playground\x1b[0m\x1b[38;5;245m · a simulated Docker 28.2.2 in your browser\x1b[0m\r\n' +
+  '\x1b[38;5;245mTry\x1b[0m docker build -t app . \x1b[38;5;245mor\x1b[0m docker image ls\x1b[38;5;245m; \x1b[0mhelp\x1b[38;5;245m lists commands.\x1b[0m\r\n\r\n';

@@ -2,50 +2,9 @@
  * A stand-in console used while lib/console and lib/engine are not available (or fail to load):
  * it answers `echo`, `help`, `clear`, `ls`, `cat`, and says that the engine is loading for `docker`.
  */
-import type { CompletionResult, Console, ConsoleIO, Workspace, WorkspaceFile } from '@/lib/console/types';
+import type { CompletionResult, Console, ConsoleIO, Workspace } from '@/lib/console/types';
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
-
-export class SimpleWorkspace implements Workspace {
-  private files = new Map<string, WorkspaceFile>();
-  private listeners = new Set<(path: string) => void>();
-  constructor(private now: () => number = () => Date.now()) {}
-  list(): WorkspaceFile[] {
-    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-  read(path: string) {
-    return this.files.get(path);
-  }
-  write(path: string, data: Uint8Array | string, mode?: number) {
-    const bytes = typeof data === 'string' ? enc.encode(data) : data;
-    this.files.set(path, { path, data: bytes, mode: mode ?? this.files.get(path)?.mode ?? 0o644, mtime: this.now() });
-    this.emit(path);
-  }
-  remove(path: string) {
-    const ok = this.files.delete(path);
-    if (ok) this.emit(path);
-    return ok;
-  }
-  rename(from: string, to: string) {
-    const f = this.files.get(from);
-    if (!f || this.files.has(to)) return false;
-    this.files.delete(from);
-    this.files.set(to, { ...f, path: to });
-    this.emit(from);
-    this.emit(to);
-    return true;
-  }
-  onChange(listener: (path: string) => void) {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  }
-  private emit(path: string) {
-    for (const l of this.listeners) l(path);
-  }
-}
 
 const HELP = `Docker Playground console (the engine is still loading).
 

@@ -15,12 +15,12 @@ export function SiteHeader() {
   if (pathname.startsWith('/embed')) return null;
   return (
     <header className="sticky top-0 z-30 border-b border-ink-700/80 bg-ink-950/85 backdrop-blur supports-[backdrop-filter]:bg-ink-950/70">
-      <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2.5 font-semibold tracking-tight text-slate-100 hover:text-white">
+      <div className="mx-auto flex h-12 max-w-[1600px] items-center gap-3 px-3 sm:gap-6 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2.5 whitespace-nowrap text-[15px] font-semibold tracking-tight text-slate-100 hover:text-white sm:text-base">
           <LogoMark className="h-7 w-7" />
           <span>Docker Playground</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="flex items-center gap-0.5 text-sm sm:gap-1">
           {NAV.map((item) => {
             const active = pathname === item.href || pathname.startsWith(item.href) || pathname + '/' === item.href;
             return (
@@ -28,7 +28,7 @@ export function SiteHeader() {
                 key={item.href}
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={`rounded-md px-3 py-1.5 transition-colors ${active ? 'bg-ink-800 text-white' : 'text-slate-400 hover:bg-ink-850 hover:text-slate-100'}`}
+                className={`rounded-md px-2.5 py-1.5 transition-colors sm:px-3 ${active ? 'bg-ink-800 text-white' : 'text-slate-400 hover:bg-ink-850 hover:text-slate-100'}`}
               >
                 {item.label}
               </Link>
