@@ -94,3 +94,15 @@ describe('jsonProgressString', () => {
   });
   it('bar', () => expect(renderProgressBar(1, 2)).toBe('[=========================>                         ] '));
 });
+
+describe('a pull that fails mid-stream (real CLI under a pty at 80 and 150 columns, and piped)', () => {
+  interface Fixture { stream: JSONMessage[]; tty80: string; tty150: string; notty: string; stderr: string }
+  const fx = JSON.parse(readFileSync(new URL('./formatter/testdata/jsonmessage-pull-error.json', import.meta.url), 'utf8')) as Fixture;
+  it('80 columns: no bars', async () => {
+    const got = await display(fx.stream, true, 80);
+    expect(got.out).toBe(fx.tty80);
+    expect(got.error?.message + '\n').toBe(fx.stderr);
+  });
+  it('150 columns: bars', async () => expect((await display(fx.stream, true, 150)).out).toBe(fx.tty150));
+  it('not a terminal', async () => expect((await display(fx.stream, false)).out).toBe(fx.notty));
+});
