@@ -6,7 +6,7 @@ import type { EngineClient } from '../api/types';
 import { completionCandidates, runDocker } from '../cli/cli';
 import type { BuildKitFrontend, CliContext, StoredAuth } from '../cli/command';
 import type { CompletionResult, Console, ConsoleIO, Workspace } from './types';
-import { parseLine, ShellSyntaxError, type SimpleCommand } from './shell';
+import { parseLine, ShellSyntaxError, splitCommands, type SimpleCommand } from './shell';
 import { normalizePath } from './workspace';
 
 export interface ConsoleOptions {
@@ -147,17 +147,18 @@ export function createConsole(opts: ConsoleOptions): Console {
     prompt: () => '$ ',
     async run(line: string, io: ConsoleIO): Promise<number> {
       if (line.trim() !== '') history.push(line);
-      let pipeline;
       try {
-        pipeline = parseLine(line, env, status);
+        // Syntax errors anywhere on the line stop it before anything runs, like bash.
+        parseLine(line, env, status);
+        for (const { op, text } of splitCommands(line)) {
+          if (op === '&&' && status !== 0) continue;
+          if (op === '||' && status === 0) continue;
+          const cmds = parseLine(text, env, status);
+          for (const { cmd } of cmds) status = await runSimple(cmd, io);
+        }
       } catch (e) {
         if (e instanceof ShellSyntaxError) { io.stderr(`bash: ${e.message}\n`); status = 2; return 2; }
         throw e;
-      }
-      for (const { op, cmd } of pipeline) {
-        if (op === '&&' && status !== 0) continue;
-        if (op === '||' && status === 0) continue;
-        status = await runSimple(cmd, io);
       }
       return status;
     },

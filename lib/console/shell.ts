@@ -115,3 +115,36 @@ export function parseLine(line: string, env: Record<string, string>, status = 0)
   else if (op !== ';') throw new ShellSyntaxError(`syntax error near unexpected token \`${op}'`);
   return out;
 }
+
+/**
+ * Splits a line at `;`, `&&`, `||` outside quotes, without expanding anything: each segment is parsed (and its
+ * variables expanded) only when it runs, so `false; echo $?` and `export A=1; echo $A` see the effects before them.
+ */
+export function splitCommands(line: string): { op: Pipeline['op']; text: string }[] {
+  const out: { op: Pipeline['op']; text: string }[] = [];
+  let op: Pipeline['op'] = ';';
+  let start = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '\\') { i++; continue; }
+    if (c === "'" || c === '"') { quote = c; continue; }
+    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+    const two = line.slice(i, i + 2);
+    if (c === ';' || two === '&&' || two === '||') {
+      out.push({ op, text: line.slice(start, i) });
+      op = c === ';' ? ';' : (two as Pipeline['op']);
+      i += c === ';' ? 0 : 1;
+      start = i + 1;
+    }
+  }
+  const tail = line.slice(start);
+  const end = line.indexOf('#', start);
+  out.push({ op, text: end >= 0 && !quote && (end === 0 || /\s/.test(line[end - 1])) ? line.slice(start, end) : tail });
+  return out;
+}
