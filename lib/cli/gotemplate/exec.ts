@@ -46,9 +46,12 @@ export class State {
   private node: Node | null = null;
   private out = '';
   private depth = 0;
+  /** Name of the template being executed ({{template "x"}} switches it; locations keep the parse name). */
+  private execName: string;
 
   constructor(private readonly tmpl: ParsedTemplate, private readonly funcs: Funcs, data: unknown, private readonly missingKey: MissingKey = 'default') {
     this.vars = [{ name: '$', value: data }];
+    this.execName = tmpl.name;
   }
 
   run(data: unknown): string {
@@ -70,7 +73,7 @@ export class State {
     return `${this.tmpl.name}:${line}:${col}`;
   }
   errorf(msg: string): never {
-    const name = this.tmpl.name;
+    const name = this.execName;
     if (!this.node) throw new TemplateError(`template: ${name}: ${msg}`);
     const ctx = nodeString(this.node);
     throw new TemplateError(`template: ${this.location(this.node)}: executing "${name}" at <${ctx}>: ${msg}`);
@@ -104,9 +107,11 @@ export class State {
     if (this.depth >= 10000) this.errorf(`exceeded maximum template depth (${10000})`);
     const value = pipe ? this.evalPipeline(dot, pipe) : undefined;
     const saved = this.vars;
+    const savedName = this.execName;
     this.vars = [{ name: '$', value }];
+    this.execName = name;
     this.depth++;
-    try { this.walk(value, list); } finally { this.depth--; this.vars = saved; }
+    try { this.walk(value, list); } finally { this.depth--; this.vars = saved; this.execName = savedName; }
   }
 
   private withScope(fn: () => void): void {

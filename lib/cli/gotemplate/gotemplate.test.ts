@@ -134,6 +134,8 @@ describe('control flow and variables', () => {
     ['{{define "T"}}[{{.}}]{{end}}{{template "T" .A}}{{template "T" "x"}}', { A: 1 }, '[1][x]'],
     ['{{/* c */}}{{- " a " -}} b', {}, ' a b'],
     ['{{block "B" .A}}<{{.}}>{{end}}|{{template "B" 2}}', { A: 1 }, '<1>|<2>'],
+    // real CLI: template parsing error: template: :1:16: executing "x" at <.Nope>: ...
+    ['{{define "x"}}{{.A.Nope}}{{end}}{{template "x" .}}', { A: 's' }, 'ERR template: :1:18: executing "x" at <.A.Nope>: can\'t evaluate field Nope in type string'],
     ['{{eq .A .B}} {{eq .A "x" "y"}} {{ne 1 2}} {{lt 1.5 2.5}} {{le "a" "a"}} {{gt 2 1}} {{ge 1 2}}', { A: 'y', B: 'y' }, 'true true true true true true false'],
     ['{{eq .Missing "x"}}', {}, 'false'],
     ['{{lt 1.5 2}}', {}, 'ERR template: :1:2: executing "" at <lt 1.5 2>: error calling lt: incompatible types for comparison'],
