@@ -114,3 +114,22 @@ describe('console', () => {
     expect(ws.list()).toEqual([]);
   });
 });
+
+describe('docker cp', () => {
+  it('copies a workspace file into a container and back out', async () => {
+    const { con, ws } = setup();
+    const a = io();
+    expect(await con.run('docker run -d --name box alpine sleep 1000', a)).toBe(0);
+    const b = io();
+    expect(await con.run('docker cp app/main.py box:/tmp/main.py && docker cp box:/tmp/main.py copy.py && cat copy.py', b)).toBe(0);
+    expect(b.err).toBe('');
+    expect(b.out).toBe('print(1)\n');
+    expect(ws.read('copy.py')).toBeDefined();
+    const c = io();
+    expect(await con.run('docker cp nope.txt box:/tmp/', c)).toBe(1);
+    expect(c.err).toBe('lstat /nope.txt: no such file or directory\n');
+    const d = io();
+    expect(await con.run('docker cp a b', d)).toBe(1);
+    expect(d.err).toBe('must specify at least one container source\n');
+  });
+});
