@@ -3,7 +3,7 @@
  * image IDs, DiffIDs, ChainIDs and manifest digests are all "sha256:<hex>".
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
   0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
   0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
@@ -40,9 +40,10 @@ export class Sha256 {
       this.block(this.buf, 0);
       this.bufLen = 0;
     }
-    while (off + 64 <= n) {
-      this.block(bytes, off);
-      off += 64;
+    const whole = off + Math.floor((n - off) / 64) * 64;
+    if (whole > off) {
+      this.blocks(bytes, off, whole);
+      off = whole;
     }
     if (off < n) {
       this.buf.set(bytes.subarray(off), 0);
@@ -88,7 +89,22 @@ export class Sha256 {
   }
 
   private block(p: Uint8Array, o: number): void {
-    const w = this.w;
+    compress(this.h, this.w, p, o, o + 64);
+  }
+  /** Compresses every whole block of p[o..end) (end - o must be a multiple of 64). */
+  private blocks(p: Uint8Array, o: number, end: number): void {
+    const h = this.h, w = this.w;
+    for (; o < end; o += 64) compress(h, w, p, o, o + 64);
+  }
+}
+
+const ZERO_CHUNK = new Uint8Array(65536);
+
+/** The SHA-256 compression function over whole blocks, with all state in locals (hot loop). */
+function compress(h: Int32Array, w: Int32Array, p: Uint8Array, o: number, end: number): void {
+  let h0 = h[0], h1 = h[1], h2 = h[2], h3 = h[3], h4 = h[4], h5 = h[5], h6 = h[6], h7 = h[7];
+  const k = K;
+  while (o < end) {
     for (let i = 0; i < 16; i++, o += 4) w[i] = (p[o] << 24) | (p[o + 1] << 16) | (p[o + 2] << 8) | p[o + 3];
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15], b = w[i - 2];
@@ -96,23 +112,20 @@ export class Sha256 {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
     }
-    const h = this.h;
-    let A = h[0], B = h[1], C = h[2], D = h[3], E = h[4], F = h[5], G = h[6], H = h[7];
+    let A = h0, B = h1, C = h2, D = h3, E = h4, F = h5, G = h6, H = h7;
     for (let i = 0; i < 64; i++) {
       const S1 = ((E >>> 6) | (E << 26)) ^ ((E >>> 11) | (E << 21)) ^ ((E >>> 25) | (E << 7));
       const ch = (E & F) ^ (~E & G);
-      const t1 = (H + S1 + ch + K[i] + w[i]) | 0;
+      const t1 = (H + S1 + ch + k[i] + w[i]) | 0;
       const S0 = ((A >>> 2) | (A << 30)) ^ ((A >>> 13) | (A << 19)) ^ ((A >>> 22) | (A << 10));
       const maj = (A & B) ^ (A & C) ^ (B & C);
-      const t2 = (S0 + maj) | 0;
-      H = G; G = F; F = E; E = (D + t1) | 0; D = C; C = B; B = A; A = (t1 + t2) | 0;
+      H = G; G = F; F = E; E = (D + t1) | 0; D = C; C = B; B = A; A = (t1 + S0 + maj) | 0;
     }
-    h[0] = (h[0] + A) | 0; h[1] = (h[1] + B) | 0; h[2] = (h[2] + C) | 0; h[3] = (h[3] + D) | 0;
-    h[4] = (h[4] + E) | 0; h[5] = (h[5] + F) | 0; h[6] = (h[6] + G) | 0; h[7] = (h[7] + H) | 0;
+    h0 = (h0 + A) | 0; h1 = (h1 + B) | 0; h2 = (h2 + C) | 0; h3 = (h3 + D) | 0;
+    h4 = (h4 + E) | 0; h5 = (h5 + F) | 0; h6 = (h6 + G) | 0; h7 = (h7 + H) | 0;
   }
+  h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
 }
-
-const ZERO_CHUNK = new Uint8Array(65536);
 
 export function toHex(b: Uint8Array): string {
   let s = '';

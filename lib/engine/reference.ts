@@ -7,7 +7,17 @@ import { type Reference, familiarName, familiarString, parseNormalizedNamed } fr
 export * from '../reference/reference';
 
 /** Go's path.Match: "*" and "?" do not cross "/", "[...]" classes with "^" negation, "\\" escapes. */
+const compiled = new Map<string, RegExp>();
 export function pathMatch(pattern: string, name: string): boolean {
+  let rx = compiled.get(pattern);
+  if (!rx) {
+    rx = compileGlob(pattern);
+    if (compiled.size > 256) compiled.clear();
+    compiled.set(pattern, rx);
+  }
+  return rx.test(name);
+}
+function compileGlob(pattern: string): RegExp {
   let re = '^';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -26,7 +36,7 @@ export function pathMatch(pattern: string, name: string): boolean {
       i = end;
     } else re += escapeRe(c);
   }
-  return new RegExp(re + '$').test(name);
+  return new RegExp(re + '$');
 }
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

@@ -18,14 +18,31 @@ const ROOT: DirEntry = dir(0o755);
 export class MutableView implements View {
   entries = new Map<string, Entry>();
   children = new Map<string, Set<string>>();
+  /** Child sets shared with the view this one was copied from are cloned on first write (copy-on-write). */
+  private owned = new Set<string>();
   constructor(from?: View) {
     if (from) {
       this.entries = new Map(from.entries);
-      for (const [k, v] of from.children) this.children.set(k, new Set(v));
+      this.children = new Map(from.children as Map<string, Set<string>>);
     } else {
       this.entries.set('/', ROOT);
       this.children.set('/', new Set());
+      this.owned.add('/');
     }
+  }
+  /** The child set of a directory, owned by this view (cloned if shared). */
+  private kids(p: string): Set<string> {
+    let s = this.children.get(p);
+    if (!s) {
+      s = new Set();
+      this.children.set(p, s);
+      this.owned.add(p);
+    } else if (!this.owned.has(p)) {
+      s = new Set(s);
+      this.children.set(p, s);
+      this.owned.add(p);
+    }
+    return s;
   }
   get fileCount(): number {
     let n = 0;
@@ -43,13 +60,14 @@ export class MutableView implements View {
   remove(p: string): void {
     if (p === '/' || !this.entries.has(p)) return;
     this.removeTree(p);
-    this.children.get(parentOf(p))?.delete(baseName(p));
+    if (this.children.has(parentOf(p))) this.kids(parentOf(p)).delete(baseName(p));
   }
   clearChildren(p: string): void {
     const kids = this.children.get(p);
     if (!kids) return;
     for (const k of [...kids]) this.removeTree(joinPath(p, k));
-    kids.clear();
+    this.children.set(p, new Set());
+    this.owned.add(p);
   }
   set(p: string, e: Entry): void {
     if (p === '/') {
@@ -61,10 +79,9 @@ export class MutableView implements View {
     const parent = parentOf(p);
     if (!this.entries.has(parent)) this.set(parent, ROOT);
     this.entries.set(p, e);
-    let kids = this.children.get(parent);
-    if (!kids) this.children.set(parent, (kids = new Set()));
-    kids.add(baseName(p));
-    if (e.type === 'dir' && !this.children.has(p)) this.children.set(p, new Set());
+    const kids = this.children.get(parent);
+    if (!kids || !kids.has(baseName(p))) this.kids(parent).add(baseName(p));
+    if (e.type === 'dir' && !this.children.has(p)) this.kids(p);
   }
   /** Applies a layer on top: opaque dirs first, then whiteouts and entries (as the overlay driver would see them). */
   apply(layer: LayerContent): this {
