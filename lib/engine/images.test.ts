@@ -5,6 +5,7 @@ import type { EngineState, ImageUser } from './state';
 import { getImage, imageHistory, imageInspect, imageList, imageRemove, imageTag, imagesPrune } from './images';
 import { parseNormalizedNamed, tagNameOnly } from '../reference/reference';
 import { dir, file } from './fs/entry';
+import type { LayerChange } from './tar';
 import { digestOf } from './digest';
 import type { Catalog } from './catalog/types';
 
@@ -17,7 +18,7 @@ function mkState(users: Record<string, ImageUser[]> = {}): EngineState {
   };
 }
 function addImage(st: EngineState, name: string | null, files: Record<string, string>, opts: { parent?: string; created?: string; base?: ImageConfigJSON; labels?: Record<string, string> } = {}) {
-  const entries = new Map(Object.entries(files).map(([p, c]) => [p, file(c)] as const));
+  const entries = new Map<string, LayerChange>(Object.entries(files).map(([p, c]) => [p, file(c)] as const));
   entries.set('/etc', dir());
   const parentChain = opts.base ? chainOf(opts.base.rootfs.diff_ids) : '';
   const l = st.layers.register(parentChain, { entries });
