@@ -7,6 +7,8 @@ const nextConfig = {
   images: { unoptimized: true },
   pageExtensions: ['ts', 'tsx', 'mdx'],
   reactStrictMode: true,
+  // `npm run typecheck` checks every file (both tsconfigs); `next build` must not fail on a test file in progress.
+  typescript: { ignoreBuildErrors: true },
   turbopack: {
     resolveAlias: {
       // just-bash's browser bundle imports node:zlib for gzip commands we do not offer.
