@@ -83,7 +83,15 @@ function envGetter(names: Set<string>): EnvGetter {
   return { get: (k) => (names.has(k) ? '' : undefined), keys: () => [...names] };
 }
 
-const APT_INSTALL = /\bapt-get\b[^;&|]*\binstall\b/;
+/** `apt-get ... install` within one command (between ; & |), checked in linear time. */
+function hasAptInstall(text: string): boolean {
+  if (text.indexOf('apt-get') < 0) return false;
+  for (const seg of text.split(/[;&|]/)) {
+    const i = seg.search(/\bapt-get\b/);
+    if (i >= 0 && /\binstall\b/.test(seg.slice(i + 7))) return true;
+  }
+  return false;
+}
 const APT_CLEAN = /rm\s+(-[a-zA-Z]+\s+)*\/var\/lib\/apt\/lists/;
 
 function runText(c: Command): string {
@@ -337,7 +345,7 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
           break;
         case 'RUN': {
           const text = runText(c) + c.files.map((f) => '\n' + f.data).join('');
-          if (APT_INSTALL.test(text)) {
+          if (hasAptInstall(text)) {
             if (!/\s-(y|[a-zA-Z]*y[a-zA-Z]*)\b|--yes\b|--assume-yes\b|-qq\b/.test(text)) {
               add('AptGetMissingYes', 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`', subRange(c, 'apt-get'), 'Add -y: apt-get install -y ...');
             }

@@ -545,7 +545,25 @@ function newNodeFromLine(line: string, st: ParseState, comments: string[]): Node
 const heredocLex = new ShellLex({ escapeToken: '\\', rawQuotes: true, rawEscapes: true, skipUnsetEnv: true });
 const heredocNameLex = new ShellLex({ escapeToken: '\\', skipUnsetEnv: true });
 const heredocNameLexRaw = new ShellLex({ escapeToken: '\\', skipUnsetEnv: true, rawQuotes: true });
-const RE_HEREDOC = /^(\d*)<<(-?)[\t\n\f\r ]*([^<]*)$/;
+/**
+ * Matches `^(\d*)<<(-?)\s*([^<]*)$` without regex backtracking (a long run of spaces made the regex
+ * quadratic). Returns [fd digits, "-" or "", rest] or null.
+ */
+function matchHeredocWord(src: string): [string, string, string] | null {
+  let i = 0;
+  while (i < src.length && src.charCodeAt(i) >= 48 && src.charCodeAt(i) <= 57) i++;
+  if (src.charCodeAt(i) !== 60 || src.charCodeAt(i + 1) !== 60) return null;
+  const digits = src.slice(0, i);
+  i += 2;
+  let chomp = '';
+  if (src[i] === '-') {
+    chomp = '-';
+    i++;
+  }
+  if (src.indexOf('<', i) >= 0) return null;
+  while (i < src.length && isReSpace(src[i])) i++;
+  return [digits, chomp, src.slice(i)];
+}
 
 function countQuotes(s: string): number {
   let n = 0;
@@ -555,9 +573,9 @@ function countQuotes(s: string): number {
 
 /** ParseHeredoc: a heredoc word like "<<EOF", "<<-'EOF'", "3<<X"; null when the word is not one. Throws ShellLexError. */
 export function parseHeredoc(src: string): Heredoc | null {
-  const m = RE_HEREDOC.exec(src);
+  const m = matchHeredocWord(src);
   if (!m) return null;
-  const rest = m[3]!;
+  const rest = m[2];
   if (rest.length === 0) return null;
   const words = heredocNameLex.processWords(rest, []);
   if (words.length !== 1) return null;
@@ -569,9 +587,9 @@ export function parseHeredoc(src: string): Heredoc | null {
   const word = words[0]!;
   return {
     name: word,
-    fileDescriptor: m[1] ? Number.parseInt(m[1], 10) : 0,
+    fileDescriptor: m[0] ? Number.parseInt(m[0], 10) : 0,
     expand: countQuotes(word) === countQuotes(wordsRaw[0]!),
-    chomp: m[2] === '-',
+    chomp: m[1] === '-',
     content: '',
   };
 }

@@ -172,6 +172,8 @@ describe('linear time', () => {
       (n: number) => 'FROM a\nLABEL ' + 'a=b '.repeat(n / 4) + '\n',
       (n: number) => '#' + ' '.repeat(n) + 'escape=`\nFROM a\n',
       (n: number) => 'FROM a\nRUN x \\' + '\n#c'.repeat(n / 3) + '\n y\n',
+      (n: number) => 'FROM a\nRUN <<' + ' '.repeat(n) + '<\n',
+      (n: number) => 'FROM a\nCOPY <<-' + '\t'.repeat(n) + 'EOF /d\nEOF\n',
     ];
     for (const shape of shapes) {
       const a = shape(30000);
@@ -198,5 +200,22 @@ describe('linear time', () => {
       const tb = time(b);
       expect(tb, `${shape.toString()}: ${ta.toFixed(1)} ms -> ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ta * 3.2, 60));
     }
+  });
+
+  it('lint stays linear on long RUN lines', () => {
+    const mk = (n: number): string => 'FROM a:1\nRUN ' + 'apt-get '.repeat(n / 8) + '&& cd x '.repeat(n / 16) + '\n';
+    const time = (s: string): number => {
+      const ts: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = cpuMs();
+        for (let k = 0; k < 4; k++) lintDockerfile(s);
+        ts.push(cpuMs() - t0);
+      }
+      return median(ts);
+    };
+    lintDockerfile(mk(30000));
+    const ta = time(mk(30000));
+    const tb = time(mk(60000));
+    expect(tb, `${ta.toFixed(1)} ms -> ${tb.toFixed(1)} ms`).toBeLessThan(Math.max(ta * 3.2, 60));
   });
 });

@@ -3,6 +3,7 @@
 
 import { ShellLexError } from './errors';
 import { goQuote, isGoSpace } from './gotext';
+import { GlobPatternError, replacePattern, trimPrefix, trimSuffix } from './glob';
 
 /** Where variables come from. */
 export interface EnvGetter {
@@ -335,7 +336,12 @@ class ShellWord {
             greedy = true;
             word = word.slice(1);
           }
-          return ch === 0x25 ? trimSuffix(word, value, greedy) : trimPrefix(word, value, greedy);
+          try {
+            return ch === 0x25 ? trimSuffix(word, value, greedy) : trimPrefix(word, value, greedy);
+          } catch (e) {
+            if (e instanceof GlobPatternError) throw new Fail(e.message);
+            throw e;
+          }
         }
         default:
           throw new Fail(`unsupported modifier (${chs}) in substitution`);
@@ -360,11 +366,12 @@ class ShellWord {
       }
       const [value, set] = this.getEnv(name);
       if (this.opts.skipUnsetEnv && !set) return '${' + name + '/' + pattern + '/' + replacement + '}';
-      const re = shellPatternToRegex(pattern, true, false, replaceAll);
-      if (replaceAll) return value.replace(re, (m) => expandGoTemplate(replacement, m));
-      const m = re.exec(value);
-      if (m) return value.slice(0, m.index) + replacement + value.slice(m.index + m[0].length);
-      return value;
+      try {
+        return replacePattern(pattern, value, replacement, replaceAll);
+      } catch (e) {
+        if (e instanceof GlobPatternError) throw new Fail(e.message);
+        throw e;
+      }
     }
     throw new Fail(`unsupported modifier (${chs}) in substitution`);
   }
@@ -390,119 +397,6 @@ class ShellWord {
     }
     return name;
   }
-}
-
-/** Go regexp ReplaceAllString template expansion ($0 is the match; there are no other groups). */
-function expandGoTemplate(template: string, match: string): string {
-  if (template.indexOf('$') < 0) return template;
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const c = template[i]!;
-    if (c !== '$') {
-      out += c;
-      i++;
-      continue;
-    }
-    const nx = template[i + 1];
-    if (nx === '$') {
-      out += '$';
-      i += 2;
-      continue;
-    }
-    let name = '';
-    let end = i + 1;
-    if (nx === '{') {
-      const close = template.indexOf('}', i + 2);
-      const inner = close < 0 ? '' : template.slice(i + 2, close);
-      if (close < 0 || !/^[A-Za-z0-9_]+$/.test(inner)) {
-        out += '$';
-        i++;
-        continue;
-      }
-      name = inner;
-      end = close + 1;
-    } else {
-      const m = /^[A-Za-z0-9_]+/.exec(template.slice(i + 1));
-      if (!m) {
-        out += '$';
-        i++;
-        continue;
-      }
-      name = m[0];
-      end = i + 1 + name.length;
-    }
-    if (/^\d+$/.test(name) && Number(name) === 0) out += match;
-    i = end;
-  }
-  return out;
-}
-
-/**
- * Shell pattern (`*`, `?`, `\` escapes; no brackets) to a RegExp, like BuildKit's convertShellPatternToRegex.
- * `.` is written as [^\n] because Go's `.` matches \r and U+2028 while JavaScript's does not.
- */
-function shellPatternToRegex(pattern: string, greedy: boolean, anchored: boolean, global = false): RegExp {
-  const cps = Array.from(pattern);
-  let out = anchored ? '^' : '';
-  const star = greedy ? '[^\\n]*' : '[^\\n]*?';
-  for (let i = 0; i < cps.length; i++) {
-    let tok = cps[i]!;
-    switch (tok) {
-      case '*':
-        out += star;
-        continue;
-      case '?':
-        out += '[^\\n]';
-        continue;
-      case '\\': {
-        const pk = cps[i + 1];
-        if (pk === '}' || pk === '/') continue;
-        out += '\\';
-        i++;
-        tok = cps[i] ?? '\ufffd';
-        if (tok !== '*' && tok !== '?' && tok !== '\\') {
-          throw new Fail(`invalid pattern (${pattern}) in substitution: invalid escape '\\${tok}'`);
-        }
-        break;
-      }
-      case '[': case ']': case '{': case '}': case '.': case '+': case '(': case ')': case '|': case '^': case '$':
-        out += '\\';
-        break;
-    }
-    out += tok;
-  }
-  return new RegExp(out, global ? 'gu' : 'u');
-}
-
-function trimPrefix(word: string, value: string, greedy: boolean): string {
-  const re = shellPatternToRegex(word, greedy, true);
-  const m = re.exec(value);
-  return m ? value.slice(m.index + m[0].length) : value;
-}
-
-function reversePattern(pattern: string): string {
-  const p = Array.from(pattern);
-  const out: string[] = new Array<string>(p.length);
-  const last = p.length - 1;
-  for (let i = 0; i <= last; ) {
-    const tok = p[i]!;
-    const o = last - i;
-    if (tok === '\\' && i !== last) {
-      out[o - 1] = tok;
-      out[o] = p[i + 1]!;
-      i += 2;
-    } else {
-      out[o] = tok;
-      i++;
-    }
-  }
-  return out.join('');
-}
-
-function trimSuffix(pattern: string, word: string, greedy: boolean): string {
-  const rev = (s: string): string => Array.from(s).reverse().join('');
-  return rev(trimPrefix(reversePattern(pattern), rev(word), greedy));
 }
 
 /** BuildKit's shell.Lex. */
