@@ -2,7 +2,7 @@
  * The engine + console + workspace behind a lesson's console and its exercises. Each exercise gets its own fresh one
  * (so checks see exactly what the student did); the lesson's "Run" dock shares one.
  *
- * The engine is lib/engine (through lib/exercises/sandbox). While it does not implement every EngineClient endpoint yet,
+ * The engine is lib/engine (through lib/exercises/sandbox). While it lacks endpoints the lessons use (LESSON_METHODS),
  * the lessons use the in-memory FakeEngineClient of lib/api instead, which answers the common commands approximately;
  * `engineKind` tells the UI which one runs.
  */
@@ -19,7 +19,7 @@ export interface LessonBackend {
 export async function createLessonBackend(opts: { deterministic?: boolean } = {}): Promise<LessonBackend> {
   const { createSandbox } = await import('@/lib/exercises/sandbox');
   const sb = createSandbox(opts);
-  if (sb.complete) return { client: sb.client, console: sb.console, workspace: sb.workspace, engineKind: 'engine' };
+  if (sb.readyForLessons) return { client: sb.client, console: sb.console, workspace: sb.workspace, engineKind: 'engine' };
   const [{ FakeEngineClient }, { createConsole, MemoryWorkspace }] = await Promise.all([import('@/lib/api/fake-client'), import('@/lib/console')]);
   let tick = 0;
   const base = Date.UTC(2026, 0, 1);

@@ -19,6 +19,13 @@ export const ENGINE_CLIENT_METHODS = [
   'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
 ] as const satisfies readonly (keyof EngineClient)[];
 
+/** What the lessons and exercises use; once the engine has all of these, lessons run on it. */
+export const LESSON_METHODS = [
+  'imageList', 'imageInspect', 'imageHistory', 'imageRemove', 'imageTag', 'imagesPrune', 'imagePull', 'imagePush', 'imageSearch', 'imageSave',
+  'build', 'login', 'commit', 'containerList', 'containerCreate', 'containerInspect', 'containerStart', 'containerWait', 'containerAttach',
+  'containerRemove', 'containerDiff',
+] as const satisfies readonly (keyof EngineClient)[];
+
 export interface Sandbox {
   client: EngineClient;
   console: Console;
@@ -26,6 +33,8 @@ export interface Sandbox {
   /** EngineClient methods the engine does not implement yet. */
   missing: string[];
   complete: boolean;
+  /** The engine implements every method of LESSON_METHODS. */
+  readyForLessons: boolean;
 }
 
 /** The fixed start of a deterministic sandbox's clock (each reading advances it by one second). */
@@ -56,5 +65,6 @@ export function createSandbox(opts: { deterministic?: boolean; seed?: string } =
   const { client, missing } = asEngineClient(engine);
   const workspace = new MemoryWorkspace(() => clock.now());
   const console = createConsole({ client, workspace, now: () => clock.now() });
-  return { client, console, workspace, missing, complete: missing.length === 0 };
+  const readyForLessons = LESSON_METHODS.every((m) => !missing.includes(m));
+  return { client, console, workspace, missing, complete: missing.length === 0, readyForLessons };
 }
