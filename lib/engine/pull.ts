@@ -92,7 +92,8 @@ export async function* imagePull(state: EngineState, opts: ImagePullOptions): As
     for (let i = 3; i < toFetch.length; i++) yield { status: 'Waiting', progressDetail: {}, id: shortBlob(toFetch[i]) };
     for (const l of toFetch) {
       const total = l.compressedSize;
-      for (const frac of [0.33, 0.67, 1]) {
+      // moby's progress reader reports every 512 kB: tiny layers show no Downloading line.
+      for (const frac of total < 512 * 1024 ? [] : [0.33, 0.67, 1]) {
         const current = Math.min(total, Math.max(1, Math.round(total * frac)));
         yield { status: 'Downloading', progressDetail: { current, total }, progress: progressString(current, total), id: shortBlob(l) };
       }

@@ -98,3 +98,31 @@ describe('runShell', () => {
     expect(py.stdout).toBe('Python 3.13.2\n');
   });
 });
+
+describe('runShell integration', () => {
+  it('a RUN-like step becomes a layer: diff, DiffID, image, history and sizes', async () => {
+    const fs = await fsOf('ubuntu:22.04');
+    const r = await runShell({ fs, script: 'apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', shell: ['/bin/bash', '-o', 'pipefail', '-c'] });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Get:1 http://archive.ubuntu.com/ubuntu jammy InRelease');
+    const diff = fs.diff();
+    expect(diff.entries.has('/usr/bin/curl')).toBe(true);
+    expect([...diff.entries.keys()].some((p) => p.startsWith('/var/lib/apt/lists/') && p.endsWith('_Packages'))).toBe(false);
+    const st = engine.state;
+    const base = st.images.get((await engine.imageInspect('ubuntu:22.04')).Id)!;
+    const layer = st.layers.register(base.topChain, diff);
+    const img = st.images.create({
+      ...base.config, created: '2025-06-01T00:00:00Z',
+      rootfs: { type: 'layers', diff_ids: [...base.config.rootfs.diff_ids, layer.diffId] },
+      history: [...base.config.history!, { created: '2025-06-01T00:00:00Z', created_by: 'RUN /bin/bash -o pipefail -c apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* # buildkit', comment: 'buildkit.dockerfile.v0' }],
+    });
+    const h = await engine.imageHistory(img.id);
+    expect(h[0]).toMatchObject({ Id: img.id, Size: layer.size });
+    expect(layer.size).toBeGreaterThan(1_000_000);
+    expect(layer.size).toBeLessThan(25_000_000);
+    const list = await engine.imageList({ all: true });
+    expect(list.find((s) => s.Id === img.id)!.Size).toBe(77_864_000 + layer.size);
+    const bad = await runShell({ fs: engine.rootfs(img.id), script: 'false | true', shell: ['/bin/bash', '-o', 'pipefail', '-c'] });
+    expect(bad.exitCode).toBe(1);
+  });
+});

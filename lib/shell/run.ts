@@ -350,8 +350,16 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
     fs: cfs, cwd: opts.cwd ?? '/', env, customCommands: commands, executionLimits: { ...DEFAULT_LIMITS, ...opts.limits },
     processInfo: { pid: 1, ppid: 0, uid: user.uid, gid: user.gid },
   });
-  const flags = shellArgv.slice(1).filter((f) => f !== '-c');
-  const script = (flags.includes('-e') || flags.includes('-eux') || flags.includes('-ex') ? 'set -e\n' : '') + opts.script;
+  // Shell flags before -c (SHELL ["/bin/bash", "-o", "pipefail", "-c"], ["/bin/sh", "-eux", "-c"]) become `set` lines.
+  const sets: string[] = [];
+  const flagv = shellArgv.slice(1);
+  for (let i = 0; i < flagv.length; i++) {
+    const f = flagv[i];
+    if (f === '-c') break;
+    if (f === '-o' || f === '+o') sets.push(`set ${f} ${flagv[++i] ?? ''}`);
+    else if (/^[-+][euxvfnCa]+$/.test(f)) sets.push(`set ${f}`);
+  }
+  const script = (sets.length ? sets.join('\n') + '\n' : '') + opts.script;
   let r: { stdout: string; stderr: string; exitCode: number };
   try {
     r = await bash.exec(script, { env, replaceEnv: true, cwd: opts.cwd ?? '/', stdin: opts.stdin } as Parameters<Bash['exec']>[1]);
