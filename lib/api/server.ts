@@ -407,9 +407,11 @@ on('POST', /^\/containers\/([^/]+)\/resize$/, async (ctx, m) => {
 on('POST', /^\/containers\/([^/]+)\/wait$/, async (ctx, m) => {
   const cond = ctx.q.get('condition') || 'not-running';
   if (!['not-running', 'next-exit', 'removed'].includes(cond)) throw invalidParameter(`invalid condition: ${JSON.stringify(cond)}`);
+  // Register the wait before anything else: a `start` racing this request must not slip its exit past us.
+  const pending = ctx.client.containerWait(m[1], cond);
+  pending.catch(() => {});
   // Errors that moby reports before the wait starts (no such container) are HTTP errors.
   await ctx.client.containerInspect(m[1]);
-  const pending = ctx.client.containerWait(m[1], cond);
   async function* body(): AsyncGenerator<string> {
     try {
       const r = await pending;
@@ -638,26 +640,44 @@ function attachIO(out: Channel<Uint8Array>, tty: boolean, readStdin: (() => Prom
 }
 
 async function attach(ctx: Ctx, id: string): Promise<ApiResponse> {
-  const info = await ctx.client.containerInspect(id);
-  const tty = Boolean(info.Config?.Tty);
   const detach = parseDetachKeys(ctx.q.get('detachKeys') ?? '');
   const out = new Channel<Uint8Array>();
   const ac = newAbort();
   const useStdin = boolValue(ctx.q, 'stdin');
   const want = { stdout: boolValue(ctx.q, 'stdout'), stderr: boolValue(ctx.q, 'stderr') };
-  const detached = () => { ac?.abort(); out.end(); };
-  const reader = useStdin ? stdinReader(ctx.req.stdin ?? ctx.req.body, detach, detached) : undefined;
+  const stream = boolValueOrDefault(ctx.q, 'stream', false);
+  // Attach first, before any await: a `start` racing this request must not run the process before we listen.
+  // Output is held until the container's TTY mode (raw or multiplexed framing) is known.
+  let tty: boolean | undefined;
+  const held: [number, string][] = [];
+  const emit = (s: number, d: string) => {
+    if (!d) return;
+    if (tty === undefined) held.push([s, d]);
+    else out.push(tty ? utf8(d) : muxFrame(s, utf8(d)));
+  };
+  const io: AttachIO = {
+    tty: false,
+    stdout: (d: string) => { if (want.stdout) emit(STDOUT, d); },
+    stderr: (d: string) => { if (want.stderr) emit(STDERR, d); },
+  };
+  if (useStdin) io.readStdin = stdinReader(ctx.req.stdin ?? ctx.req.body, detach, () => { ac?.abort(); out.end(); });
+  if (ac) io.signal = ac.signal as AttachIO['signal'];
+  const attached = stream ? ctx.client.containerAttach(id, io) : null;
+  attached?.catch(() => {});
+  const info = await ctx.client.containerInspect(id);
+  tty = Boolean(info.Config?.Tty);
+  io.tty = tty;
   if (boolValue(ctx.q, 'logs')) {
     const logs = await ctx.client.containerLogs(id, { stdout: want.stdout, stderr: want.stderr });
     if (want.stdout && logs.stdout) out.push(tty ? utf8(logs.stdout) : muxFrame(STDOUT, utf8(logs.stdout)));
     if (want.stderr && logs.stderr) out.push(tty ? utf8(logs.stderr) : muxFrame(STDERR, utf8(logs.stderr)));
   }
-  if (!boolValueOrDefault(ctx.q, 'stream', false)) {
+  for (const [s, d] of held.splice(0)) emit(s, d);
+  if (!attached) {
     out.end();
     return hijackResponse(ctx, !tty, out);
   }
-  const io = attachIO(out, tty, reader, want, ac?.signal);
-  ctx.client.containerAttach(id, io).then(() => out.end(), (e: unknown) => {
+  attached.then(() => out.end(), (e: unknown) => {
     if (!tty) out.push(muxFrame(3, utf8(toEngineError(e).message + '\n')));
     out.end();
   });
