@@ -35,8 +35,15 @@ describe('formatFloat', () => {
   it("'e' with a precision matches toExponential (no exact ties in random doubles)", () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 16 }), (x, p) => {
       if (x === 0 || tie(x, p + 1)) return; // Go keeps -0's sign and rounds exact ties half to even
-      expect(formatFloat(x, 'e', p)).toBe(goExp(x.toExponential(p)));
+      expect(formatFloat(x, 'e', p, true)).toBe(goExp(x.toExponential(p)));
     }), { numRuns: 3000 });
+  });
+  it('the toExponential fast path agrees with the exact path, ties included', () => {
+    const doubles = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 8), fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000));
+    fc.assert(fc.property(doubles, fc.integer({ min: 0, max: 17 }), (x, p) => {
+      expect(formatFloat(x, 'g', p)).toBe(formatFloat(x, 'g', p, true));
+      expect(formatFloat(x, 'e', p)).toBe(formatFloat(x, 'e', p, true));
+    }), { numRuns: 5000 });
   });
   it("shortest 'e' matches toExponential()", () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), (x) => {

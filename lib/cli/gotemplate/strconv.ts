@@ -66,6 +66,22 @@ function shortestDigits(x: number): Digits {
   return trimDigits(m[1] + (m[2] ?? ''), Number(m[3]) + 1);
 }
 
+/**
+ * nd significant digits of abs via toExponential (exact and correctly rounded, but half-up on ties); null when the
+ * value may be an exact tie, which Go rounds half to even (then the BigInt path decides).
+ */
+function fastRound(abs: number, nd: number): Digits | null {
+  if (nd < 1 || nd > 100 || abs === 0) return null;
+  const longer = abs.toExponential(Math.min(nd, 100));
+  const mLonger = /^(\d)(?:\.(\d+))?e/.exec(longer);
+  if (!mLonger) return null;
+  const tail = (mLonger[2] ?? mLonger[1]);
+  if (tail.endsWith('5') && Number(longer) === abs) return null;
+  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(abs.toExponential(nd - 1));
+  if (!m) return null;
+  return trimDigits(m[1] + (m[2] ?? ''), Number(m[3]) + 1);
+}
+
 function digitAt(x: Digits, i: number): string {
   return i >= 0 && i < x.d.length ? x.d[i] : '0';
 }
@@ -98,8 +114,11 @@ function fmtF(neg: boolean, x: Digits, prec: number): string {
 
 export type FloatFmt = 'e' | 'E' | 'f' | 'F' | 'g' | 'G';
 
-/** strconv.FormatFloat(f, fmt, prec, 64). prec < 0 = shortest representation that round-trips. */
-export function formatFloat(f: number, fmt: FloatFmt, prec: number): string {
+/**
+ * strconv.FormatFloat(f, fmt, prec, 64). prec < 0 = shortest representation that round-trips.
+ * `exactOnly` skips the toExponential fast path (tests compare both).
+ */
+export function formatFloat(f: number, fmt: FloatFmt, prec: number, exactOnly = false): string {
   if (Number.isNaN(f)) return 'NaN';
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
@@ -115,11 +134,10 @@ export function formatFloat(f: number, fmt: FloatFmt, prec: number): string {
       default: prec = digs.d.length; break;
     }
   } else {
-    const exact = exactDigits(abs);
     switch (fmt) {
-      case 'e': case 'E': digs = roundDigits(exact, prec + 1); break;
-      case 'f': case 'F': digs = roundDigits(exact, exact.dp + prec); break;
-      default: if (prec === 0) prec = 1; digs = roundDigits(exact, prec); break;
+      case 'e': case 'E': digs = (exactOnly ? null : fastRound(abs, prec + 1)) ?? roundDigits(exactDigits(abs), prec + 1); break;
+      case 'f': case 'F': { const exact = exactDigits(abs); digs = roundDigits(exact, exact.dp + prec); break; }
+      default: if (prec === 0) prec = 1; digs = (exactOnly ? null : fastRound(abs, prec)) ?? roundDigits(exactDigits(abs), prec); break;
     }
   }
   switch (fmt) {
