@@ -107,7 +107,7 @@ export function dockerCliPath(): string | null {
 /** Spawns a process asynchronously (the daemon lives in this process: a sync spawn would deadlock). */
 export function run(cmd: string, args: string[], opts: { env: Record<string, string>; cwd: string; stdin: string | null; timeoutMs?: number }): Promise<Result> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: opts.env, cwd: opts.cwd, stdio: 'pipe' });
+    const child = spawn(cmd, args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: 'pipe' });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
