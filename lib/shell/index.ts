@@ -1,2 +1,2 @@
-export { runShell, detectFlavor, translateErrors, type RunShellOptions, type RunShellResult, type ShellProcess, type Flavor } from './run';
+export { runShell, ShellSession, detectFlavor, translateErrors, type RunShellOptions, type RunShellResult, type ShellProcess, type Flavor } from './run';
 export { resolveUser, readPasswd, readGroups, idLine } from './users';

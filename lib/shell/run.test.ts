@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/index';
 import { ManualClock } from '../engine/clock';
-import { runShell } from './run';
+import { runShell, ShellSession } from './run';
 import type { JSONMessage } from '../api/types';
 
 const engine = createEngine({ clock: new ManualClock(Date.UTC(2025, 5, 1)), seed: 's' });
@@ -19,9 +19,9 @@ const sh = async (ref: string, script: string, extra: Partial<Parameters<typeof 
 describe('runShell', () => {
   it('runs scripts on debian with the binaries of the image only', async () => {
     const r = await sh('debian:bookworm', 'echo hi && ls / | head -3 && cat /etc/debian_version');
-    expect(r).toEqual({ stdout: 'hi\nbin\nboot\ndev\n12.10\n', stderr: '', exitCode: 0 });
+    expect(r).toMatchObject({ stdout: 'hi\nbin\nboot\ndev\n12.10\n', stderr: '', exitCode: 0 });
     const c = await sh('debian:bookworm', 'curl https://example.com');
-    expect(c).toEqual({ stdout: '', stderr: '/bin/sh: 1: curl: not found\n', exitCode: 127 });
+    expect(c).toMatchObject({ stdout: '', stderr: '/bin/sh: 1: curl: not found\n', exitCode: 127 });
   });
   it('apt-get install fails before update, works after, and leaves lists behind', async () => {
     const fs = await fsOf('debian:bookworm');
@@ -47,7 +47,7 @@ describe('runShell', () => {
   });
   it('alpine: busybox wording, no bash, apk', async () => {
     const fs = await fsOf('alpine:3.21');
-    expect(await runShell({ fs, script: 'bash -c "echo x"' })).toEqual({ stdout: '', stderr: '/bin/sh: bash: not found\n', exitCode: 127 });
+    expect(await runShell({ fs, script: 'bash -c "echo x"' })).toMatchObject({ stdout: '', stderr: '/bin/sh: bash: not found\n', exitCode: 127 });
     const bad = await runShell({ fs, script: 'apk add --no-cache foo' });
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toBe('ERROR: unable to select packages:\n  foo (no such package):\n    required by: world[foo]\n');
@@ -124,5 +124,17 @@ describe('runShell integration', () => {
     expect(list.find((s) => s.Id === img.id)!.Size).toBe(77_864_000 + layer.size);
     const bad = await runShell({ fs: engine.rootfs(img.id), script: 'false | true', shell: ['/bin/bash', '-o', 'pipefail', '-c'] });
     expect(bad.exitCode).toBe(1);
+  });
+});
+
+describe('ShellSession', () => {
+  it('keeps cwd and exported variables between lines and notices exit', async () => {
+    const s = new ShellSession({ fs: await fsOf('alpine:3.21'), env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } });
+    await s.run('cd /etc && export GREETING=hi');
+    const r = await s.run('pwd; echo $GREETING');
+    expect(r.stdout).toBe('/etc\nhi\n');
+    expect(s.exited).toBe(false);
+    await s.run('exit 3');
+    expect(s.exited).toBe(true);
   });
 });

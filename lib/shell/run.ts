@@ -37,6 +37,8 @@ export interface RunShellOptions {
   randomHex?: (n: number) => string;
   /** Unix seconds for file times. */
   now?: () => number;
+  /** Aborts the script (Ctrl+C, docker stop). */
+  signal?: AbortSignal;
 }
 export interface RunShellResult {
   stdout: string;
@@ -44,6 +46,8 @@ export interface RunShellResult {
   exitCode: number;
   /** Set when the process could not start (missing shell, unknown user): Docker's message. */
   startError?: string;
+  /** Environment at the end of the script (exported variables). */
+  env?: Record<string, string>;
 }
 
 const DEFAULT_LIMITS: ExecutionLimits = { maxCommandCount: 50_000, maxLoopIterations: 50_000, maxCallDepth: 200 };
@@ -361,8 +365,10 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
   }
   const script = (sets.length ? sets.join('\n') + '\n' : '') + opts.script;
   let r: { stdout: string; stderr: string; exitCode: number };
+  let lastEnv: Record<string, string> | undefined;
   try {
-    r = await bash.exec(script, { env, replaceEnv: true, cwd: opts.cwd ?? '/', stdin: opts.stdin } as Parameters<Bash['exec']>[1]);
+    r = await bash.exec(script, { env, replaceEnv: true, cwd: opts.cwd ?? '/', stdin: opts.stdin, signal: opts.signal } as Parameters<Bash['exec']>[1]);
+    lastEnv = (r as { env?: Record<string, string> }).env;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const m = /^(ENOENT|ENOTDIR|EISDIR)[^']*'([^']+)'/.exec(msg);
@@ -376,7 +382,39 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
     if (r.stdout) opts.onOutput('stdout', r.stdout);
     if (stderr) opts.onOutput('stderr', stderr);
   }
-  return { stdout: r.stdout, stderr, exitCode: r.exitCode };
+  return { stdout: r.stdout, stderr, exitCode: r.exitCode, env: lastEnv };
+}
+
+const SHELL_STATE_VARS = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', '?', 'OLDPWD', 'PWD']);
+
+/**
+ * An interactive shell (`docker exec -it c sh`, `docker run -it ubuntu bash`): one line at a time, keeping the
+ * working directory and exported variables between lines.
+ */
+export class ShellSession {
+  cwd: string;
+  env: Record<string, string>;
+  exited = false;
+  constructor(private readonly base: Omit<RunShellOptions, 'script'>) {
+    this.cwd = base.cwd ?? '/';
+    this.env = { ...(base.env ?? {}) };
+  }
+  async run(line: string, extra: Partial<RunShellOptions> = {}): Promise<RunShellResult> {
+    const marker = '__dp_exit__';
+    // `exit` ends the session: detect it by running the line in a function-free wrapper.
+    const r = await runShell({ ...this.base, ...extra, script: `${line}\nprintf '${marker}%s' "$PWD"`, cwd: this.cwd, env: this.env });
+    const i = r.stdout.lastIndexOf(marker);
+    if (i >= 0) {
+      this.cwd = r.stdout.slice(i + marker.length) || this.cwd;
+      r.stdout = r.stdout.slice(0, i);
+    } else if (!r.startError) this.exited = true;
+    if (r.env) {
+      const next: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.env)) if (!SHELL_STATE_VARS.has(k)) next[k] = v;
+      this.env = next;
+    }
+    return r;
+  }
 }
 
 /** just-bash's bash wording -> the image shell's wording. */
