@@ -43,6 +43,11 @@ describe('engine', () => {
     await collect(e.imagePull({ fromImage: 'alpine' }));
     expect((await e.info()).Images).toBe(1);
     expect((await e.ping()).apiVersion).toBe('1.50');
+    await collect(e.imagePull({ fromImage: 'nginx', tag: 'alpine' }));
+    const df = await e.diskUsage();
+    const alpineSize = (await e.imageInspect('alpine')).Size;
+    expect(df.LayersSize).toBe((await e.imageInspect('nginx:alpine')).Size);
+    expect(df.Images.find((i) => i.RepoTags.includes('alpine:latest'))).toMatchObject({ SharedSize: alpineSize, Containers: 0 });
   });
   it('gives containers a writable rootfs and round-trips state through JSON', async () => {
     const e = mk();

@@ -468,3 +468,14 @@ export function imagesPrune(state: EngineState, filters: Filters = {}): ImagesPr
   for (const d of deleted) if (d.Deleted && layerSizes.has(d.Deleted)) space += layerSizes.get(d.Deleted)!;
   return { ImagesDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
 }
+
+// ---------- disk usage (images part of GET /system/df) ----------
+
+/** LayersSize (every layer once) and the image summaries with SharedSize and Containers filled, as `docker system df` wants. */
+export function imagesDiskUsage(state: EngineState): { LayersSize: number; Images: ImageSummary[] } {
+  let layersSize = 0;
+  for (const l of state.layers.all()) layersSize += l.size;
+  const list = imageList(state, { all: true, sharedSize: true });
+  for (const s of list) s.Containers = state.hooks.imageUsers(s.Id).length;
+  return { LayersSize: layersSize, Images: list };
+}

@@ -4,7 +4,7 @@
  * builder and registry areas are separate modules over the same `EngineState` (see README.md).
  */
 import type {
-  Filters, HistoryItem, ImageDeleteItem, ImageInspect, ImageListOptions, ImagePullOptions, ImageRemoveOptions, ImageSearchOptions,
+  DiskUsage, Filters, HistoryItem, ImageDeleteItem, ImageInspect, ImageListOptions, ImagePullOptions, ImageRemoveOptions, ImageSearchOptions,
   ImageSearchResult, ImageSummary, ImagesPruneReport, JSONMessage, PingResult, SystemInfo, VersionInfo,
 } from '../api/types';
 import { type Clock, type Random, SeededRandom, systemClock } from './clock';
@@ -59,6 +59,8 @@ export class Engine {
   async ping(): Promise<PingResult> { return system.ping(); }
   async version(): Promise<VersionInfo> { return system.version(); }
   async info(): Promise<SystemInfo> { return system.info(this.state); }
+  /** GET /system/df: the images part; the containers/volumes/build-cache areas fill in the rest. */
+  async diskUsage(): Promise<DiskUsage> { return { ...images.imagesDiskUsage(this.state), Containers: [], Volumes: [], BuildCache: [] }; }
 
   // ----- images -----
   async imageList(opts: ImageListOptions = {}): Promise<ImageSummary[]> { return images.imageList(this.state, opts); }
