@@ -138,3 +138,21 @@ describe('ShellSession', () => {
     expect(s.exited).toBe(true);
   });
 });
+
+describe('every catalog image', () => {
+  it('starts a shell (or fails to start like Docker) and knows its OS', async () => {
+    const { REPOS } = await import('../engine/catalog/hub');
+    const results: Record<string, string> = {};
+    for (const r of REPOS) {
+      const fs = await fsOf(`${r.name}:${Object.keys(r.tags)[0]}`);
+      const x = await runShell({ fs, script: 'cat /etc/os-release | head -1; ls /bin/sh >/dev/null && echo ok' });
+      results[r.name] = x.startError ?? `${x.exitCode} ${x.stdout.split('\n')[0]}`;
+    }
+    expect(results['hello-world']).toBe('exec: "/bin/sh": stat /bin/sh: no such file or directory');
+    expect(results.busybox).toMatch(/^1 |^0 /);
+    expect(results.alpine).toBe('0 NAME="Alpine Linux"');
+    expect(results.ubuntu).toBe('0 PRETTY_NAME="Ubuntu 24.04.2 LTS"');
+    for (const n of ['nginx', 'httpd', 'redis', 'postgres', 'mysql', 'node', 'python', 'golang']) expect(results[n], n).toBe('0 PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"');
+    for (const n of ['mongo', 'eclipse-temurin', 'tomcat']) expect(results[n], n).toBe('0 PRETTY_NAME="Ubuntu 24.04.2 LTS"');
+  });
+});
