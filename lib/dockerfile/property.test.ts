@@ -130,9 +130,9 @@ describe('fuzz: only typed errors', () => {
   });
 });
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+/** The fastest sample: the least disturbed by other processes (CI machines are shared). */
+function best(xs: number[]): number {
+  return Math.min(...xs);
 }
 /** CPU time of this process in ms: unlike wall-clock time it does not grow when other processes load the machine. */
 function cpuMs(): number {
@@ -146,11 +146,12 @@ function timeParse(src: string, reps = 3): number {
     parseDockerfile(src);
     ts.push(cpuMs() - t0);
   }
-  return median(ts);
+  return best(ts);
 }
 
 describe('linear time', () => {
-  it('a ~1 MB Dockerfile parses, and 2 MB takes well under 4x as long (CPU time, medians)', () => {
+  // Timing ratios on a shared machine: best-of-N CPU time, and a retry if another process got in the way.
+  it('a ~1 MB Dockerfile parses, and 2 MB takes well under 4x as long (CPU time)', { retry: 3 }, () => {
     const one = generateDockerfile(1 << 20);
     const two = generateDockerfile(2 << 20);
     const r = parseDockerfile(one);
@@ -162,7 +163,7 @@ describe('linear time', () => {
     expect(t2 / t1).toBeLessThan(3.2);
   });
 
-  it('pathological long lines stay linear (backslashes, quotes, ${, <<, brackets)', () => {
+  it('pathological long lines stay linear (backslashes, quotes, ${, <<, brackets)', { retry: 3 }, () => {
     const shapes = [
       (n: number) => 'FROM a\nRUN ' + '\\'.repeat(n) + '\n',
       (n: number) => 'FROM a\nENV a="' + '\\"'.repeat(n / 2) + '\n',
@@ -193,7 +194,7 @@ describe('linear time', () => {
           for (let k = 0; k < 8; k++) run(s);
           ts.push(cpuMs() - t0);
         }
-        return median(ts);
+        return best(ts);
       };
       run(a);
       const ta = time(a);
@@ -202,7 +203,7 @@ describe('linear time', () => {
     }
   });
 
-  it('lint stays linear on long RUN lines', () => {
+  it('lint stays linear on long RUN lines', { retry: 3 }, () => {
     const mk = (n: number): string => 'FROM a:1\nRUN ' + 'apt-get '.repeat(n / 8) + '&& cd x '.repeat(n / 16) + '\n';
     const time = (s: string): number => {
       const ts: number[] = [];
@@ -211,7 +212,7 @@ describe('linear time', () => {
         for (let k = 0; k < 4; k++) lintDockerfile(s);
         ts.push(cpuMs() - t0);
       }
-      return median(ts);
+      return best(ts);
     };
     lintDockerfile(mk(30000));
     const ta = time(mk(30000));
