@@ -41,7 +41,10 @@ function guard<A extends unknown[]>(f: (...a: A) => string): (...a: A) => string
   };
 }
 
-/** templates.Parse + Execute as `docker inspect -f` does it (parse errors exit 64). */
+/**
+ * templates.Parse + Execute as `docker inspect -f` does it on the raw JSON (inspector.tryRawInspectFallback: missing
+ * keys are errors). Parse errors exit 64; execution errors are "template parsing error: ..." too, exit 1.
+ */
 function executeTemplate(format: string, value: unknown): string {
   let t: Template;
   try {
@@ -51,9 +54,9 @@ function executeTemplate(format: string, value: unknown): string {
     throw e;
   }
   try {
-    return t.execute(value);
+    return t.withMissingKey('error').execute(value);
   } catch (e) {
-    if (e instanceof TemplateError) throw new StatusError(e.message, 1);
+    if (e instanceof TemplateError) throw new StatusError(`template parsing error: ${e.message}`, 1);
     throw e;
   }
 }

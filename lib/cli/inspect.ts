@@ -32,9 +32,15 @@ export async function inspectAll(ctx: CliContext, refs: string[], format: string
   } else if (format === 'json') {
     ctx.io.stdout(escapeHTML(JSON.stringify(found)) + '\n');
   } else {
-    const tmpl = format;
     let out = '';
-    for (const v of found) out += fmt.executeTemplate(tmpl, v) + '\n';
+    for (const v of found) {
+      try {
+        out += fmt.executeTemplate(format, v) + '\n';
+      } catch (e) {
+        if (e instanceof StatusError && e.status === 64) throw e;
+        errs.push(errorText(e));
+      }
+    }
     // templateInspector.Flush writes a lone newline when nothing was written
     ctx.io.stdout(out === '' ? '\n' : out);
   }

@@ -16,7 +16,9 @@ export const inspectCommand: CommandDef<InspectOptions> = {
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
 export async function runInspect(ctx: CliContext, o: InspectOptions): Promise<void> {
-  if (o.type !== '' && !TYPES.includes(o.type)) throw new StatusError(`"${o.type}" is not a valid value for --type`, 1);
+  if (o.type !== '' && !TYPES.includes(o.type)) {
+    throw new StatusError(`unknown type: ${JSON.stringify(o.type)}: must be one of ${TYPES.map((t) => `"${t}"`).join(', ')}`, 1);
+  }
   await inspectAll(ctx, o.refs, o.format, async (ref) => {
     const tryGet = async (f: () => Promise<unknown>) => {
       try {

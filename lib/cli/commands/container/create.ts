@@ -11,6 +11,6 @@ export const createCommand: CommandDef<ContainerOptions> = {
 };
 
 export async function runCreate(ctx: CliContext, o: ContainerOptions): Promise<void> {
-  const id = await createContainer(ctx, o);
+  const id = await createContainer(ctx, o, 'create');
   ctx.io.stdout(id + '\n');
 }

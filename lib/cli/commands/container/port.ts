@@ -18,7 +18,7 @@ function hostPort(b: PortBinding): string {
 
 export async function runPort(ctx: CliContext, opts: PortOptions): Promise<void> {
   const c = await ctx.client.containerInspect(opts.container);
-  const ports = ((c.NetworkSettings as { Ports?: Record<string, PortBinding[] | null> }).Ports) ?? {};
+  const ports = ((c.NetworkSettings as { Ports?: Record<string, PortBinding[] | null> } | undefined)?.Ports) ?? {};
   if (opts.port !== '') {
     let [port, proto] = opts.port.split('/');
     proto ||= 'tcp';

@@ -1,4 +1,5 @@
 import { type CliContext, type CommandDef, exactArgs, StatusError } from '../../command';
+import { errorText } from '../../errors';
 
 export interface RenameOptions { oldName: string; newName: string }
 
@@ -12,5 +13,10 @@ export const renameCommand: CommandDef<RenameOptions> = {
 
 export async function runRename(ctx: CliContext, opts: RenameOptions): Promise<void> {
   if (opts.oldName === '' || opts.newName === '') throw new StatusError('Error: Neither old nor new names may be empty', 1);
-  await ctx.client.containerRename(opts.oldName, opts.newName);
+  try {
+    await ctx.client.containerRename(opts.oldName, opts.newName);
+  } catch (e) {
+    ctx.io.stderr(errorText(e) + '\n');
+    throw new StatusError(`Error: failed to rename container named ${opts.oldName}`, 1);
+  }
 }

@@ -1,5 +1,6 @@
 import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
-import { forEachContainer } from './each';
+import { EngineError } from '../../../api/errors';
+import { errorText } from '../../errors';
 
 export interface RmOptions { containers: string[]; force: boolean; volumes: boolean; link: boolean }
 
@@ -14,9 +15,18 @@ export const rmCommand: CommandDef<RmOptions> = {
 
 export async function runRm(ctx: CliContext, opts: RmOptions): Promise<void> {
   if (opts.link) throw new StatusError('Error response from daemon: links are not supported in this playground', 1);
-  await forEachContainer(ctx, opts.containers, async (c) => {
+  const errs: string[] = [];
+  for (const c of opts.containers) {
     const name = c.replace(/^\/+/, '');
-    if (name === '') throw new StatusError('Container name cannot be empty', 1);
-    await ctx.client.containerRemove(name, { force: opts.force, volumes: opts.volumes });
-  });
+    try {
+      if (name === '') throw new StatusError('Container name cannot be empty', 1);
+      await ctx.client.containerRemove(name, { force: opts.force, volumes: opts.volumes });
+      ctx.io.stdout(c + '\n');
+    } catch (e) {
+      // with --force, a container that does not exist is reported but is not an error
+      if (opts.force && e instanceof EngineError && e.status === 404) { ctx.io.stderr(errorText(e) + '\n'); continue; }
+      errs.push(errorText(e));
+    }
+  }
+  if (errs.length) throw new StatusError(errs.join('\n'), 1);
 }

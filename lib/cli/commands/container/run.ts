@@ -68,12 +68,12 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
 }
 
 /** Creates the container, pulling the image first when it is missing (`Unable to find image ... locally`). */
-export async function createContainer(ctx: CliContext, o: ContainerOptions): Promise<string> {
+export async function createContainer(ctx: CliContext, o: ContainerOptions, command: 'run' | 'create'): Promise<string> {
   let ref;
   try {
     ref = tagNameOnly(parseNormalizedNamed(o.image));
   } catch (e) {
-    if (e instanceof ReferenceError) throw new StatusError(`docker: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
+    if (e instanceof ReferenceError) throw command === 'run' ? withHelp(e.message, 125) : new StatusError(e.message, 1);
     throw e;
   }
   const req = buildCreateRequest(ctx, o);
@@ -82,22 +82,43 @@ export async function createContainer(ctx: CliContext, o: ContainerOptions): Pro
     const errCtx: CliContext = { ...ctx, io: { ...ctx.io, stdout: (s: string) => ctx.io.stderr(s), stderr: ctx.io.stderr.bind(ctx.io), readLine: ctx.io.readLine.bind(ctx.io), isTTY: ctx.io.isTTY, columns: ctx.io.columns } };
     await displayStream(errCtx, stream, { quiet: o.quiet });
   };
-  if (o.pull === 'always') await pull();
-  try {
-    const res = await ctx.client.containerCreate(req, o.name || undefined);
-    for (const w of res.Warnings ?? []) ctx.io.stderr(`WARNING: ${w}\n`);
-    return res.Id;
-  } catch (e) {
-    if (e instanceof EngineError && e.status === 404 && /^No such image/.test(e.message) && o.pull !== 'never') {
+  const create = async (): Promise<string> => {
+    if (o.pull === 'always') await pull();
+    try {
+      const res = await ctx.client.containerCreate(req, o.name || undefined);
+      for (const w of res.Warnings ?? []) ctx.io.stderr(`WARNING: ${w}\n`);
+      return res.Id;
+    } catch (e) {
+      if (!(e instanceof EngineError && e.status === 404 && o.pull !== 'never')) throw e;
       ctx.io.stderr(`Unable to find image '${familiarString(ref)}' locally\n`);
       await pull();
       const res = await ctx.client.containerCreate(req, o.name || undefined);
       for (const w of res.Warnings ?? []) ctx.io.stderr(`WARNING: ${w}\n`);
       return res.Id;
     }
-    if (e instanceof EngineError) throw new StatusError(`docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
+  };
+  try {
+    return await create();
+  } catch (e) {
+    if (command === 'run') {
+      if (e instanceof EngineError) throw withHelp(`Error response from daemon: ${e.message}`, 125);
+      if (e instanceof StatusError) throw withHelp(e.message, 125);
+    }
     throw e;
   }
+}
+
+/** run.go withHelp: `docker: <err>` plus the help hint. */
+function withHelp(message: string, status: number): StatusError {
+  return new StatusError(`docker: ${message}\n\nRun 'docker run --help' for more information`, status);
+}
+
+/** run.go toStatusError: start failures exit 127 (command not found), 126 (not executable) or 125. */
+function toStatusError(e: unknown): StatusError {
+  const msg = e instanceof EngineError ? `Error response from daemon: ${e.message}` : e instanceof Error ? e.message : String(e);
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg)) return withHelp(msg, 127);
+  if (/permission denied|cannot execute binary file/.test(msg)) return withHelp(msg, 126);
+  return withHelp(msg, 125);
 }
 
 export const runCommand: CommandDef<ContainerOptions> = {
@@ -110,9 +131,13 @@ export const runCommand: CommandDef<ContainerOptions> = {
 };
 
 export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<number | void> {
-  const id = await createContainer(ctx, o);
+  const id = await createContainer(ctx, o, 'run');
   if (o.detach) {
-    await ctx.client.containerStart(id);
+    try {
+      await ctx.client.containerStart(id);
+    } catch (e) {
+      throw toStatusError(e);
+    }
     ctx.io.stdout(id + '\n');
     return;
   }
@@ -126,8 +151,8 @@ export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<numb
   try {
     await ctx.client.containerStart(id);
   } catch (e) {
-    if (e instanceof EngineError) throw new StatusError(`docker: Error response from daemon: ${e.message}\n\nRun 'docker run --help' for more information`, 125);
-    throw e;
+    ctx.io.signal?.removeEventListener('abort', onAbort);
+    throw toStatusError(e);
   }
   await attached;
   ctx.io.signal?.removeEventListener('abort', onAbort);

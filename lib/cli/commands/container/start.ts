@@ -1,5 +1,5 @@
 import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
-import { forEachContainer } from './each';
+import { errorText } from '../../errors';
 
 export interface StartOptions { containers: string[]; attach: boolean; interactive: boolean }
 
@@ -22,5 +22,15 @@ export async function runStart(ctx: CliContext, opts: StartOptions): Promise<num
     const w = await ctx.client.containerWait(c);
     return w.StatusCode;
   }
-  await forEachContainer(ctx, opts.containers, (c) => ctx.client.containerStart(c));
+  const failed: string[] = [];
+  for (const c of opts.containers) {
+    try {
+      await ctx.client.containerStart(c);
+      ctx.io.stdout(c + '\n');
+    } catch (e) {
+      ctx.io.stderr(errorText(e) + '\n');
+      failed.push(c);
+    }
+  }
+  if (failed.length) throw new StatusError(`Error: failed to start containers: ${failed.join(', ')}`, 1);
 }

@@ -13,8 +13,8 @@ export const inspectCommand: CommandDef<VolumeInspectOptions> = {
 };
 
 export async function runVolumeInspect(ctx: CliContext, o: VolumeInspectOptions): Promise<void> {
-  const { Volumes } = await ctx.client.volumeList();
   await inspectAll(ctx, o.names, o.format, async (n) => {
+    const { Volumes } = await ctx.client.volumeList();
     const v = (Volumes ?? []).find((x) => x.Name === n);
     if (!v) throw notFound(`get ${n}: no such volume`);
     return v;
