@@ -156,3 +156,24 @@ describe('every catalog image', () => {
     for (const n of ['mongo', 'eclipse-temurin', 'tomcat']) expect(results[n], n).toBe('0 PRETTY_NAME="Ubuntu 24.04.2 LTS"');
   });
 });
+
+describe('ls -l', () => {
+  it('shows real owners, modes, links and dates; other forms use just-bash ls', async () => {
+    const fs = await fsOf('debian:bookworm-slim');
+    const now = Date.UTC(2025, 5, 1) / 1000;
+    const r = await runShell({ fs, script: 'mkdir /app && echo hi > /app/a.txt && ln -s a.txt /app/link && useradd -u 1001 bob && chown bob /app/a.txt && chmod 4755 /app/a.txt && ls -l /app && ls /app && ls -ld /tmp', now: () => now });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'total 4',
+      '-rwsr-xr-x 1 bob  root 3 Jun  1 00:00 a.txt',
+      'lrwxrwxrwx 1 root root 5 Jun  1 00:00 link -> a.txt',
+      'a.txt',
+      'link',
+      'drwxrwxrwt 2 root root 4096 Mar 17 00:00 /tmp',
+      '',
+    ].join('\n'));
+    const alp = await fsOf('alpine:3.21');
+    const b = await runShell({ fs: alp, script: 'ls -l /etc/hostname', now: () => now });
+    expect(b.stdout).toBe('-rw-r--r--    1 root     root            10 Feb 14 03:28 /etc/hostname\n');
+  });
+});

@@ -10,6 +10,7 @@ type ExecutionLimits = NonNullable<BashOptions['executionLimits']>;
 import type { UnionFs } from '../engine/fs/union';
 import { normPath, parentOf, baseName, isLazy } from '../engine/fs/entry';
 import { aptGet, apk, dpkg, npm, pip } from '../engine/packages/index';
+import { lsLong } from './ls';
 import { adduser, addgroup, groupadd, idLine, readGroups, readPasswd, resolveUser, useradd, type CmdOut } from './users';
 
 export type Flavor = 'debian' | 'busybox' | 'bash';
@@ -157,6 +158,12 @@ function makeCommands(fs: UnionFs, c: Ctx): Command[] {
   const cmd = (name: string, fn: (args: string[], env: Map<string, string>, cwd: string, stdin: string) => Promise<CmdOut> | CmdOut): Command =>
     defineCommand(name, async (args, ctx) => fn(args, ctx.env, ctx.cwd, ''));
   const list: Command[] = [
+    defineCommand('ls', async (args, cctx) => {
+      const now = c.opts.now?.() ?? Math.floor(Date.now() / 1000);
+      const r = await lsLong(fs, args, cctx.cwd, busybox, now);
+      if (r) return r;
+      return cctx.origCommand ? cctx.origCommand(args) : res('', 'ls: unsupported\n', 2);
+    }),
     cmd('apt-get', (a) => aptGet(fs, a)),
     cmd('apt', (a) => aptGet(fs, a, { prog: 'apt' })),
     cmd('dpkg', (a) => dpkg(fs, a)),
