@@ -17,6 +17,8 @@ const refusing = new Proxy({}, { get: () => () => { throw new Error('offline'); 
 function snippets(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/<Run cmd=(?:"([^"]*)"|'([^']*)'|\{`([^`]*)`\})/g)) out.push(m[1] ?? m[2] ?? m[3]!);
+  // the commands of <OpenInPlayground ... commands={['...', '...']} />
+  for (const m of text.matchAll(/commands=\{\[([^\]]*)\]\}/g)) for (const c of m[1]!.matchAll(/'([^']*)'/g)) out.push(c[1]!);
   return out;
 }
 
