@@ -13,7 +13,8 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EngineError } from '../lib/api/errors';
 import { handleRequest, type ApiResponse, type ServerOptions } from '../lib/api/server';
 import { createFakeClient } from '../lib/api/fake-client';
 import type { EngineClient } from '../lib/api/types';
@@ -210,23 +211,67 @@ export async function startDaemon(opts: DaemonOptions): Promise<RunningDaemon> {
 
 // ---------- engine selection ----------
 
-interface Persistable { toJSON?: () => unknown; fromJSON?: (state: unknown) => void }
+export interface EngineChoice { client: EngineClient; kind: 'engine' | 'fake'; save?: () => unknown }
 
-export interface EngineChoice { client: EngineClient; kind: 'engine' | 'fake' }
+/** Every EngineClient method, so that a partial engine answers "not implemented" instead of a TypeError. */
+const CLIENT_METHODS = [
+  'ping', 'version', 'info', 'diskUsage', 'imageList', 'imageInspect', 'imageHistory', 'imageRemove', 'imageTag', 'imagesPrune',
+  'imagePull', 'imagePush', 'imageSearch', 'imageSave', 'imageLoad', 'imageImport', 'build', 'login', 'commit', 'containerList',
+  'containerCreate', 'containerInspect', 'containerStart', 'containerStop', 'containerRestart', 'containerKill', 'containerPause',
+  'containerUnpause', 'containerRemove', 'containerRename', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait',
+  'containersPrune', 'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
+] as const;
 
-/** lib/engine's createEngine() when present (and not --fake), else the fake client. */
-export async function chooseEngine(opts: { fake?: boolean; now?: () => number; statePath?: string }): Promise<EngineChoice> {
+/** What an engine without a containers/volumes area answers: no containers, no volumes. */
+const EMPTY_AREA: Partial<Record<(typeof CLIENT_METHODS)[number], (...a: never[]) => unknown>> = {
+  containerList: async () => [],
+  containerInspect: async (id: string) => { throw new EngineError('notFound', `No such container: ${id}`); },
+  volumeList: async () => ({ Volumes: [], Warnings: null }),
+};
+
+/**
+ * Wraps an engine that implements only part of EngineClient (lib/engine grows area by area): missing list/inspect
+ * methods answer as an engine without containers would, other missing methods throw a 500 EngineError.
+ */
+export function completeClient(engine: object): EngineClient {
+  const out: Record<string, unknown> = {};
+  const e = engine as Record<string, unknown>;
+  for (const m of CLIENT_METHODS) {
+    const f = e[m];
+    out[m] = typeof f === 'function'
+      ? (f as (...a: unknown[]) => unknown).bind(engine)
+      : EMPTY_AREA[m] ?? (() => { throw new EngineError('system', `${m} is not implemented by the simulated engine yet`); });
+  }
+  return out as unknown as EngineClient;
+}
+
+interface EngineModule {
+  createEngine?: (o?: Record<string, unknown>) => object;
+  Engine?: { fromJSON?: (saved: unknown, o?: Record<string, unknown>) => object };
+}
+
+/**
+ * lib/engine's createEngine() when present (and not --fake), else the fake client. With `statePath`, a saved state is
+ * loaded through Engine.fromJSON and `save()` returns engine.toJSON().
+ */
+export async function chooseEngine(opts: { fake?: boolean; sourceDateEpoch?: number; statePath?: string }): Promise<EngineChoice> {
   if (!opts.fake) {
-    const enginePath = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../lib/engine/index.ts');
+    const enginePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lib/engine/index.ts');
     if (fs.existsSync(enginePath)) {
-      const mod = (await import(pathToFileURL(enginePath).href)) as { createEngine?: (o?: Record<string, unknown>) => EngineClient | Promise<EngineClient> };
+      const mod = (await import(pathToFileURL(enginePath).href)) as EngineModule;
       if (typeof mod.createEngine === 'function') {
-        const engine = await mod.createEngine(opts.now ? { now: () => opts.now!() * 1000, clock: { now: () => opts.now!() * 1000 } } : {});
-        return { client: engine, kind: 'engine' };
+        const engineOpts: Record<string, unknown> = opts.sourceDateEpoch !== undefined ? { sourceDateEpoch: opts.sourceDateEpoch } : {};
+        let engine: object;
+        if (opts.statePath && fs.existsSync(opts.statePath) && typeof mod.Engine?.fromJSON === 'function') {
+          engine = mod.Engine.fromJSON(JSON.parse(fs.readFileSync(opts.statePath, 'utf8')), engineOpts);
+        } else engine = mod.createEngine(engineOpts);
+        const toJSON = (engine as { toJSON?: () => unknown }).toJSON;
+        return { client: completeClient(engine), kind: 'engine', save: typeof toJSON === 'function' ? () => toJSON.call(engine) : undefined };
       }
     }
   }
-  return { client: createFakeClient(opts.now ? { now: opts.now } : {}), kind: 'fake' };
+  const epoch = opts.sourceDateEpoch;
+  return { client: createFakeClient(epoch !== undefined ? { now: () => epoch } : {}), kind: 'fake' };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -249,14 +294,9 @@ async function main(argv: string[]): Promise<void> {
     } else throw new Error(`unknown option: ${a}`);
   }
   const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
-  const { client, kind } = await chooseEngine({ fake, now: epoch !== undefined ? () => epoch : undefined, statePath });
-  const persist = client as unknown as Persistable;
-  if (statePath && fs.existsSync(statePath) && typeof persist.fromJSON === 'function') {
-    persist.fromJSON(JSON.parse(fs.readFileSync(statePath, 'utf8')));
-  }
-  const save = statePath && typeof persist.toJSON === 'function'
-    ? () => fs.writeFileSync(statePath!, JSON.stringify(persist.toJSON!()))
-    : undefined;
+  const choice = await chooseEngine({ fake, sourceDateEpoch: epoch, statePath });
+  const { client, kind } = choice;
+  const save = statePath && choice.save ? () => fs.writeFileSync(statePath!, JSON.stringify(choice.save!())) : undefined;
   if (statePath && !save) process.stderr.write(`note: this engine (${kind}) cannot persist state; --state ignored\n`);
   const d = await startDaemon({ client, listen, onChange: save, log: verbose ? (l) => process.stderr.write(l + '\n') : undefined });
   process.stderr.write(`docker-playground daemon (${kind} engine) listening on ${d.url}\n  export DOCKER_HOST=${d.url}\n`);

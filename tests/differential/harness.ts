@@ -130,7 +130,7 @@ export interface Side { daemon: RunningDaemon; cwd: string; config: string; clea
 export async function makeClient(engine: 'fake' | 'real'): Promise<EngineClient> {
   if (engine === 'real') {
     const { chooseEngine } = await import('../../scripts/daemon');
-    const c = await chooseEngine({ now: () => 1764201600 });
+    const c = await chooseEngine({});
     if (c.kind !== 'engine') throw new Error('lib/engine createEngine() is not available');
     return c.client;
   }
@@ -190,7 +190,7 @@ export function runOurs(side: Side, c: Command): Promise<Result> {
  * same workspace and client, with those variables added.
  */
 /** Per-command limit (ms) for both sides; a command that hangs counts as different, the transcript goes on. */
-export const COMMAND_TIMEOUT_MS = Number(process.env.DIFF_TIMEOUT_MS ?? 15_000);
+export const COMMAND_TIMEOUT_MS = Number(process.env.DIFF_TIMEOUT_MS ?? 8_000);
 
 export interface OurSession { run(c: Command): Promise<Result> }
 
