@@ -130,3 +130,30 @@ describe('image store and images area', () => {
     expect(imagesPrune(st, {})).toEqual({ ImagesDeleted: null, SpaceReclaimed: 0 });
   });
 });
+
+import { pathMatch, familiarMatch } from './reference';
+import { boolFilter, parseTimestamp } from './images';
+describe('filters', () => {
+  it('glob-matches references like path.Match and FamiliarMatch', () => {
+    expect(pathMatch('ng*', 'nginx')).toBe(true);
+    expect(pathMatch('*', 'me/app')).toBe(false);
+    expect(pathMatch('*/*', 'me/app')).toBe(true);
+    expect(pathMatch('ngin[a-x]', 'nginx')).toBe(true);
+    expect(pathMatch('ngin?:latest', 'nginx:latest')).toBe(true);
+    const r = parseNormalizedNamed('nginx:1.27');
+    expect(familiarMatch('nginx', r)).toBe(true);
+    expect(familiarMatch('nginx:1.*', r)).toBe(true);
+    expect(familiarMatch('nginx:2*', r)).toBe(false);
+  });
+  it('parses bools and timestamps like the daemon', () => {
+    expect(boolFilter({ dangling: { true: true } }, 'dangling', false)).toBe(true);
+    expect(boolFilter({ dangling: { '0': true } }, 'dangling', true)).toBe(false);
+    expect(() => boolFilter({ dangling: { maybe: true } }, 'dangling', false)).toThrow("invalid filter 'dangling=maybe'");
+    const now = Date.UTC(2025, 0, 2);
+    expect(parseTimestamp('24h', now)).toBe(Date.UTC(2025, 0, 1));
+    expect(parseTimestamp('1h30m', now)).toBe(now - 5_400_000);
+    expect(parseTimestamp('1735689600', now)).toBe(Date.UTC(2025, 0, 1));
+    expect(parseTimestamp('2025-01-01', now)).toBe(Date.UTC(2025, 0, 1));
+    expect(parseTimestamp('2025-01-01T10:00:00Z', now)).toBe(Date.UTC(2025, 0, 1, 10));
+  });
+});

@@ -73,6 +73,15 @@ export function filterValues(f: Filters | undefined, key: string): string[] {
 function checkFilters(f: Filters | undefined, accepted: string[]): void {
   for (const k of Object.keys(f ?? {})) if (!accepted.includes(k)) throw invalidParameter(`invalid filter '${k}'`);
 }
+/** filters.Args.GetBoolOrDefault: exactly one of 1/true or 0/false, else `invalid filter 'key=v1,v2'`. */
+export function boolFilter(f: Filters | undefined, key: string, def: boolean): boolean {
+  const vals = filterValues(f, key);
+  if (!f || !(key in f)) return def;
+  const isFalse = vals.includes('0') || vals.includes('false');
+  const isTrue = vals.includes('1') || vals.includes('true');
+  if (vals.length > 1 || isFalse === isTrue) throw invalidParameter(`invalid filter '${key}=${vals.join(',')}'`);
+  return isTrue;
+}
 /** filters.Args.MatchKVList: every "k" / "k=v" given must be in the labels. */
 export function matchLabels(f: Filters | undefined, labels: Record<string, string> | null | undefined, key = 'label'): boolean {
   const want = filterValues(f, key);
@@ -124,12 +133,7 @@ export function imageSummary(state: EngineState, img: ImageRecord, tags: string[
 export function imageList(state: EngineState, opts: ImageListOptions = {}): ImageSummary[] {
   const f = opts.filters;
   checkFilters(f, ['dangling', 'label', 'before', 'since', 'reference', 'until']);
-  let danglingOnly = false;
-  if (f?.dangling) {
-    const v = filterValues(f, 'dangling');
-    if (v.length === 1 && v[0] === 'true') danglingOnly = true;
-    else if (!(v.length === 1 && v[0] === 'false')) throw invalidParameter(`invalid filter 'dangling=[${v.join(' ')}]'`);
-  }
+  const danglingOnly = boolFilter(f, 'dangling', false);
   let before: number | undefined, since: number | undefined, until: number | undefined;
   for (const v of filterValues(f, 'before')) {
     const t = getImage(state, v).createdMs;
@@ -426,14 +430,7 @@ function isDangling(state: EngineState, id: string): boolean {
 
 export function imagesPrune(state: EngineState, filters: Filters = {}): ImagesPruneReport {
   checkFilters(filters, ['dangling', 'label', 'label!', 'until']);
-  let danglingOnly = true;
-  const dv = filterValues(filters, 'dangling');
-  if (dv.length) {
-    const v = dv[0].toLowerCase();
-    if (['1', 't', 'true'].includes(v)) danglingOnly = true;
-    else if (['0', 'f', 'false'].includes(v)) danglingOnly = false;
-    else throw invalidParameter(`invalid filter 'dangling=${dv[0]}'`);
-  }
+  const danglingOnly = boolFilter(filters, 'dangling', true);
   let until: number | undefined;
   for (const v of filterValues(filters, 'until')) until = parseTimestamp(v, state.clock.now());
   const candidates = danglingOnly ? state.images.heads() : [...state.images.all()];
