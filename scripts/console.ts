@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { EngineError } from '../lib/api/errors';
 import type { EngineClient } from '../lib/api/types';
 import { createConsole, loadWorkspaceFromFiles } from '../lib/console/index';
 import type { ConsoleIO } from '../lib/console/types';
@@ -55,7 +56,26 @@ function readFolder(dir: string): { path: string; data: Uint8Array; mode: number
 const HTTP_CLIENT = '../lib/api/http-client';
 const ENGINE = '../lib/engine/index';
 
-async function makeClient(a: Args, now: () => number): Promise<EngineClient> {
+interface InProcessEngine { toJSON?(): unknown; state?: { clock?: { now(): number } } }
+interface EngineModule {
+  createEngine?: (opts: Record<string, unknown>) => InProcessEngine;
+  Engine?: { fromJSON?(saved: unknown, opts: Record<string, unknown>): InProcessEngine };
+}
+
+/** The in-process engine may not implement every EngineClient method yet: missing ones answer a clear daemon error. */
+function asClient(engine: object): EngineClient {
+  return new Proxy(engine, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (v !== undefined || typeof prop !== 'string') return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      return () => {
+        throw new EngineError('system', `${prop} is not implemented by the in-process engine yet (use --host to talk to a daemon)`);
+      };
+    },
+  }) as EngineClient;
+}
+
+async function makeClient(a: Args): Promise<{ client: EngineClient; save?: () => void; now?: () => number }> {
   if (a.host) {
     let mod: { HttpEngineClient?: new (host: string, opts?: { apiVersion?: string }) => EngineClient };
     try {
@@ -64,29 +84,36 @@ async function makeClient(a: Args, now: () => number): Promise<EngineClient> {
       throw new Error('console: --host needs lib/api/http-client.ts (HttpEngineClient), which is not available in this checkout');
     }
     if (!mod.HttpEngineClient) throw new Error('console: lib/api/http-client.ts does not export HttpEngineClient');
-    return new mod.HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined });
+    return { client: new mod.HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined }) };
   }
-  let mod: { createEngine?: (opts: Record<string, unknown>) => EngineClient | Promise<EngineClient> };
+  let mod: EngineModule;
   try {
     mod = await import(ENGINE);
   } catch {
     throw new Error('console: the in-process engine (lib/engine/index.ts, createEngine) is not available yet; use --host tcp://HOST:PORT');
   }
   if (!mod.createEngine) throw new Error('console: lib/engine/index.ts does not export createEngine yet; use --host tcp://HOST:PORT');
-  return await mod.createEngine({ now, stateFile: a.state });
+  const opts = { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
+  let engine: InProcessEngine;
+  if (a.state && fs.existsSync(a.state) && mod.Engine?.fromJSON) engine = mod.Engine.fromJSON(JSON.parse(fs.readFileSync(a.state, 'utf8')), opts);
+  else engine = mod.createEngine(opts);
+  const save = a.state && engine.toJSON ? () => fs.writeFileSync(a.state!, JSON.stringify(engine.toJSON!())) : undefined;
+  const clock = engine.state?.clock;
+  return { client: asClient(engine), save, now: clock ? () => clock.now() : undefined };
 }
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  const now = epoch ? () => Number(epoch) * 1000 : () => Date.now();
-  let client: EngineClient;
+  let made: Awaited<ReturnType<typeof makeClient>>;
   try {
-    client = await makeClient(a, now);
+    made = await makeClient(a);
   } catch (e) {
     process.stderr.write((e as Error).message + '\n');
     process.exit(1);
   }
+  const { client, save } = made;
+  const now = made.now ?? (epoch ? () => Number(epoch) * 1000 : () => Date.now());
   const workspace = loadWorkspaceFromFiles(a.context ? readFolder(a.context) : [], now);
   const env: Record<string, string> = {};
   for (const k of ['DOCKER_BUILDKIT', 'HOME', 'DOCKER_CONFIG', 'USER', 'PATH']) if (process.env[k] !== undefined) env[k] = process.env[k]!;
@@ -105,7 +132,10 @@ async function main(): Promise<void> {
       columns: 80,
     };
     let status = 0;
-    while (lines.length) status = await con.run(lines.shift()!, io);
+    while (lines.length) {
+      status = await con.run(lines.shift()!, io);
+      save?.();
+    }
     await new Promise<void>((r) => process.stdout.write('', () => r()));
     process.exit(status);
   }
@@ -119,22 +149,32 @@ async function main(): Promise<void> {
       void con.complete(line, line.length).then((r) => cb(null, [r.items, line.slice(r.start)]));
     },
   });
-  let pending: ((l: string | null) => void) | null = null;
+  // Lines typed while a command runs are queued (type-ahead), then answer prompts or become the next commands.
+  const queue: string[] = [];
+  let waiting: ((l: string | null) => void) | null = null;
+  let closed = false;
+  rl.on('line', (l) => { if (waiting) { const w = waiting; waiting = null; w(l); } else queue.push(l); });
+  rl.on('close', () => { closed = true; if (waiting) { const w = waiting; waiting = null; w(null); } });
+  const nextLine = (prompt: string) => new Promise<string | null>((resolve) => {
+    if (queue.length) { resolve(queue.shift()!); return; }
+    if (closed) { resolve(null); return; }
+    rl.setPrompt(prompt);
+    rl.prompt();
+    waiting = resolve;
+  });
   let status = 0;
-  rl.on('close', () => { if (pending) pending(null); else process.exit(status); });
-  const ask = (q: string) => new Promise<string | null>((resolve) => { pending = resolve; rl.question(q, (l) => { pending = null; resolve(l); }); });
   const io: ConsoleIO = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readLine: () => ask(''),
+    readLine: () => nextLine(''),
     isTTY: true,
     get columns() { return process.stdout.columns ?? 80; },
   };
   for (;;) {
-    const line = await ask(con.prompt());
-    if (line === null) break;
-    if (line.trim() === 'exit') break;
+    const line = await nextLine(con.prompt());
+    if (line === null || line.trim() === 'exit') break;
     status = await con.run(line, io);
+    save?.();
   }
   rl.close();
   process.exit(status);
