@@ -50,6 +50,12 @@ test('the console echoes, edits lines and keeps history', async ({ page }) => {
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await terminalText(page)).split('\nhello').length - 1).toBe(2);
+  // Ctrl+R searches the history backwards; Enter runs the match.
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('wor');
+  await expect.poll(() => terminalText(page)).toContain("(reverse-i-search)`wor': echo world");
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await terminalText(page)).split('\nworld').length - 1).toBe(2);
   // Ctrl+C abandons a line and shows ^C.
   await page.keyboard.type('echo never');
   await page.keyboard.press('Control+c');

@@ -72,7 +72,7 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
 
   return (
     <div className="grid h-full min-h-0 grid-cols-1 gap-px bg-ink-700 md:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)]">
-      <section className="flex min-h-0 flex-col bg-ink-900" aria-label="Images">
+      <section className="@container flex min-h-0 flex-col bg-ink-900" aria-label="Images">
         <PanelTitle title="Images" count={rows.length} />
         <ul data-testid="image-list" className="scroll-thin min-h-0 flex-1 overflow-auto py-1" role="listbox" aria-label="Images">
           {rows.length === 0 && (
@@ -96,6 +96,7 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
                 <button
                   type="button"
                   onClick={() => setSelected(r.key)}
+                  title={`${r.ref} · ${shortId(r.image.Id)} · ${timeAgo(r.image.Created)}`}
                   className={`group flex w-full items-center gap-3 px-4 py-1.5 text-left text-[13px] ${active ? 'bg-whale-500/12 text-white' : 'text-slate-300 hover:bg-ink-800'}`}
                 >
                   <span className={`h-1.5 w-1.5 shrink-0 rounded-full ${active ? 'bg-whale-400' : 'bg-ink-600'}`} aria-hidden="true" />
@@ -103,7 +104,7 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
                     {r.repo}
                     <span className="text-slate-500">:{r.tag}</span>
                   </span>
-                  <span className="font-mono text-xs text-slate-500">{shortId(r.image.Id)}</span>
+                  <span className="hidden font-mono text-xs text-slate-500 @sm:inline">{shortId(r.image.Id)}</span>
                   <span className="w-14 text-right font-mono text-xs text-slate-400">{humanSize(r.image.Size)}</span>
                 </button>
               </li>
@@ -112,7 +113,7 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
         </ul>
       </section>
       <section className="flex min-h-0 flex-col bg-ink-900" aria-label="Layers">
-        <PanelTitle title={current ? `Layers of ${current.ref}` : 'Layers'} count={history?.length} />
+        <PanelTitle title={current ? `Layers of ${current.ref}` : 'Layers'} count={history?.length} detail={current ? shortId(current.image.Id) : undefined} />
         <ol data-testid="layer-explorer" className="scroll-thin min-h-0 flex-1 overflow-auto py-1">
           {!current && <li className="px-4 py-3 text-sm text-slate-500">Select an image to see how it was built, layer by layer.</li>}
           {error && <li className="px-4 py-3 font-mono text-xs text-rose-300">{error}</li>}
@@ -141,11 +142,12 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
   );
 }
 
-function PanelTitle({ title, count }: { title: string; count?: number }) {
+function PanelTitle({ title, count, detail }: { title: string; count?: number; detail?: string }) {
   return (
     <div className="flex h-8 shrink-0 items-center gap-2 border-b border-ink-700 px-4 text-[11px] font-semibold uppercase tracking-wider text-slate-500">
       <span className="truncate normal-case tracking-normal text-slate-400">{title}</span>
       {count !== undefined && <span className="rounded bg-ink-800 px-1.5 font-mono text-[10px] text-slate-500">{count}</span>}
+      {detail && <span className="ml-auto font-mono text-[11px] normal-case tracking-normal text-slate-600">{detail}</span>}
     </div>
   );
 }

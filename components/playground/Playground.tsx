@@ -545,7 +545,8 @@ export default function Playground({ mode }: PlaygroundProps) {
 
       <div className="flex min-h-0 flex-1">
         {!embed && (
-          <aside className="hidden w-56 shrink-0 border-r border-ink-700 bg-ink-950 lg:block">
+          <aside className="hidden w-56 shrink-0 flex-col border-r border-ink-700 bg-ink-950 lg:flex">
+            <div className="min-h-0 flex-1">
             <FileTree
               paths={paths}
               active={ui.active}
@@ -555,6 +556,8 @@ export default function Playground({ mode }: PlaygroundProps) {
               onDelete={deleteFile}
               validate={(p, from) => validatePath(p, paths, from)}
             />
+            </div>
+            <Shortcuts />
           </aside>
         )}
         <div className="flex min-h-0 min-w-0 flex-1 flex-col lg:flex-row">
@@ -641,6 +644,36 @@ function CopyField({ label, value, testId }: { label: string; value: string; tes
         </button>
       </span>
     </label>
+  );
+}
+
+const SHORTCUTS: [string[], string][] = [
+  [['Ctrl', '↵'], 'Build'],
+  [['Ctrl', '`'], 'Focus the console'],
+  [['Tab'], 'Complete'],
+  [['↑', '↓'], 'History'],
+  [['Ctrl', 'R'], 'Search history'],
+  [['Ctrl', 'C'], 'Stop a command'],
+  [['Ctrl', 'L'], 'Clear'],
+];
+
+function Shortcuts() {
+  return (
+    <section aria-label="Keyboard shortcuts" className="border-t border-ink-700 px-4 py-3">
+      <h2 className="mb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-500">Keyboard</h2>
+      <dl className="space-y-1.5 text-[12px]">
+        {SHORTCUTS.map(([keys, label]) => (
+          <div key={label} className="flex items-center justify-between gap-2">
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="flex gap-1">
+              {keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 
