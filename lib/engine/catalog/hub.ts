@@ -50,6 +50,8 @@ export interface ImageSpec {
   rootfs?: (t: number) => Files;
   rootfsBy?: string;
   rootfsComment?: string;
+  /** Metadata rows older than the rootfs row (Ubuntu's ARG/LABEL rows). */
+  before?: Step[];
   created: string;
   steps: Step[];
   config: ImageRuntimeConfig;
@@ -103,7 +105,8 @@ function ubuntuSpec(v: string, size: number, created: string, fileId: string): I
       extraUsers: v === '24.04' ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '',
     }),
     rootfsBy: `/bin/sh -c #(nop) ADD file:${fileId} in / `,
-    steps: [...steps, { by: '/bin/sh -c #(nop)  CMD ["/bin/bash"]' }],
+    before: steps,
+    steps: [{ by: '/bin/sh -c #(nop)  CMD ["/bin/bash"]' }],
     config: { Env: [PATH_STD], Cmd: ['/bin/bash'], ...(legacy ? {} : { Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': v } }) },
   };
 }

@@ -46,6 +46,7 @@ export function createCatalog(): Catalog {
     const base = spec.from ? resolve(specs.get(spec.from)!) : undefined;
     const layers = base ? [...base.layers] : [];
     const history: HistoryJSON[] = base ? [...base.history] : [];
+    for (const st of spec.before ?? []) history.push({ created: spec.created, created_by: st.by, ...(st.comment ? { comment: st.comment } : {}), empty_layer: true });
     if (spec.rootfs) {
       const gen = spec.rootfs;
       layers.push(layerOf(`${spec.key}#0`, () => gen(t)));
