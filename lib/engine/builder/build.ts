@@ -31,7 +31,7 @@ import {
   setEnv, workConfigFrom, type WorkConfig,
 } from './config';
 import { ContextView, checksumEntries, cleanRel, hasWildcard, type ContextEntry } from './context';
-import { miniShellRun } from './mini-shell';
+import { shellRun } from './shell';
 import { imagePull } from '../pull';
 import type { BuildKitSink, BuildRequest, BuildResult, BuilderHost, CacheMiss, LegacySink } from './types';
 import { BuildCache, type CacheLayer } from './cache';
@@ -918,12 +918,22 @@ class Builder {
       display += ` (${lines[0]}${lines.length > 1 ? '...' : ''})`;
     }
     const procDesc = argv.join(' ');
-    const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void): Promise<void> => {
-      const run = this.host.run ?? miniShellRun;
-      const code = await run({
+    const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname = 'buildkitsandbox'): Promise<void> => {
+      const run = this.host.run ?? shellRun;
+      const outcome = await run({
         fs, argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User,
         stdout: (d) => out(1, d), stderr: (d) => out(2, d),
+        randomHex: (n) => this.state.random.hex(n), now: () => Math.floor(this.now() / 1000), hostname,
       });
+      const code = typeof outcome === 'number' ? outcome : outcome.exitCode;
+      const startError = typeof outcome === 'number' ? undefined : outcome.startError;
+      if (startError) {
+        throw new StepError(
+          `process "${procDesc}" did not complete successfully: runc run failed: unable to start container process: error during container init: ${startError}: unknown`,
+          `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${startError}: unknown`,
+          { code: 0, line },
+        );
+      }
       if (code !== 0) {
         throw new StepError(
           `process "${procDesc}" did not complete successfully: exit code: ${code}`,
@@ -1194,7 +1204,7 @@ class Builder {
         throw new StepError(msg, msg, { line: s.line });
       }
       const d = fs.diff();
-      layer = d.entries.size ? this.cache.registerLayer(this.state, st.chain, d) : null;
+      layer = d.entries.size ? await this.cache.registerLayer(this.state, st.chain, d) : null;
       const base36 = this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10));
       this.cache.put(key, {
         layer, parentKey, instr: s.key, files: s.files, line: s.line.start, id: base36, description: s.description ?? s.name.replace(/^\[[^\]]*\] /, ''),
@@ -1274,15 +1284,15 @@ class Builder {
     }
     const containerId = this.state.random.hex(64);
     if (c.container) this.msg(L.runningIn(containerId));
-    this.commitImage(st, { cmd, containerId, layer: c.layer, createdBy: c.createdBy ?? cmd.join(' ') });
+    await this.commitImage(st, { cmd, containerId, layer: c.layer, createdBy: c.createdBy ?? cmd.join(' ') });
     if (c.container && this.req.rm !== false) this.msg(L.removed(containerId));
     this.cache.legacyPut(key, st.imageId);
     this.msg(L.image(st.imageId));
   }
 
-  private commitImage(st: StageState, c: { cmd: string[]; containerId: string; layer: LayerContent | null; createdBy: string }): void {
+  private async commitImage(st: StageState, c: { cmd: string[]; containerId: string; layer: LayerContent | null; createdBy: string }): Promise<void> {
     let layer: CacheLayer | null = null;
-    if (c.layer) layer = this.cache.registerLayer(this.state, st.chain, c.layer);
+    if (c.layer) layer = await this.cache.registerLayer(this.state, st.chain, c.layer);
     const created = rfc3339Nano(this.now());
     const h: HistoryJSON = { created, created_by: c.createdBy };
     if (st.author) h.author = st.author;
@@ -1308,7 +1318,7 @@ class Builder {
 
   private async legacyRun(
     st: StageState,
-    r: { argv: string[]; argPrefix: string; line: number; code: string; exec: (fs: UnionFs, out: (s: 1 | 2, d: string) => void) => Promise<void> },
+    r: { argv: string[]; argPrefix: string; line: number; code: string; exec: (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname?: string) => Promise<void> },
   ): Promise<void> {
     const saveCmd = r.argPrefix ? [r.argPrefix.trim().split(' ')[0], ...r.argPrefix.trim().split(' ').slice(1), ...r.argv] : r.argv;
     const key = this.legacyConfigKey(st, saveCmd);
@@ -1322,9 +1332,9 @@ class Builder {
     const containerId = this.state.random.hex(64);
     this.msg(L.runningIn(containerId));
     const fs = new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) });
-    await r.exec(fs, (s, d) => this.msg(s === 1 ? L.stdout(d) : L.stderr(d)));
+    await r.exec(fs, (s, d) => this.msg(s === 1 ? L.stdout(d) : L.stderr(d)), containerId.slice(0, 12));
     const d = fs.diff();
-    this.commitImage(st, { cmd: saveCmd, containerId, layer: d.entries.size ? d : null, createdBy: r.argPrefix + r.argv.join(' ') });
+    await this.commitImage(st, { cmd: saveCmd, containerId, layer: d.entries.size ? d : null, createdBy: r.argPrefix + r.argv.join(' ') });
     if (this.req.rm !== false) this.msg(L.removed(containerId));
     this.cache.legacyPut(key, st.imageId);
     this.msg(L.image(st.imageId));

@@ -199,8 +199,8 @@ describe('semantics', () => {
 
   it('ENV/WORKDIR/USER/COPY --chown/--chmod, directories, wildcards', async () => {
     const df = [
-      'FROM alpine:3.20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY --chown=node:node --chmod=600 *.txt ./', 'COPY src/ lib/',
-      'COPY src sub', 'USER node', 'WORKDIR data', 'RUN echo hi > f', '',
+      'FROM alpine:3.20', 'ENV APP=/srv/app', 'WORKDIR $APP', 'COPY --chown=nobody:nobody --chmod=600 *.txt ./', 'COPY src/ lib/',
+      'COPY src sub', 'USER nobody', 'WORKDIR data', 'RUN echo hi > f', '',
     ].join('\n');
     const host = { state: testState() };
     const r = await bk(host, { context: ctx({ Dockerfile: df, 'a.txt': 'a', 'b.txt': 'bb', 'src/x.js': 'x', 'src/deep/y.js': 'y' }), tags: ['t'] });
@@ -208,15 +208,15 @@ describe('semantics', () => {
     const img = getImage(host.state, 't');
     const fs = new UnionFs(host.state.layers.view(img.topChain));
     const a = fs.get('/srv/app/a.txt')!;
-    expect([a.uid, a.gid, a.mode]).toEqual([1000, 1000, 0o600]);
+    expect([a.uid, a.gid, a.mode]).toEqual([65534, 65534, 0o600]);
     expect(fs.get('/srv/app/lib/deep/y.js')?.type).toBe('file');
     expect(fs.get('/srv/app/sub/x.js')?.type).toBe('file');
-    expect(fs.get('/srv/app/data')).toMatchObject({ type: 'dir', uid: 1000, gid: 1000 });
+    expect(fs.get('/srv/app/data')).toMatchObject({ type: 'dir', uid: 65534, gid: 65534 });
     expect(img.config.config?.WorkingDir).toBe('/srv/app/data');
-    expect(img.config.config?.User).toBe('node');
+    expect(img.config.config?.User).toBe('nobody');
     expect(img.config.history?.map((h) => h.created_by).slice(2)).toEqual([
-      'ENV APP=/srv/app', 'WORKDIR /srv/app', 'COPY --chown=node:node --chmod=600 *.txt ./ # buildkit', 'COPY src/ lib/ # buildkit',
-      'COPY src sub # buildkit', 'USER node', 'WORKDIR /srv/app/data', 'RUN /bin/sh -c echo hi > f # buildkit',
+      'ENV APP=/srv/app', 'WORKDIR /srv/app', 'COPY --chown=nobody:nobody --chmod=600 *.txt ./ # buildkit', 'COPY src/ lib/ # buildkit',
+      'COPY src sub # buildkit', 'USER nobody', 'WORKDIR /srv/app/data', 'RUN /bin/sh -c echo hi > f # buildkit',
     ]);
     expect(r.out).toContain('#6 [2/7] WORKDIR /srv/app\n');
   });

@@ -6,7 +6,30 @@
  *   - export times, so that a fully cached BuildKit build gives the same image ID again.
  */
 import type { EngineState } from '../state';
-import type { LayerContent } from '../tar';
+import { layerTarItems, type LayerContent } from '../tar';
+import { Sha256 } from '../digest';
+import { isLazy } from '../fs/entry';
+
+/**
+ * DiffID of a layer holding over 1 MB of generated (lazy) content, e.g. apt lists: like the catalog's layers, a digest
+ * of the layer's structure (tar headers, real bytes, generated sizes) instead of hashing megabytes of generated zeros.
+ * Other layers get the exact sha256 of their tar from the layer store.
+ */
+function structuralDiffId(content: LayerContent): string | undefined {
+  let lazyBytes = 0;
+  for (const e of content.entries.values()) if (e.type === 'file' && isLazy(e.data)) lazyBytes += e.data.size;
+  if (lazyBytes < 1 << 20) return undefined;
+  const h = new Sha256().update('generated-layer\n');
+  for (const { header, data } of layerTarItems(content)) {
+    h.update(JSON.stringify(header) + '\n');
+    if (!data) continue;
+    if (isLazy(data)) {
+      h.update(`lazy:${data.size}:`);
+      if (data.head) h.update(data.head);
+    } else h.update(data);
+  }
+  return 'sha256:' + h.hex();
+}
 
 export interface CacheLayer { chainId: string; diffId: string; parent: string; content: LayerContent }
 export interface CacheRecord {
@@ -52,8 +75,9 @@ export class BuildCache {
   any(): boolean { return this.records.size > 0; }
 
   /** Registers a step's layer on top of `parent` (a ChainID). */
-  registerLayer(state: EngineState, parent: string, content: LayerContent): CacheLayer {
-    const l = state.layers.register(parent, content);
+  async registerLayer(state: EngineState, parent: string, content: LayerContent): Promise<CacheLayer> {
+    const diffId = structuralDiffId(content);
+    const l = state.layers.register(parent, content, diffId ? { diffId } : {});
     return { chainId: l.chainId, diffId: l.diffId, parent, content };
   }
   /** Makes a cached layer usable again on top of `parent`; false when the record does not fit. */

@@ -18,7 +18,15 @@ export interface RunRequest {
   stdout(data: string): void;
   stderr(data: string): void;
   signal?: AbortSignal;
+  /** the engine's random hex (mktemp names) and clock (file times, Unix seconds), for replayable output */
+  randomHex?: (n: number) => string;
+  now?: () => number;
+  /** the build container's hostname (its short ID) */
+  hostname?: string;
 }
+
+/** A RUN's end: its exit code, or Docker's message when the process could not start (no shell, unknown user). */
+export type RunOutcome = number | { exitCode: number; startError?: string };
 
 /** What the builder needs from the engine. `pull` and `run` are optional while those areas land (fallbacks: pull.ts, mini-shell.ts). */
 export interface BuilderHost {
@@ -28,8 +36,8 @@ export interface BuilderHost {
    * Throws EngineError (notFound: `pull access denied for x, repository does not exist or may require 'docker login': ...`).
    */
   pull?(ref: string, onMessage: (m: JSONMessage) => void): Promise<ImageRecord>;
-  /** Runs a command (lib/shell); resolves with the exit code. */
-  run?(req: RunRequest): Promise<number>;
+  /** Runs a command; default: lib/shell's runShell (shell.ts). */
+  run?(req: RunRequest): Promise<RunOutcome>;
   /** Daemon version for legacy configs (docker_version), default "28.2.2". */
   dockerVersion?: string;
 }
