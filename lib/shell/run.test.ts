@@ -177,3 +177,14 @@ describe('ls -l', () => {
     expect(b.stdout).toBe('-rw-r--r--    1 root     root            10 Feb 14 03:28 /etc/hostname\n');
   });
 });
+
+describe('runArgv', () => {
+  it('runs exec-form commands and fails like the runtime for missing binaries', async () => {
+    const { runArgv } = await import('./run');
+    const fs = await fsOf('alpine:3.21');
+    expect(await runArgv({ fs, argv: ['echo', "it's", 'a $HOME'] })).toMatchObject({ stdout: "it's a $HOME\n", exitCode: 0 });
+    expect((await runArgv({ fs, argv: ['nosuch'] })).startError).toBe('exec: "nosuch": executable file not found in $PATH');
+    expect((await runArgv({ fs, argv: ['/bin/nosuch'] })).startError).toBe('exec: "/bin/nosuch": stat /bin/nosuch: no such file or directory');
+    expect((await runArgv({ fs, argv: ['/etc/hostname'] })).startError).toBe('exec: "/etc/hostname": permission denied');
+  });
+});

@@ -40,6 +40,8 @@ export interface RunShellOptions {
   now?: () => number;
   /** Aborts the script (Ctrl+C, docker stop). */
   signal?: AbortSignal;
+  /** Internal: the image has no shell but the command is exec form (runArgv). */
+  skipShellCheck?: boolean;
 }
 export interface RunShellResult {
   stdout: string;
@@ -329,7 +331,7 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
   const pathDirs = () => env.PATH.split(':').filter(Boolean).map((d) => normPath(d));
   // The shell binary must exist in the image.
   const resolvedShell = shellPath.includes('/') ? shellPath : pathDirs().map((d) => `${d}/${shellPath}`).find((p) => fs.entry(p));
-  if (!resolvedShell || !fs.entry(resolvedShell)) {
+  if (!opts.skipShellCheck && (!resolvedShell || !fs.entry(resolvedShell))) {
     return { stdout: '', stderr: '', exitCode: 127, startError: shellPath.includes('/') ? `exec: "${shellPath}": stat ${shellPath}: no such file or directory` : `exec: "${shellPath}": executable file not found in $PATH` };
   }
   const user = await resolveUser(fs, opts.user || 'root');
@@ -339,7 +341,7 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
   const prevOwner = fs.owner;
   fs.owner = { uid: user.uid, gid: user.gid };
   if (opts.now) fs.now = opts.now;
-  const flavor = detectFlavor(fs, resolvedShell);
+  const flavor = detectFlavor(fs, resolvedShell ?? shellPath);
   const ctx: Ctx = { uid: user.uid, gid: user.gid, hostname: opts.hostname ?? 'localhost', flavor, opts };
   const commands = makeCommands(fs, ctx);
   const names = new Set(commands.map((c) => c.name));
@@ -390,6 +392,34 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
     if (stderr) opts.onOutput('stderr', stderr);
   }
   return { stdout: r.stdout, stderr, exitCode: r.exitCode, env: lastEnv };
+}
+
+/** POSIX shell quoting of one argument. */
+export function shellQuote(a: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs an exec-form command (`docker run IMAGE ls -l`, CMD ["nginx", "-g", "daemon off;"]) without a shell:
+ * argv[0] must be an executable in the image, else Docker's `exec: "foo": executable file not found in $PATH`.
+ */
+export async function runArgv(opts: Omit<RunShellOptions, 'script' | 'shell'> & { argv: string[] }): Promise<RunShellResult> {
+  const { argv, ...rest } = opts;
+  const fs = opts.fs;
+  const cmd = argv[0] ?? '';
+  const PATH = opts.env?.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  const isExec = (p: string) => { const e = fs.entry(p); return !!e && e.type === 'file' && (e.mode & 0o111) !== 0; };
+  let found: string | undefined;
+  if (cmd.includes('/')) {
+    const p = normPath(cmd.startsWith('/') ? cmd : `${opts.cwd ?? '/'}/${cmd}`);
+    if (!fs.entry(p)) return { stdout: '', stderr: '', exitCode: 127, startError: `exec: "${cmd}": stat ${cmd}: no such file or directory` };
+    if (!isExec(p)) return { stdout: '', stderr: '', exitCode: 126, startError: `exec: "${cmd}": permission denied` };
+    found = p;
+  } else {
+    found = PATH.split(':').filter(Boolean).map((d) => normPath(`${d}/${cmd}`)).find(isExec);
+    if (!found) return { stdout: '', stderr: '', exitCode: 127, startError: `exec: "${cmd}": executable file not found in $PATH` };
+  }
+  return runShell({ ...rest, script: argv.map(shellQuote).join(' '), shell: ['/bin/sh', '-c'], skipShellCheck: true });
 }
 
 const SHELL_STATE_VARS = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', '?', 'OLDPWD', 'PWD']);
