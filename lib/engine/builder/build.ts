@@ -324,6 +324,17 @@ class Builder {
     const baseNames = p.stages.map((s) => this.expandMeta(s.baseName, s));
     const stageIndexByName = new Map<string, number>();
     p.stages.forEach((s, i) => s.name && stageIndexByName.set(s.name, i));
+    for (const st of p.stages) {
+      for (const c of st.commands) {
+        if (c.kind !== 'COPY' || !c.from) continue;
+        const line = { start: c.range.startLine, end: c.range.endLine };
+        if (c.from.includes('$')) {
+          const m = 'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround';
+          throw new StepError(m, m, { line });
+        }
+        if (/^\d+$/.test(c.from) && Number(c.from) >= p.stages.length) throw new StepError('', '', { solve: `invalid stage index ${c.from}`, line });
+      }
+    }
     const reach = new Set<number>();
     const visit = (i: number) => {
       if (reach.has(i)) return;

@@ -137,6 +137,13 @@ describe('errors', () => {
     expect(all.find((i) => i.RepoTags.length === 0)!.Id).toBe(l.r.committed[0]);
   });
 
+  it('COPY --from: variables and bad stage indexes are refused before building', async () => {
+    let b = await bk({ state: testState() }, { context: ctx({ Dockerfile: 'FROM alpine:3.20\nARG S=x\nCOPY --from=$S /a /b\n' }) });
+    expect(b.r.failure?.message).toBe('failed to solve: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround');
+    b = await bk({ state: testState() }, { context: ctx({ Dockerfile: 'FROM alpine:3.20\nCOPY --from=3 /a /b\n' }) });
+    expect(b.r.failure?.message).toBe('failed to solve: invalid stage index 3');
+  });
+
   it('unknown target', async () => {
     const df = 'FROM alpine:3.20 AS build\nRUN true\n';
     const b = await bk({ state: testState() }, { context: ctx({ Dockerfile: df }), target: 'nope' });
