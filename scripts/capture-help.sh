@@ -19,3 +19,10 @@ grep -v '^#' "$dir/commands.txt" | while IFS= read -r path; do
   script -qec "stty cols 4000 rows 50; docker $path --help 2>/dev/null" /dev/null </dev/null 2>/dev/null | tr -d '\r' >"$wide/$name.txt" || true
 done
 echo "captured $(ls "$dir"/*.txt | wc -l) help files"
+# A few pages at other terminal widths, under a pseudo-terminal (help/tty-<cols>-<path>.txt; the root page is bold there).
+for cols in 60 120; do
+  for path in "" "container run" "image ls" "build" "ps"; do
+    name=${path// /-}; name=${name:-docker}
+    script -qec "stty cols $cols rows 50; docker $path --help 2>/dev/null" /dev/null </dev/null 2>/dev/null | tr -d '\r' >"$dir/tty-$cols-$name.txt" || true
+  done
+done

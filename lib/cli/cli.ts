@@ -185,20 +185,20 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
     rootFlags.parse(argv, { interspersed: false });
   } catch (e) {
     if (e instanceof FlagError) throw flagError(root, e);
-    if (e instanceof HelpRequested) { ctx.io.stdout(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
+    if (e instanceof HelpRequested) { ctx.io.stdout(renderHelp(root, cols)); return 0; }
     throw e;
   }
   printNotices(ctx, rootFlags);
   const rest = rootFlags.args;
   if (rootFlags.bool('version') && rest.length === 0) { ctx.io.stdout(VERSION_LINE); return 0; }
-  if (rest.length === 0 && rootFlags.bool('help')) { ctx.io.stdout(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
-  if (rest.length === 0) { ctx.io.stderr(renderHelp(root, cols, ctx.io.isTTY)); return 0; }
+  if (rest.length === 0 && rootFlags.bool('help')) { ctx.io.stdout(renderHelp(root, cols)); return 0; }
+  if (rest.length === 0) { ctx.io.stderr(renderHelp(root, cols)); return 0; }
   processBuilder(ctx, rest);
 
   if (rest[0] === 'help') {
     const { cmd, args } = find(root, rest.slice(1));
     if (args.length > 0) throw new StatusError(`unknown help topic: ${args.join(' ')}`, 1);
-    ctx.io.stdout(renderHelp(cmd, cols, ctx.io.isTTY));
+    ctx.io.stdout(renderHelp(cmd, cols));
     return 0;
   }
 
@@ -211,12 +211,12 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
     fs.parse(args, { interspersed: cmd.def?.interspersed ?? true });
   } catch (e) {
     if (e instanceof FlagError) throw flagError(cmd, e);
-    if (e instanceof HelpRequested) { ctx.io.stdout(renderHelp(cmd, cols, ctx.io.isTTY)); return 0; }
+    if (e instanceof HelpRequested) { ctx.io.stdout(renderHelp(cmd, cols)); return 0; }
     throw e;
   }
   printNotices(ctx, fs);
   if (fs.bool('help')) {
-    ctx.io.stdout(renderHelp(cmd, cols, ctx.io.isTTY));
+    ctx.io.stdout(renderHelp(cmd, cols));
     return 0;
   }
   const pos = fs.args;
@@ -226,7 +226,7 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
         const use = GROUP_USE_WITH_COMMAND.has(cmd.path) ? `${useLine(cmd)} COMMAND` : useLine(cmd);
         throw new StatusError(`docker: unknown command: ${commandPath(cmd)} ${pos[0]}\n\nUsage:  ${use}\n\nRun '${commandPath(cmd)} --help' for more information`, 1);
       }
-      ctx.io.stderr(renderHelp(cmd, cols, ctx.io.isTTY));
+      ctx.io.stderr(renderHelp(cmd, cols));
       return 0;
     }
     throw new StatusError(`docker: '${commandPath(cmd).slice(7)}' is not available in this playground`, 1);

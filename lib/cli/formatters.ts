@@ -24,8 +24,8 @@ export interface Formatters {
   formatHistory(items: HistoryItem[], o: HistoryFormatOptions): string;
   formatSearch(results: ImageSearchResult[], o: SearchFormatOptions): string;
   formatContainers(list: ContainerSummary[], o: ContainerFormatOptions): string;
-  /** Executes a Go template against a JSON-like value (docker inspect -f, version -f). */
-  executeTemplate(format: string, value: unknown): string;
+  /** Executes a Go template against a JSON-like value (docker inspect -f with missingKeyError, version -f, info -f). */
+  executeTemplate(format: string, value: unknown, missingKeyError?: boolean): string;
   displayJSONMessages(messages: AsyncIterable<JSONMessage>, out: (s: string) => void, o: DisplayOptions): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ function guard<A extends unknown[]>(f: (...a: A) => string): (...a: A) => string
  * templates.Parse + Execute as `docker inspect -f` does it on the raw JSON (inspector.tryRawInspectFallback: missing
  * keys are errors). Parse errors exit 64; execution errors are "template parsing error: ..." too, exit 1.
  */
-function executeTemplate(format: string, value: unknown): string {
+function executeTemplate(format: string, value: unknown, missingKeyError = false): string {
   let t: Template;
   try {
     t = Template.parse(format);
@@ -54,7 +54,7 @@ function executeTemplate(format: string, value: unknown): string {
     throw e;
   }
   try {
-    return t.withMissingKey('error').execute(value);
+    return (missingKeyError ? t.withMissingKey('error') : t).execute(value);
   } catch (e) {
     if (e instanceof TemplateError) throw new StatusError(`template parsing error: ${e.message}`, 1);
     throw e;

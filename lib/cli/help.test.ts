@@ -20,3 +20,17 @@ describe('help goldens (docker CLI 28.2.2)', () => {
     });
   }
 });
+
+describe('help at other terminal widths (under a pseudo-terminal)', () => {
+  for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('tty-'))) {
+    const [, cols, ...rest] = f.replace(/\.txt$/, '').split('-');
+    const name = rest.join('-');
+    const words = name === 'docker' ? [] : name.split('-');
+    it(`${cols} columns: docker ${words.join(' ')} --help`, async () => {
+      const { ctx, out } = captureCtx();
+      ctx.io = { ...ctx.io, isTTY: true, columns: Number(cols) };
+      expect(await runDocker([...words, '--help'], ctx)).toBe(0);
+      expect(out()).toBe(fs.readFileSync(path.join(dir, f), 'utf8'));
+    });
+  }
+});

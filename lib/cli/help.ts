@@ -36,7 +36,7 @@ export function helpWidth(isTTY: boolean, columns: number): number {
 }
 
 /** Renders `docker <cmd> --help`. */
-export function renderHelp(cmd: Command, cols = 79, isTTY = false): string {
+export function renderHelp(cmd: Command, cols = 79): string {
   const isRoot = !cmd.parent;
   const sub = hasSub(cmd);
   const flags = commandFlags(cmd);
@@ -74,7 +74,7 @@ export function renderHelp(cmd: Command, cols = 79, isTTY = false): string {
   }
   if (isRoot && hasFlags) out += '\n\nGlobal Options:\n' + flagUsagesWrapped(flags, cols).trimEnd();
   if (sub) out += `\n\nRun '${commandPath(cmd)} COMMAND --help' for more information on a command.`;
-  const more = 'For more help on how to use Docker, head to https://docs.docker.com/go/guides/';
-  if (isRoot) out += '\n\n' + (isTTY ? `\x1b[1m${more}\x1b[0m` : more);
+  // additionalHelp is bold only when cobra's output stream is a terminal file; docker's wrapped stream never is.
+  if (isRoot) out += '\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/';
   return out + '\n';
 }

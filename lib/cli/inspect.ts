@@ -35,7 +35,7 @@ export async function inspectAll(ctx: CliContext, refs: string[], format: string
     let out = '';
     for (const v of found) {
       try {
-        out += fmt.executeTemplate(format, v) + '\n';
+        out += fmt.executeTemplate(format, v, true) + '\n';
       } catch (e) {
         if (e instanceof StatusError && e.status === 64) throw e;
         errs.push(errorText(e));

@@ -64,9 +64,10 @@ describe.skipIf(!have)('differential: real docker CLI vs our console (same fake 
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  for (const argv of CASES) {
-    it(`docker ${argv.join(' ')}`, async () => {
-      const host = `tcp://127.0.0.1:${port}`;
+  const UNREACHABLE: string[][] = [['version'], ['info'], ['version', '-f', '{{.Client.Version}}'], ['images'], ['ps', '-a'], ['pull', 'alpine'], ['rmi', 'x']];
+  for (const [argv, down] of [...CASES.map((a) => [a, false] as const), ...UNREACHABLE.map((a) => [a, true] as const)]) {
+    it(`docker ${argv.join(' ')}${down ? ' (daemon down)' : ''}`, async () => {
+      const host = down ? 'tcp://127.0.0.1:9' : `tcp://127.0.0.1:${port}`;
       const real = spawnSync('docker', argv, { env: { PATH: process.env.PATH, HOME: '/root', DOCKER_HOST: host, DOCKER_CONFIG: tmp, TZ: 'UTC' }, input: '', encoding: 'utf8' });
       const con = createConsole({ client: new HttpEngineClient(host), workspace: loadWorkspaceFromFiles({}), env: { HOME: '/root', DOCKER_CONFIG: tmp }, now: () => Date.now() });
       let out = '';

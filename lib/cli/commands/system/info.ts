@@ -17,7 +17,13 @@ type Any = Record<string, unknown>;
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 export async function runInfo(ctx: CliContext, opts: InfoOptions): Promise<void> {
-  const i = (await ctx.client.info()) as Any;
+  let i: Any;
+  try {
+    i = (await ctx.client.info()) as Any;
+  } catch (e) {
+    if (opts.format === '') ctx.io.stdout(`Client:\n Version:    ${CLIENT.Version}\n Context:    ${CLIENT.Context}\n Debug Mode: false\n\nServer:\n`);
+    throw e;
+  }
   if (opts.format !== '') {
     ctx.io.stdout(fmt.executeTemplate(opts.format === 'json' ? '{{json .}}' : opts.format, { ClientInfo: { Debug: false, Context: 'default', Plugins: [], Warnings: null }, ...i }) + '\n');
     return;

@@ -1,3 +1,4 @@
+import type { VersionInfo } from '../../../api/types';
 import { type CliContext, type CommandDef, noArgs } from '../../command';
 import { fmt } from '../../formatters';
 import { TabWriter } from '../../formatter/tabwriter';
@@ -28,14 +29,26 @@ export function ansic(s: string): string {
 }
 
 export async function runVersion(ctx: CliContext, opts: VersionOptions): Promise<void> {
-  const server = await ctx.client.version();
+  // The client part is printed even when the daemon cannot be reached; the error follows.
+  let server: VersionInfo | undefined;
+  let failure: unknown;
+  try {
+    server = await ctx.client.version();
+  } catch (e) {
+    failure = e;
+  }
   if (opts.format !== '') {
-    const value = { Client: { ...CLIENT, Platform: { Name: '' }, DefaultAPIVersion: '1.50' }, Server: server };
+    const value = { Client: { ...CLIENT, Platform: { Name: '' }, DefaultAPIVersion: '1.50' }, Server: server ?? null };
     ctx.io.stdout(fmt.executeTemplate(opts.format === 'json' ? '{{json .}}' : opts.format, value) + '\n');
+    if (failure !== undefined) throw failure;
     return;
   }
   const w = new TabWriter(20, 1, 1, ' ', 0);
   w.write(`Client:\n Version:\t${CLIENT.Version}\n API version:\t${CLIENT.ApiVersion}\n Go version:\t${CLIENT.GoVersion}\n Git commit:\t${CLIENT.GitCommit}\n Built:\t${CLIENT.BuildTime}\n OS/Arch:\t${CLIENT.Os}/${CLIENT.Arch}\n Context:\t${CLIENT.Context}\n`);
+  if (!server) {
+    ctx.io.stdout(w.flush());
+    throw failure;
+  }
   w.write(`\nServer: ${server.Platform.Name}\n`);
   for (const c of server.Components) {
     const d = c.Details ?? {};
