@@ -135,6 +135,7 @@ interface ContainerRec {
   finishedAt: string;
   logs: { stream: 'stdout' | 'stderr'; data: string; time: number }[];
   attached: AttachIO[];
+  attachWaiters: (() => void)[];
   exitWaiters: ((code: number) => void)[];
   removeWaiters: ((code: number) => void)[];
   proc: Proc | null;
@@ -692,7 +693,7 @@ export class FakeEngineClient implements EngineClient {
     const cname = name?.replace(/^\//, '') ?? `${NAMES_A[this.nameSeq % 10]}_${NAMES_B[Math.floor(this.nameSeq++ / 10) % 10]}`;
     const c: ContainerRec = {
       id, name: cname, image: imageName, imageId: img.id, config, hostConfig: { ...(HostConfig ?? {}) }, created: this.now(),
-      state: 'created', exitCode: 0, startedAt: '0001-01-01T00:00:00Z', finishedAt: '0001-01-01T00:00:00Z', logs: [], attached: [],
+      state: 'created', exitCode: 0, startedAt: '0001-01-01T00:00:00Z', finishedAt: '0001-01-01T00:00:00Z', logs: [], attached: [], attachWaiters: [],
       exitWaiters: [], removeWaiters: [], proc: null, restartCount: 0,
       files: new Map([
         ['etc', { data: new Uint8Array(0), mode: 0o755, type: 'dir' }],
@@ -749,16 +750,24 @@ export class FakeEngineClient implements EngineClient {
     const stopped = new Promise<number>((r) => { stopResolve = r; });
     const readChunk = async (): Promise<string | null> => {
       if (!c.config.OpenStdin) return null;
-      const reader = c.attached.find((io) => io.readStdin);
-      if (!reader?.readStdin) return null;
-      const d = await reader.readStdin();
-      if (d === null) return null;
-      if (tty) {
-        const echoed = d.replace(/\r/g, '\r\n');
-        for (const io of c.attached) io.stdout(echoed);
-        return d.replace(/\r/g, '\n');
+      for (;;) {
+        // stdin comes from the first attached client that sends it; with none, wait for one (like a detached `run -i`)
+        const reader = c.attached.find((io) => io.readStdin && !io.signal?.aborted);
+        if (!reader?.readStdin) {
+          await new Promise<void>((r) => c.attachWaiters.push(r));
+          continue;
+        }
+        const detached = new Promise<'detached'>((r) => reader.signal?.addEventListener('abort', () => r('detached'), { once: true }));
+        const d = await Promise.race([reader.readStdin(), detached]);
+        if (d === 'detached') continue;
+        if (d === null) return null;
+        if (tty) {
+          const echoed = d.replace(/\r/g, '\r\n');
+          for (const io of c.attached) io.stdout(echoed);
+          return d.replace(/\r/g, '\n');
+        }
+        return d;
       }
-      return d;
     };
     const pio: ProcIO = {
       tty,
@@ -880,7 +889,12 @@ export class FakeEngineClient implements EngineClient {
   async containerAttach(idOrName: string, io: AttachIO): Promise<void> {
     const c = this.getContainer(idOrName);
     c.attached.push(io);
-    await new Promise<number>((r) => c.exitWaiters.push(r));
+    for (const w of c.attachWaiters.splice(0)) w();
+    // Resolves at the next exit, or when the client detaches (io.signal aborted: detach keys, closed connection).
+    await new Promise<void>((r) => {
+      c.exitWaiters.push(() => r());
+      io.signal?.addEventListener('abort', () => r(), { once: true });
+    });
     c.attached = c.attached.filter((x) => x !== io);
   }
   async containerArchiveGet(idOrName: string, path: string) {

@@ -273,3 +273,21 @@ describe('wire', () => {
     expect(goJsonEscaped({ a: '<&>\u2028' })).toBe('{"a":"\\u003c\\u0026\\u003e\\u2028"}');
   });
 });
+
+describe('detach keys', () => {
+  it('ends the attach on ctrl-p ctrl-q and leaves the container running', async () => {
+    const c = client();
+    const r = await handleRequest(c, req('POST', '/v1.50/containers/create', JSON.stringify({ Image: 'alpine:3.20', Cmd: ['sh'], Tty: true, OpenStdin: true, StdinOnce: true })));
+    const id = (JSON.parse(await bodyText(r)) as { Id: string }).Id;
+    const stdin = pipe();
+    const att = await handleRequest(c, req('POST', `/v1.50/containers/${id}/attach?stream=1&stdin=1&stdout=1&stderr=1`, '', { Connection: 'Upgrade', Upgrade: 'tcp' }, stdin.iter));
+    await handleRequest(c, req('POST', `/v1.50/containers/${id}/start`));
+    stdin.write('echo a\r');
+    stdin.write('\x10\x11');
+    expect(await bodyText(att)).toBe('/ # echo a\r\na\r\n/ # ');
+    stdin.close();
+    await new Promise((res) => setTimeout(res, 10));
+    const insp = JSON.parse(await bodyText(await handleRequest(c, req('GET', `/v1.50/containers/${id}/json`)))) as { State: { Status: string } };
+    expect(insp.State.Status).toBe('running');
+  });
+});

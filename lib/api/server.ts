@@ -561,15 +561,22 @@ function parseDetachKeys(s: string): number[] {
   return keys;
 }
 
-/** Reads stdin chunks from the hijacked connection as text, handling UTF-8 split across chunks and detach keys. */
-function stdinReader(body: Uint8Array | AsyncIterable<Uint8Array>, detach: number[] | null, onDetach: () => void) {
+/**
+ * Reads stdin chunks from the hijacked connection as text, handling UTF-8 split across chunks and detach keys.
+ * At the end of the client's input, moby closes the process's stdin only when `closeStdin()` (non-TTY with
+ * StdinOnce, or a non-TTY exec); otherwise the client just detaches and the process keeps its stdin open.
+ */
+function stdinReader(body: Uint8Array | AsyncIterable<Uint8Array>, detach: number[] | null, onDetach: () => void, closeStdin: () => boolean) {
   const it: AsyncIterator<Uint8Array> = body instanceof Uint8Array
     ? (async function* () { if (body.length) yield body; })()
     : body[Symbol.asyncIterator]();
   let carry = new Uint8Array(0);
   let matched = 0;
   let closed = false;
+  let detached = false;
   return async (): Promise<string | null> => {
+    // After the detach keys, stdin stays open for the container (it keeps running): never answer again.
+    if (detached) return new Promise<string | null>(() => {});
     while (!closed) {
       const r = await it.next();
       if (r.done) { closed = true; break; }
@@ -579,7 +586,7 @@ function stdinReader(body: Uint8Array | AsyncIterable<Uint8Array>, detach: numbe
         for (const b of chunk) {
           if (b === detach[matched]) {
             matched++;
-            if (matched === detach.length) { closed = true; onDetach(); break; }
+            if (matched === detach.length) { closed = true; detached = true; onDetach(); break; }
             continue;
           }
           for (let k = 0; k < matched; k++) kept.push(detach[k]);
@@ -603,6 +610,8 @@ function stdinReader(body: Uint8Array | AsyncIterable<Uint8Array>, detach: numbe
       const text = fromUtf8(all.subarray(0, cut));
       if (text) return text;
     }
+    if (!detached && !closeStdin()) { detached = true; onDetach(); }
+    if (detached) return new Promise<string | null>(() => {});
     return null;
   };
 }
@@ -660,13 +669,15 @@ async function attach(ctx: Ctx, id: string): Promise<ApiResponse> {
     stdout: (d: string) => { if (want.stdout) emit(STDOUT, d); },
     stderr: (d: string) => { if (want.stderr) emit(STDERR, d); },
   };
-  if (useStdin) io.readStdin = stdinReader(ctx.req.stdin ?? ctx.req.body, detach, () => { ac?.abort(); out.end(); });
+  let closeStdin = true;
+  if (useStdin) io.readStdin = stdinReader(ctx.req.stdin ?? ctx.req.body, detach, () => { ac?.abort(); out.end(); }, () => closeStdin);
   if (ac) io.signal = ac.signal as AttachIO['signal'];
   const attached = stream ? ctx.client.containerAttach(id, io) : null;
   attached?.catch(() => {});
   const info = await ctx.client.containerInspect(id);
   tty = Boolean(info.Config?.Tty);
   io.tty = tty;
+  closeStdin = !tty && Boolean(info.Config?.StdinOnce);
   if (boolValue(ctx.q, 'logs')) {
     const logs = await ctx.client.containerLogs(id, { stdout: want.stdout, stderr: want.stderr });
     if (want.stdout && logs.stdout) out.push(tty ? utf8(logs.stdout) : muxFrame(STDOUT, utf8(logs.stdout)));
@@ -700,7 +711,7 @@ async function execStart(ctx: Ctx, id: string): Promise<ApiResponse> {
   const out = new Channel<Uint8Array>();
   const ac = newAbort();
   const detach = parseDetachKeys(e.req.DetachKeys ?? '');
-  const reader = e.req.AttachStdin && ctx.req.stdin ? stdinReader(ctx.req.stdin, detach, () => { ac?.abort(); out.end(); }) : undefined;
+  const reader = e.req.AttachStdin && ctx.req.stdin ? stdinReader(ctx.req.stdin, detach, () => { ac?.abort(); out.end(); }, () => !tty) : undefined;
   const cols = Array.isArray(body.ConsoleSize) ? body.ConsoleSize[1] : undefined;
   const io = attachIO(out, tty, reader, { stdout: e.req.AttachStdout !== false, stderr: e.req.AttachStderr !== false }, ac?.signal, cols);
   ctx.client.execStart(id, io).then((code) => { finish(code); out.end(); }, (err: unknown) => {
