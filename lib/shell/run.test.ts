@@ -130,9 +130,12 @@ describe('runShell integration', () => {
 describe('ShellSession', () => {
   it('keeps cwd and exported variables between lines and notices exit', async () => {
     const s = new ShellSession({ fs: await fsOf('alpine:3.21'), env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } });
-    await s.run('cd /etc && export GREETING=hi');
-    const r = await s.run('pwd; echo $GREETING');
-    expect(r.stdout).toBe('/etc\nhi\n');
+    await s.run('cd /etc && export GREETING=hi && X="a b\'c"');
+    const r = await s.run('pwd; echo $GREETING; echo "$X"');
+    expect(r.stdout).toBe('/etc\nhi\na b\'c\n');
+    const f = await s.run('false');
+    expect(f.exitCode).toBe(1);
+    expect(f.stdout).toBe('');
     expect(s.exited).toBe(false);
     await s.run('exit 3');
     expect(s.exited).toBe(true);

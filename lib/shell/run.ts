@@ -422,7 +422,7 @@ export async function runArgv(opts: Omit<RunShellOptions, 'script' | 'shell'> & 
   return runShell({ ...rest, script: argv.map(shellQuote).join(' '), shell: ['/bin/sh', '-c'], skipShellCheck: true });
 }
 
-const SHELL_STATE_VARS = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', '?', 'OLDPWD', 'PWD']);
+const SHELL_STATE_VARS = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'SHELLOPTS', 'BASHOPTS', '?', 'OLDPWD', 'PWD', 'PIPESTATUS', 'BASH_VERSION', 'BASHPID', 'PPID', 'UID', 'EUID', 'RANDOM', 'LINENO', 'SECONDS', '__dp_rc']);
 
 /**
  * An interactive shell (`docker exec -it c sh`, `docker run -it ubuntu bash`): one line at a time, keeping the
@@ -432,22 +432,27 @@ export class ShellSession {
   cwd: string;
   env: Record<string, string>;
   exited = false;
+  /** `declare` lines restoring the shell variables of earlier lines. */
+  private prelude = '';
   constructor(private readonly base: Omit<RunShellOptions, 'script'>) {
     this.cwd = base.cwd ?? '/';
     this.env = { ...(base.env ?? {}) };
   }
   async run(line: string, extra: Partial<RunShellOptions> = {}): Promise<RunShellResult> {
-    const marker = '__dp_exit__';
-    // `exit` ends the session: detect it by running the line in a function-free wrapper.
-    const r = await runShell({ ...this.base, ...extra, script: `${line}\nprintf '${marker}%s' "$PWD"`, cwd: this.cwd, env: this.env });
-    const i = r.stdout.lastIndexOf(marker);
+    const marker = '__dp_state__';
+    const tail = `__dp_rc=$?; printf '\\n${marker}%s\\n' "$PWD"; declare -p $(compgen -v) 2>/dev/null; exit $__dp_rc`;
+    const r = await runShell({ ...this.base, ...extra, script: `${this.prelude}${line}\n${tail}`, cwd: this.cwd, env: this.env });
+    const i = r.stdout.lastIndexOf('\n' + marker);
     if (i >= 0) {
-      this.cwd = r.stdout.slice(i + marker.length) || this.cwd;
+      const state = r.stdout.slice(i + 1 + marker.length).split('\n');
+      this.cwd = state[0] || this.cwd;
+      this.prelude = state.slice(1).filter((l) => /^declare -[-a-zA-Z]* ([A-Za-z_][A-Za-z0-9_]*)=/.test(l) && !SHELL_STATE_VARS.has(/^declare -[-a-zA-Z]* ([A-Za-z_][A-Za-z0-9_]*)=/.exec(l)![1])).join('\n');
+      if (this.prelude) this.prelude += '\n';
       r.stdout = r.stdout.slice(0, i);
     } else if (!r.startError) this.exited = true;
     if (r.env) {
       const next: Record<string, string> = {};
-      for (const [k, v] of Object.entries(r.env)) if (!SHELL_STATE_VARS.has(k)) next[k] = v;
+      for (const [k, v] of Object.entries(r.env)) if (!SHELL_STATE_VARS.has(k) && !k.startsWith('__dp_')) next[k] = v;
       this.env = next;
     }
     return r;
