@@ -72,8 +72,12 @@ export interface ConsoleTarget {
 
 export interface ReplayStep { line: string; code: number; stdout: string; stderr: string }
 
-/** A ConsoleIO that records output and answers prompts with `y` (so `prune` without `-f` does not block replays). */
+/**
+ * A ConsoleIO that records output. The first line read is `y` (a replayed `docker image prune` without `-f` goes ahead,
+ * as the student confirmed it when it ran), then end of input (so a command reading stdin until EOF never hangs).
+ */
 function recordingIO(columns = 120): ConsoleIO & { out: string; err: string } {
+  let answered = false;
   const io = {
     out: '',
     err: '',
@@ -85,8 +89,10 @@ function recordingIO(columns = 120): ConsoleIO & { out: string; err: string } {
     stderr(data: string) {
       io.err += data;
     },
-    async readLine() {
-      return null;
+    async readLine(): Promise<string | null> {
+      if (answered) return null;
+      answered = true;
+      return 'y';
     },
   };
   return io;
