@@ -68,7 +68,7 @@ describe.skipIf(!have)('differential: real docker CLI vs our console (same fake 
   for (const [argv, down] of [...CASES.map((a) => [a, false] as const), ...UNREACHABLE.map((a) => [a, true] as const)]) {
     it(`docker ${argv.join(' ')}${down ? ' (daemon down)' : ''}`, async () => {
       const host = down ? 'tcp://127.0.0.1:9' : `tcp://127.0.0.1:${port}`;
-      const real = spawnSync('docker', argv, { env: { PATH: process.env.PATH, HOME: '/root', DOCKER_HOST: host, DOCKER_CONFIG: tmp, TZ: 'UTC' } as NodeJS.ProcessEnv, input: '', encoding: 'utf8' });
+      const real = spawnSync('docker', argv, { env: { PATH: process.env.PATH, HOME: '/root', DOCKER_HOST: host, DOCKER_CONFIG: tmp, TZ: 'UTC' } as unknown as NodeJS.ProcessEnv, input: '', encoding: 'utf8' });
       const con = createConsole({ client: new HttpEngineClient(host), workspace: loadWorkspaceFromFiles({}), env: { HOME: '/root', DOCKER_CONFIG: tmp }, now: () => Date.now() });
       let out = '';
       let err = '';
