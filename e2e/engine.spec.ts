@@ -31,3 +31,24 @@ test('Ctrl+C at a [y/N] prompt aborts the command', async ({ page }) => {
   await typeCommand(page, 'echo after');
   await expect.poll(() => terminalText(page)).toMatch(/\nafter/);
 });
+
+test('edit the Dockerfile, build from the button, see the image and its layers, find it after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/play/');
+  await expect(page.getByTestId('engine-status')).toHaveText('Engine ready', { timeout: 30_000 });
+  const lines = page.locator('[data-testid="dockerfile-editor"] .view-lines');
+  await expect(lines).toBeVisible({ timeout: 30_000 });
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nLABEL built.by=e2e');
+  await waitForPrompt(page);
+  await page.getByTestId('build-button').click();
+  await expect.poll(() => terminalText(page), { timeout: 45_000 }).toMatch(/naming to docker\.io\/library\/app:latest/);
+  await expect(page.getByTestId('image-list')).toContainText('app:latest');
+  await page.getByTestId('image-list').getByRole('option').filter({ hasText: 'app:latest' }).click();
+  await expect(page.getByTestId('layer-explorer')).toContainText('LABEL built.by=e2e');
+  await expect(page.getByTestId('layer-explorer')).toContainText('RUN /bin/sh -c echo "Hello from a layer"');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await expect(page.getByTestId('image-list')).toContainText('app:latest', { timeout: 30_000 });
+});

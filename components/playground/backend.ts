@@ -10,6 +10,7 @@ import type { Console, Workspace } from '@/lib/console/types';
 import { createConsole } from '@/lib/console';
 import { MemoryWorkspace } from '@/lib/console/workspace';
 import { Engine, createEngine, type SavedState } from '@/lib/engine';
+import { createBuildKitFrontend, engineBuild, shellRun, type BuilderHost } from '@/lib/engine/builder';
 import { createFallbackConsole } from './fallback';
 import type { WireFile } from './protocol';
 
@@ -33,10 +34,10 @@ export interface BackendOptions {
  * The engine grows area by area (images first, then builder, containers...). Until an EngineClient method exists,
  * calling it answers like a daemon that lacks the endpoint instead of crashing the console.
  */
-function asClient(engine: Engine): EngineClient {
+function asClient(engine: Engine, extra: Partial<EngineClient>): EngineClient {
   return new Proxy(engine, {
     get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
+      const value: unknown = Reflect.has(target, prop) ? Reflect.get(target, prop, receiver) : (extra as Record<PropertyKey, unknown>)[prop];
       if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(target);
       if (value === undefined && typeof prop === 'string') {
         return () => {
@@ -60,9 +61,11 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     console.error('engine failed to start', e);
     return { console: createFallbackConsole(workspace), workspace, client: null, kind: 'loading', snapshot: () => undefined };
   }
-  const client = asClient(engine);
+  // The builder is its own area over the engine's state (lib/engine/builder); RUN steps go through lib/shell.
+  const host: BuilderHost = { state: engine.state, run: shellRun };
+  const client = asClient(engine, { build: (context, options) => engineBuild(host, context, options) });
   return {
-    console: createConsole({ client, workspace, now }),
+    console: createConsole({ client, workspace, now, buildkit: createBuildKitFrontend(host) }),
     workspace,
     client,
     kind: 'real',
