@@ -1,0 +1,894 @@
+/**
+ * The containers area: create/start/stop/attach/exec/logs/... over EngineState, after moby's daemon/ (create.go,
+ * start.go, stop.go, kill.go, list.go, inspect.go). Each container has a writable UnionFs over its image's layers
+ * (retained while the container exists); its main process is a simulated program (lib/engine/programs).
+ */
+import type {
+  AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
+  ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, ExecCreateRequest, Filters, HostConfig, LogsOptions,
+  MountPoint, Port, PortBinding, VolumeInfo,
+} from '../../api/types';
+import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
+import type { EngineState } from '../state';
+import { getImage, findImage, filterValues, matchLabels } from '../images';
+import { UnionFs } from '../fs/union';
+import { rfc3339Nano } from '../clock';
+import { ShellSession, runShell, detectFlavor } from '../../shell/index';
+import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
+import { randomName } from './names';
+import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
+import { contentBytes, normPath } from '../fs/entry';
+import { saveLayerContent, loadLayerContent, registerAreaCodec, type SavedLayer } from '../serialize';
+import type { LayerChange } from '../tar';
+
+export type Status = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+interface LogEntry { stream: 'stdout' | 'stderr'; text: string; ms: number }
+interface Running { program: Program; abort: AbortController; done: Promise<number>; killCode?: number; startedMs: number }
+
+export interface ContainerRecord {
+  id: string; name: string; createdMs: number; path: string; args: string[];
+  config: ContainerConfig; hostConfig: HostConfig; imageId: string; topChain: string;
+  fs: UnionFs;
+  status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; pid: number;
+  logs: LogEntry[]; restartCount: number; ip: string;
+  /** actual bindings while running: "80/tcp" -> [{HostIp, HostPort}] */
+  ports: Record<string, PortBinding[]>;
+  mounts: MountPoint[];
+  run?: Running;
+  listeners: Set<AttachIO>;
+  exitWaiters: ((code: number) => void)[];
+  stdinBuf: string; stdinEof: boolean; onAttach?: () => void;
+}
+interface ExecRecord { id: string; container: ContainerRecord; req: ExecCreateRequest; running: boolean; exitCode: number | null; pid: number }
+export interface VolumeRecord { name: string; createdMs: number; labels: Record<string, string> }
+
+export interface ContainersArea {
+  containers: Map<string, ContainerRecord>;
+  execs: Map<string, ExecRecord>;
+  /** host port -> container id + container port */
+  ports: Map<number, { id: string; port: number }>;
+  volumes: Map<string, VolumeRecord>;
+  /** exit codes of auto-removed containers (wait condition=removed after the fact) */
+  removed: Map<string, number>;
+  nextPid: number;
+}
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export function containersOf(state: EngineState): ContainersArea {
+  let a = state.areas.get('containers') as ContainersArea | undefined;
+  if (!a) {
+    a = { containers: new Map(), execs: new Map(), ports: new Map(), volumes: new Map(), removed: new Map(), nextPid: 4123 };
+    state.areas.set('containers', a);
+    const area = a;
+    state.hooks.imageUsers = (imageId) => [...area.containers.values()].filter((c) => c.imageId === imageId)
+      .sort((x, y) => x.createdMs - y.createdMs).map((c) => ({ id: c.id, running: c.status === 'running' || c.status === 'paused' }));
+    state.hooks.containerCounts = () => {
+      const cs = [...area.containers.values()];
+      const running = cs.filter((c) => c.status === 'running').length;
+      const paused = cs.filter((c) => c.status === 'paused').length;
+      return { total: cs.length, running, paused, stopped: cs.length - running - paused };
+    };
+  }
+  return a;
+}
+
+// ---------- lookup ----------
+export function findContainer(state: EngineState, ref: string): ContainerRecord | undefined {
+  const a = containersOf(state);
+  const n = ref.replace(/^\//, '');
+  if (!n) return undefined;
+  const byId = a.containers.get(n);
+  if (byId) return byId;
+  for (const c of a.containers.values()) if (c.name === n) return c;
+  const matches = [...a.containers.values()].filter((c) => c.id.startsWith(n));
+  if (matches.length > 1) throw invalidParameter(`multiple IDs found with provided prefix: ${n}`);
+  return matches[0];
+}
+export function getContainer(state: EngineState, ref: string): ContainerRecord {
+  const c = findContainer(state, ref);
+  if (!c) throw notFound(`No such container: ${ref}`);
+  refresh(state, c);
+  return c;
+}
+
+/** Programs that end by themselves after a while (sleep N) are observed lazily against the clock. */
+function refresh(state: EngineState, c: ContainerRecord): void {
+  const r = c.run;
+  if (!r || r.program.endsAfter === undefined || c.status !== 'running') return;
+  if (state.clock.now() >= r.startedMs + r.program.endsAfter * 1000) { r.killCode = 0; r.abort.abort(); finish(state, c, 0, r.startedMs + r.program.endsAfter * 1000); }
+}
+
+// ---------- create ----------
+const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+function mergeConfig(user: ContainerConfig, img: Record<string, unknown> | undefined): ContainerConfig {
+  const ic = (img ?? {}) as ContainerConfig;
+  const u: ContainerConfig = { ...user };
+  if (!u.User) u.User = ic.User ?? '';
+  const exposed: Record<string, Record<string, never>> = { ...(ic.ExposedPorts ?? {}), ...(u.ExposedPorts ?? {}) };
+  u.ExposedPorts = Object.keys(exposed).length ? Object.fromEntries(Object.keys(exposed).sort().map((k) => [k, {}])) : undefined;
+  const env = [...(u.Env ?? [])];
+  for (const e of ic.Env ?? []) if (!env.some((x) => x.split('=')[0] === e.split('=')[0])) env.push(e);
+  u.Env = env;
+  u.Labels = { ...(ic.Labels ?? {}), ...(u.Labels ?? {}) };
+  if (!u.Entrypoint || u.Entrypoint.length === 0) {
+    if (!u.Cmd || u.Cmd.length === 0) { u.Cmd = ic.Cmd ?? null; if (ic.ArgsEscaped) u.ArgsEscaped = true; }
+    if (u.Entrypoint == null) u.Entrypoint = ic.Entrypoint ?? null;
+  }
+  if (ic.Healthcheck && !u.Healthcheck) u.Healthcheck = ic.Healthcheck;
+  if (!u.WorkingDir) u.WorkingDir = ic.WorkingDir ?? '';
+  u.Volumes = { ...(ic.Volumes ?? {}), ...(u.Volumes ?? {}) };
+  if (!Object.keys(u.Volumes).length) u.Volumes = null;
+  if (!u.StopSignal && ic.StopSignal) u.StopSignal = ic.StopSignal;
+  return u;
+}
+
+/** moby container.Config in its JSON order. */
+function orderedConfig(c: ContainerConfig): ContainerConfig {
+  const o: ContainerConfig = {
+    Hostname: c.Hostname ?? '', Domainname: c.Domainname ?? '', User: c.User ?? '', AttachStdin: !!c.AttachStdin, AttachStdout: !!c.AttachStdout, AttachStderr: !!c.AttachStderr,
+  };
+  if (c.ExposedPorts && Object.keys(c.ExposedPorts).length) o.ExposedPorts = c.ExposedPorts;
+  o.Tty = !!c.Tty; o.OpenStdin = !!c.OpenStdin; o.StdinOnce = !!c.StdinOnce;
+  o.Env = c.Env && c.Env.length ? c.Env : null;
+  o.Cmd = c.Cmd && c.Cmd.length ? c.Cmd : null;
+  if (c.Healthcheck) o.Healthcheck = c.Healthcheck;
+  if (c.ArgsEscaped) o.ArgsEscaped = true;
+  o.Image = c.Image ?? '';
+  o.Volumes = c.Volumes ?? null;
+  o.WorkingDir = c.WorkingDir ?? '';
+  o.Entrypoint = c.Entrypoint && c.Entrypoint.length ? c.Entrypoint : null;
+  o.OnBuild = c.OnBuild ?? null;
+  o.Labels = c.Labels ?? {};
+  if (c.StopSignal) o.StopSignal = c.StopSignal;
+  return o;
+}
+
+export function containerCreate(state: EngineState, req: ContainerCreateRequest, name?: string): ContainerCreateResponse {
+  const a = containersOf(state);
+  const imageRef = req.Image ?? '';
+  const img = findImage(state, imageRef);
+  if (!img) throw notFound(`No such image: ${imageRef.includes(':') || imageRef.includes('@') || /^[0-9a-f]{12,64}$/.test(imageRef) ? imageRef : imageRef + ':latest'}`);
+  if (name) {
+    if (!NAME_RE.test(name)) throw invalidParameter(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const n = name.replace(/^\//, '');
+    const other = [...a.containers.values()].find((c) => c.name === n);
+    if (other) throw conflict(`Conflict. The container name "/${n}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  }
+  const { HostConfig: hc, NetworkingConfig: _nc, ...user } = req;
+  void _nc;
+  const id = state.random.hex(64);
+  const cfg = mergeConfig({ ...user, Hostname: user.Hostname || id.slice(0, 12) }, img.config.config as Record<string, unknown> | undefined);
+  cfg.Image = imageRef;
+  const argv = [...(cfg.Entrypoint ?? []), ...(cfg.Cmd ?? [])];
+  if (argv.length === 0) throw invalidParameter('no command specified');
+  let cname = name ? name.replace(/^\//, '') : '';
+  for (let retry = 0; !cname; retry++) {
+    const n = randomName(state.random, retry);
+    if (![...a.containers.values()].some((c) => c.name === n)) cname = n;
+  }
+  const hostConfig: HostConfig = { ...(hc ?? {}) };
+  // Named volumes (-v name:/path): created on first use.
+  const mounts: MountPoint[] = [];
+  for (const b of hostConfig.Binds ?? []) {
+    const [src, dst, mode = ''] = b.split(':');
+    if (!dst) continue;
+    if (src.startsWith('/')) { mounts.push({ Type: 'bind', Source: src, Destination: dst, Mode: mode, RW: !mode.includes('ro'), Propagation: 'rprivate' }); continue; }
+    if (!a.volumes.has(src)) a.volumes.set(src, { name: src, createdMs: state.clock.now(), labels: {} });
+    mounts.push({ Type: 'volume', Name: src, Source: `/var/lib/docker/volumes/${src}/_data`, Destination: dst, Driver: 'local', Mode: mode || 'z', RW: !mode.includes('ro'), Propagation: '' });
+  }
+  const fs = new UnionFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+  state.layers.retain(img.topChain);
+  const c: ContainerRecord = {
+    id, name: cname, createdMs: state.clock.now(), path: argv[0], args: argv.slice(1), config: orderedConfig(cfg), hostConfig, imageId: img.id, topChain: img.topChain, fs,
+    status: 'created', exitCode: 0, error: '', startedAt: ZERO_TIME, finishedAt: ZERO_TIME, finishedMs: 0, pid: 0, logs: [], restartCount: 0, ip: '',
+    ports: {}, mounts, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
+  };
+  a.containers.set(id, c);
+  return { Id: id, Warnings: [] };
+}
+
+// ---------- processes ----------
+function envMap(list: string[] | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of list ?? []) { const i = e.indexOf('='); if (i > 0) out[e.slice(0, i)] = e.slice(i + 1); }
+  if (!out.PATH) out.PATH = DEFAULT_PATH;
+  return out;
+}
+
+function emit(state: EngineState, c: ContainerRecord, stream: 'stdout' | 'stderr', data: string): void {
+  if (!data) return;
+  const tty = !!c.config.Tty;
+  const text = tty ? data.replace(/\r?\n/g, '\r\n') : data;
+  const s = tty ? 'stdout' : stream;
+  c.logs.push({ stream: s, text, ms: state.clock.now() });
+  for (const l of c.listeners) l[s](text);
+}
+
+async function readStdinLine(c: ContainerRecord, signal: AbortSignal): Promise<string | null> {
+  const aborted = new Promise<null>((r) => { if (signal.aborted) r(null); else signal.addEventListener('abort', () => r(null), { once: true }); });
+  for (;;) {
+    if (signal.aborted) return null;
+    const nl = c.stdinBuf.indexOf('\n');
+    if (nl >= 0) { const l = c.stdinBuf.slice(0, nl); c.stdinBuf = c.stdinBuf.slice(nl + 1); return l.replace(/\r$/, ''); }
+    if (c.stdinEof) { if (c.stdinBuf) { const l = c.stdinBuf; c.stdinBuf = ''; return l; } return null; }
+    if (!c.config.OpenStdin) return null;
+    const reader = [...c.listeners].find((l) => l.readStdin);
+    if (!reader) {
+      await Promise.race([new Promise<void>((r) => { c.onAttach = r; }), aborted]);
+      continue;
+    }
+    const d = await Promise.race([reader.readStdin!(), aborted]);
+    if (signal.aborted) return null;
+    if (d === null) { c.stdinEof = true; continue; }
+    c.stdinBuf += d;
+  }
+}
+
+function shellPrompt(fs: UnionFs, shellPath: string, user: string, host: string, cwd: string, home: string): string {
+  const root = !user || user === 'root' || user === '0';
+  const flavor = detectFlavor(fs, lookPath(fs, shellPath, DEFAULT_PATH) ?? shellPath);
+  const shown = cwd === home && home !== '/' ? '~' : cwd.startsWith(home + '/') && home !== '/' ? '~' + cwd.slice(home.length) : cwd;
+  if (flavor === 'bash') return `${root ? 'root' : user}@${host}:${shown}${root ? '#' : '$'} `;
+  if (flavor === 'busybox') return `${shown} ${root ? '#' : '$'} `;
+  return root ? '# ' : '$ ';
+}
+
+/** Simulated network for curl/wget inside containers: localhost (own servers) and other containers by name or IP. */
+function containerFetch(state: EngineState, self: ContainerRecord): (url: string) => Promise<{ status: number; body: string } | null> {
+  return async (url) => {
+    const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+    if (!m) return null;
+    const [, host, port = '80', path = '/'] = m;
+    let target: ContainerRecord | undefined;
+    if (host === 'localhost' || host === '127.0.0.1') target = self;
+    else for (const c of containersOf(state).containers.values()) if (c.status === 'running' && (c.name === host || c.ip === host || c.id.startsWith(host))) target = c;
+    if (!target?.run) return null;
+    const r = serve(target, Number(port), path, 'GET');
+    return r ? { status: r.status, body: r.body } : null;
+  };
+}
+
+function serve(c: ContainerRecord, port: number, path: string, method: string): HttpResponse | null {
+  const p = c.run?.program;
+  if (!p || c.status !== 'running' || !p.http || !p.listens.includes(port)) return null;
+  return p.http(path, method);
+}
+
+function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean }, over: { env?: string[]; user?: string; cwd?: string } = {}): ProgramContext {
+  const env = envMap([...(c.config.Env ?? []), ...(over.env ?? [])]);
+  env.HOSTNAME = c.config.Hostname ?? c.id.slice(0, 12);
+  const user = over.user || c.config.User || 'root';
+  const cwd = over.cwd || c.config.WorkingDir || '/';
+  if (cwd !== '/' && !c.fs.entry(cwd)) c.fs.mkdirSyncInternal(cwd, true, 0o755);
+  const base = {
+    fs: c.fs, env, cwd, user, hostname: env.HOSTNAME, signal, fetch: containerFetch(state, c),
+    randomHex: (n: number) => state.random.hex(n), now: () => Math.floor(state.clock.now() / 1000),
+    processes: [{ pid: 1, user: 'root', cmd: [c.path, ...c.args].join(' ') }],
+  };
+  return {
+    fs: c.fs, env, cwd, user, hostname: env.HOSTNAME, tty: io.tty, interactive: io.interactive, out: io.out, err: io.err, readLine: io.readLine, signal,
+    now: () => state.clock.now(), cpus: 4,
+    async shell(script, shell) {
+      const r = await runShell({ ...base, script, shell, onOutput: (s, d) => (s === 'stdout' ? io.out(d) : io.err(d)) });
+      if (r.startError) io.err(r.startError + '\n');
+      return r;
+    },
+    async interactiveShell(shellPath) {
+      if (shellPath === 'node') {
+        for (;;) {
+          if (io.tty) io.out('> ');
+          const line = await io.readLine();
+          if (line === null || line.trim() === '.exit') return 0;
+          const log = /^console\.log\((['"`])(.*)\1\)$/.exec(line.trim());
+          if (log) io.out(log[2] + '\nundefined\n');
+          else if (/^[\d+\-*/ ().]+$/.test(line.trim()) && line.trim()) io.out(String(Function(`return (${line})`)()) + '\n');
+          else if (line.trim()) io.out('undefined\n');
+        }
+      }
+      const session = new ShellSession({ ...base, shell: [shellPath, '-c'] });
+      let last = 0;
+      for (;;) {
+        if (io.tty) io.out(shellPrompt(c.fs, shellPath, user, env.HOSTNAME, session.cwd, env.HOME ?? (user === 'root' ? '/root' : '/')));
+        const line = await io.readLine();
+        if (line === null) { if (io.tty) io.out('exit\n'); return last; }
+        const r = await session.run(line);
+        io.out(r.stdout);
+        io.err(r.stderr);
+        last = r.exitCode;
+        if (session.exited) return r.exitCode;
+      }
+    },
+  };
+}
+
+function startError(msg: string): EngineError {
+  return new EngineError('system', `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${msg}: unknown`);
+}
+
+function allocatePorts(state: EngineState, c: ContainerRecord): void {
+  const a = containersOf(state);
+  const want: Record<string, PortBinding[]> = { ...(c.hostConfig.PortBindings ?? {}) };
+  if (c.hostConfig.PublishAllPorts) for (const k of Object.keys(c.config.ExposedPorts ?? {})) want[k] ??= [{ HostIp: '', HostPort: '' }];
+  const taken: number[] = [];
+  const out: Record<string, PortBinding[]> = {};
+  try {
+    for (const [key, binds] of Object.entries(want)) {
+      const cport = parseInt(key, 10);
+      for (const b of binds) {
+        let hp = b.HostPort ? parseInt(b.HostPort, 10) : 0;
+        if (!hp) { hp = 32768; while (a.ports.has(hp)) hp++; }
+        else if (a.ports.has(hp)) {
+          throw new EngineError('system', `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${state.random.hex(64)}): Bind for ${b.HostIp || '0.0.0.0'}:${hp} failed: port is already allocated`);
+        }
+        a.ports.set(hp, { id: c.id, port: cport });
+        taken.push(hp);
+        const list = (out[key] ??= []);
+        if (b.HostIp) list.push({ HostIp: b.HostIp, HostPort: String(hp) });
+        else list.push({ HostIp: '0.0.0.0', HostPort: String(hp) }, { HostIp: '::', HostPort: String(hp) });
+      }
+    }
+  } catch (e) {
+    for (const p of taken) a.ports.delete(p);
+    throw e;
+  }
+  c.ports = out;
+}
+
+function releasePorts(state: EngineState, c: ContainerRecord): void {
+  const a = containersOf(state);
+  for (const [p, v] of a.ports) if (v.id === c.id) a.ports.delete(p);
+  c.ports = {};
+}
+
+function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: number): void {
+  if (c.status !== 'running' && c.status !== 'paused') return;
+  c.run = undefined;
+  c.status = 'exited';
+  c.exitCode = code;
+  c.pid = 0;
+  c.finishedMs = atMs ?? state.clock.now();
+  c.finishedAt = rfc3339Nano(c.finishedMs);
+  releasePorts(state, c);
+  c.ip = '';
+  for (const e of containersOf(state).execs.values()) if (e.container === c) e.running = false;
+  for (const w of c.exitWaiters.splice(0)) w(code);
+  if (c.hostConfig.AutoRemove) removeNow(state, c);
+}
+
+function removeNow(state: EngineState, c: ContainerRecord): void {
+  const a = containersOf(state);
+  if (!a.containers.delete(c.id)) return;
+  a.removed.set(c.id, c.exitCode);
+  state.layers.release(c.topChain);
+  for (const [k, e] of a.execs) if (e.container === c) a.execs.delete(k);
+}
+
+export async function containerStart(state: EngineState, ref: string): Promise<void> {
+  const c = getContainer(state, ref);
+  if (c.status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
+  if (c.status === 'running') return;
+  const env = envMap(c.config.Env);
+  env.__CWD = c.config.WorkingDir || '/';
+  const res = resolveProgram([c.path, ...c.args], c.fs, env, !!c.config.OpenStdin);
+  if ('startError' in res) {
+    c.exitCode = res.exitCode;
+    c.error = res.startError;
+    throw startError(res.startError);
+  }
+  allocatePorts(state, c);
+  const a = containersOf(state);
+  c.ip = `172.17.0.${2 + [...a.containers.values()].filter((x) => x.ip).length}`;
+  c.status = 'running';
+  c.error = '';
+  c.exitCode = 0;
+  c.pid = a.nextPid += 37;
+  const startedMs = state.clock.now();
+  c.startedAt = rfc3339Nano(startedMs);
+  c.stdinEof = false;
+  const abort = new AbortController();
+  const ctx = programContext(state, c, abort.signal, {
+    out: (s) => emit(state, c, 'stdout', s), err: (s) => emit(state, c, 'stderr', s),
+    readLine: () => readStdinLine(c, abort.signal), tty: !!c.config.Tty, interactive: !!c.config.OpenStdin,
+  });
+  const run: Running = { program: res.program, abort, startedMs, done: Promise.resolve(0) };
+  c.run = run;
+  run.done = (async () => {
+    await Promise.resolve();
+    try { return await res.program.run(ctx); } catch (e) { emit(state, c, 'stderr', `${e instanceof Error ? e.message : String(e)}\n`); return 1; }
+  })();
+  void run.done.then((code) => { if (c.run === run) finish(state, c, run.killCode ?? code); });
+}
+
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, STOP: 19, CONT: 18 };
+/** Servers that exit 0 on SIGTERM; other programs as PID 1 ignore it and are killed after the timeout (137). */
+const GRACEFUL = new Set(['nginx', 'httpd', 'redis-server', 'postgres', 'mysqld', 'mongod']);
+
+async function terminate(state: EngineState, c: ContainerRecord, code: number): Promise<void> {
+  const r = c.run;
+  if (!r) return;
+  if (c.status === 'paused') c.status = 'running';
+  r.killCode = code;
+  r.abort.abort();
+  finish(state, c, code);
+  await Promise.resolve();
+}
+
+export async function containerStop(state: EngineState, ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
+  const c = getContainer(state, ref);
+  if (!c.run) return;
+  const sig = (opts.signal ?? c.config.StopSignal ?? 'TERM').replace(/^SIG/, '');
+  const code = sig === 'KILL' ? 137 : GRACEFUL.has(c.run.program.name) ? 0 : 137;
+  await terminate(state, c, code);
+}
+
+export async function containerKill(state: EngineState, ref: string, signal = 'KILL'): Promise<void> {
+  const c = getContainer(state, ref);
+  if (!c.run) throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
+  const sig = signal.replace(/^SIG/, '').toUpperCase();
+  const n = SIGNALS[sig] ?? (Number(sig) || NaN);
+  if (Number.isNaN(n)) throw invalidParameter(`Invalid signal: ${signal}`);
+  if (n === 9 || (n === 15 && GRACEFUL.has(c.run.program.name)) || n === 2 && !c.config.Tty) await terminate(state, c, n === 15 ? 0 : 128 + n);
+}
+
+export async function containerRestart(state: EngineState, ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
+  await containerStop(state, ref, opts);
+  await containerStart(state, ref);
+}
+
+export function containerPause(state: EngineState, ref: string): void {
+  const c = getContainer(state, ref);
+  if (c.status === 'paused') throw conflict(`container ${c.id} is already paused`);
+  if (c.status !== 'running') throw conflict(`container ${c.id} is not running`);
+  c.status = 'paused';
+}
+export function containerUnpause(state: EngineState, ref: string): void {
+  const c = getContainer(state, ref);
+  if (c.status !== 'paused') throw conflict(`container ${c.id} is not paused`);
+  c.status = 'running';
+}
+
+export async function containerRemove(state: EngineState, ref: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+  const c = getContainer(state, ref);
+  if (c.run) {
+    if (!opts.force) throw conflict(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+    const auto = c.hostConfig.AutoRemove;
+    c.hostConfig.AutoRemove = false;
+    await terminate(state, c, 137);
+    c.hostConfig.AutoRemove = auto;
+  }
+  removeNow(state, c);
+}
+
+export function containerRename(state: EngineState, ref: string, name: string): void {
+  const c = getContainer(state, ref);
+  const n = name.replace(/^\//, '');
+  if (!n) throw invalidParameter('Neither old nor new names may be empty');
+  if (!NAME_RE.test(n)) throw invalidParameter(`Invalid container name (${n}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  if (n === c.name) throw invalidParameter('Renaming a container with the same name as its current name');
+  const other = [...containersOf(state).containers.values()].find((x) => x.name === n);
+  if (other) throw conflict(`Conflict. The container name "/${n}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  c.name = n;
+}
+
+export async function containerAttach(state: EngineState, ref: string, io: AttachIO): Promise<void> {
+  const c = getContainer(state, ref);
+  c.listeners.add(io);
+  const wake = c.onAttach;
+  c.onAttach = undefined;
+  wake?.();
+  try {
+    if (c.status === 'running' || c.status === 'paused' || c.status === 'created') {
+      await new Promise<number>((r) => {
+        c.exitWaiters.push(r);
+        io.signal?.addEventListener('abort', () => r(0), { once: true });
+      });
+    }
+  } finally {
+    c.listeners.delete(io);
+  }
+}
+
+export async function containerWait(state: EngineState, ref: string, condition = 'not-running'): Promise<ContainerWaitResponse> {
+  const a = containersOf(state);
+  const c = findContainer(state, ref);
+  if (!c) {
+    const gone = a.removed.get(ref) ?? [...a.removed.entries()].find(([id]) => id.startsWith(ref))?.[1];
+    if (gone !== undefined) return { StatusCode: gone, Error: null };
+    throw notFound(`No such container: ${ref}`);
+  }
+  refresh(state, c);
+  if (condition === 'removed') {
+    if (!a.containers.has(c.id)) return { StatusCode: c.exitCode, Error: null };
+    const code = await new Promise<number>((r) => c.exitWaiters.push(r));
+    return { StatusCode: code, Error: null };
+  }
+  if (condition === 'not-running' && !c.run) return { StatusCode: c.exitCode, Error: null };
+  return { StatusCode: await new Promise<number>((r) => c.exitWaiters.push(r)), Error: null };
+}
+
+// ---------- list / inspect ----------
+function humanDuration(sec: number): string {
+  if (sec < 1) return 'Less than a second';
+  if (sec === 1) return '1 second';
+  if (sec < 60) return `${sec} seconds`;
+  const m = Math.floor(sec / 60);
+  if (m === 1) return 'About a minute';
+  if (m < 60) return `${m} minutes`;
+  const h = Math.round(sec / 3600);
+  if (h === 1) return 'About an hour';
+  if (h < 48) return `${h} hours`;
+  if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
+  if (h < 24 * 30 * 2) return `${Math.floor(h / 24 / 7)} weeks`;
+  if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
+  return `${Math.floor(h / 24 / 365)} years`;
+}
+
+export function statusText(state: EngineState, c: ContainerRecord): string {
+  const since = (ms: number) => humanDuration(Math.floor((state.clock.now() - ms) / 1000));
+  switch (c.status) {
+    case 'created': return 'Created';
+    case 'running': return `Up ${since(c.run?.startedMs ?? 0)}`;
+    case 'paused': return `Up ${since(c.run?.startedMs ?? 0)} (Paused)`;
+    case 'removing': return 'Removal In Progress';
+    case 'dead': return 'Dead';
+    default: return `Exited (${c.exitCode}) ${since(c.finishedMs)} ago`;
+  }
+}
+
+function summaryPorts(c: ContainerRecord): Port[] {
+  const out: Port[] = [];
+  const bound = new Set<string>();
+  for (const [key, binds] of Object.entries(c.ports)) {
+    const [p, proto] = key.split('/');
+    bound.add(key);
+    for (const b of binds) out.push({ IP: b.HostIp, PrivatePort: Number(p), PublicPort: Number(b.HostPort), Type: proto });
+  }
+  for (const key of Object.keys(c.config.ExposedPorts ?? {})) {
+    if (bound.has(key)) continue;
+    const [p, proto] = key.split('/');
+    out.push({ PrivatePort: Number(p), Type: proto });
+  }
+  return out;
+}
+
+function imageName(state: EngineState, c: ContainerRecord): string {
+  // moby shows the image as given, unless it now points to another image: then the image ID.
+  const img = findImage(state, c.config.Image ?? '');
+  return img && img.id === c.imageId ? c.config.Image ?? c.imageId : c.imageId;
+}
+
+const commandOf = (c: ContainerRecord) => (c.args.length ? `${c.path} ${c.args.join(' ')}` : c.path);
+
+function matches(state: EngineState, c: ContainerRecord, f: Filters): boolean {
+  const vals = (k: string) => filterValues(f, k);
+  for (const k of Object.keys(f)) {
+    if (!['status', 'name', 'id', 'ancestor', 'label', 'exited', 'before', 'since', 'volume', 'network', 'publish', 'expose', 'health', 'isolation', 'is-task'].includes(k)) throw invalidParameter(`invalid filter '${k}'`);
+  }
+  if (vals('status').length) {
+    for (const s of vals('status')) if (!['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'].includes(s)) throw invalidParameter(`invalid filter 'status=${s}'`);
+    if (!vals('status').includes(c.status)) return false;
+  }
+  if (vals('name').length && !vals('name').some((n) => new RegExp(n).test('/' + c.name))) return false;
+  if (vals('id').length && !vals('id').some((i) => c.id.startsWith(i))) return false;
+  if (vals('exited').length && !(c.status === 'exited' && vals('exited').includes(String(c.exitCode)))) return false;
+  if (vals('ancestor').length && !vals('ancestor').some((x) => findImage(state, x)?.id === c.imageId)) return false;
+  if (!matchLabels(f, c.config.Labels ?? {})) return false;
+  if (vals('publish').length && !vals('publish').some((p) => Object.values(c.ports).some((bs) => bs.some((b) => b.HostPort === p.split('/')[0])))) return false;
+  if (vals('expose').length && !vals('expose').some((p) => Object.keys(c.config.ExposedPorts ?? {}).includes(p.includes('/') ? p : `${p}/tcp`))) return false;
+  if (vals('volume').length && !vals('volume').some((v) => c.mounts.some((m) => m.Name === v || m.Destination === v))) return false;
+  return true;
+}
+
+export function containerList(state: EngineState, opts: ContainerListOptions = {}): ContainerSummary[] {
+  const a = containersOf(state);
+  let list = [...a.containers.values()].reverse().sort((x, y) => y.createdMs - x.createdMs);
+  for (const c of list) refresh(state, c);
+  const f = opts.filters ?? {};
+  const before = filterValues(f, 'before')[0];
+  const since = filterValues(f, 'since')[0];
+  if (before) { const b = getContainer(state, before); list = list.filter((c) => c.createdMs < b.createdMs); }
+  if (since) { const s = getContainer(state, since); list = list.filter((c) => c.createdMs > s.createdMs); }
+  const all = opts.all || (opts.limit ?? 0) > 0 || Object.keys(f).length > 0 && filterValues(f, 'status').length > 0;
+  if (!all && !opts.all) list = list.filter((c) => c.status === 'running' || c.status === 'paused');
+  list = list.filter((c) => matches(state, c, f));
+  if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
+  return list.map((c) => {
+    const s: ContainerSummary = {
+      Id: c.id, Names: ['/' + c.name], Image: imageName(state, c), ImageID: c.imageId, Command: commandOf(c), Created: Math.floor(c.createdMs / 1000),
+      Ports: summaryPorts(c), Labels: c.config.Labels ?? {}, State: c.status, Status: statusText(state, c),
+      HostConfig: { NetworkMode: c.hostConfig.NetworkMode || 'bridge' },
+      NetworkSettings: { Networks: { bridge: networkEndpoint(c) } }, Mounts: c.mounts,
+    };
+    if (opts.size) { s.SizeRw = sizeRw(c); s.SizeRootFs = s.SizeRw + state.layers.chainSize(c.topChain); }
+    return s;
+  });
+}
+
+function sizeRw(c: ContainerRecord): number {
+  let n = 0;
+  for (const [, e] of c.fs.diff().entries) if (e.type === 'file') n += contentBytes(e.data).length;
+  return n;
+}
+
+function networkEndpoint(c: ContainerRecord): Record<string, unknown> {
+  const up = !!c.ip;
+  const n = up ? Number(c.ip.split('.')[3]) : 0;
+  return {
+    IPAMConfig: null, Links: null, Aliases: null, MacAddress: up ? `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}` : '', DriverOpts: null, GwPriority: 0,
+    NetworkID: 'f2c1a9e4b7d3c8a5e6f1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d', EndpointID: up ? c.id.slice(0, 32) + c.id.slice(0, 32).split('').reverse().join('') : '',
+    Gateway: up ? '172.17.0.1' : '', IPAddress: c.ip, IPPrefixLen: up ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+  };
+}
+
+export function containerInspect(state: EngineState, ref: string, size = false): ContainerInspect {
+  const c = getContainer(state, ref);
+  const running = c.status === 'running' || c.status === 'paused';
+  const execIds = [...containersOf(state).execs.values()].filter((e) => e.container === c && e.running).map((e) => e.id);
+  const hc = c.hostConfig;
+  const exposedPorts: Record<string, PortBinding[] | null> = {};
+  for (const k of Object.keys(c.config.ExposedPorts ?? {})) exposedPorts[k] = running ? c.ports[k] ?? null : null;
+  const out: ContainerInspect = {
+    Id: c.id, Created: rfc3339Nano(c.createdMs), Path: c.path, Args: c.args,
+    State: {
+      Status: c.status, Running: running, Paused: c.status === 'paused', Restarting: false, OOMKilled: false, Dead: false, Pid: c.pid,
+      ExitCode: c.exitCode, Error: c.error, StartedAt: c.startedAt, FinishedAt: c.finishedAt,
+    },
+    Image: c.imageId,
+    ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`, HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
+    HostsPath: `/var/lib/docker/containers/${c.id}/hosts`, LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+    Name: '/' + c.name, RestartCount: c.restartCount, Driver: 'overlay2', Platform: 'linux', MountLabel: '', ProcessLabel: '', AppArmorProfile: 'docker-default',
+    ExecIDs: execIds.length ? execIds : null,
+    HostConfig: {
+      Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: hc.NetworkMode || 'bridge',
+      PortBindings: hc.PortBindings ?? {}, RestartPolicy: hc.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 }, AutoRemove: !!hc.AutoRemove,
+      VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0], CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [],
+      ExtraHosts: null, GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: false,
+      PublishAllPorts: !!hc.PublishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
+      Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, BlkioWeightDevice: [], BlkioDeviceReadBps: [],
+      BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0,
+      CpusetCpus: '', CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null, MemoryReservation: 0, MemorySwap: 0,
+      MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+      MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+      ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+    },
+    GraphDriver: {
+      Data: {
+        ID: c.id, LowerDir: `/var/lib/docker/overlay2/${c.id.slice(0, 32)}${c.id.slice(32)}-init/diff`,
+        MergedDir: `/var/lib/docker/overlay2/${c.id}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id}/work`,
+      },
+      Name: 'overlay2',
+    },
+    Mounts: c.mounts,
+    Config: c.config,
+    NetworkSettings: {
+      Bridge: '', SandboxID: running ? c.id.split('').reverse().join('') : '', SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
+      Ports: exposedPorts, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0, SecondaryIPAddresses: null, SecondaryIPv6Addresses: null,
+      EndpointID: running ? (networkEndpoint(c).EndpointID as string) : '', Gateway: running ? '172.17.0.1' : '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+      IPAddress: c.ip, IPPrefixLen: running ? 16 : 0, IPv6Gateway: '', MacAddress: running ? (networkEndpoint(c).MacAddress as string) : '',
+      Networks: { bridge: networkEndpoint(c) },
+    },
+  };
+  if (size) { out.SizeRw = sizeRw(c); out.SizeRootFs = (out.SizeRw as number) + state.layers.chainSize(c.topChain); }
+  return out;
+}
+
+// ---------- logs, diff, top, prune ----------
+export function containerLogs(state: EngineState, ref: string, opts: LogsOptions = {}): { stdout: string; stderr: string } {
+  const c = getContainer(state, ref);
+  let lines: LogEntry[] = [];
+  for (const e of c.logs) {
+    const parts = e.text.split(/(?<=\n)/);
+    for (const p of parts) lines.push({ ...e, text: p });
+  }
+  const now = state.clock.now();
+  if (opts.since) { const s = parseTs(opts.since, now); lines = lines.filter((l) => l.ms >= s); }
+  if (opts.until) { const u = parseTs(opts.until, now); lines = lines.filter((l) => l.ms <= u); }
+  if (opts.tail && opts.tail !== 'all') { const n = Number(opts.tail); if (Number.isFinite(n) && n >= 0) lines = n === 0 ? [] : lines.slice(-n); }
+  const pick = (s: 'stdout' | 'stderr') => lines.filter((l) => l.stream === s).map((l) => (opts.timestamps ? rfc3339Nano(l.ms) + ' ' : '') + l.text).join('');
+  return { stdout: opts.stdout === false ? '' : pick('stdout'), stderr: opts.stderr === false ? '' : pick('stderr') };
+}
+function parseTs(v: string, now: number): number {
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v) * 1000;
+  const m = /^(\d+)([smh])$/.exec(v);
+  if (m) return now - Number(m[1]) * { s: 1000, m: 60000, h: 3600000 }[m[2] as 's' | 'm' | 'h'];
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+export function containerDiff(state: EngineState, ref: string): ContainerChange[] | null {
+  const c = getContainer(state, ref);
+  const ch = c.fs.changes();
+  return ch.length ? ch : null;
+}
+
+export function containerTop(state: EngineState, ref: string): ContainerTop {
+  const c = getContainer(state, ref);
+  if (!c.run) throw conflict(`container ${c.id} is not running`);
+  const d = new Date(c.run.startedMs);
+  const stime = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const rows = [['root', String(c.pid), String(c.pid - 21), '0', stime, c.config.Tty ? 'pts/0' : '?', '00:00:00', commandOf(c)]];
+  if (c.run.program.name === 'nginx') for (let i = 0; i < 4; i++) rows.push(['message+', String(c.pid + 40 + i), String(c.pid), '0', stime, '?', '00:00:00', 'nginx: worker process']);
+  for (const e of containersOf(state).execs.values()) if (e.container === c && e.running) rows.push(['root', String(e.pid), String(c.pid - 21), '0', stime, e.req.Tty ? 'pts/1' : '?', '00:00:00', e.req.Cmd.join(' ')]);
+  return { Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], Processes: rows };
+}
+
+export function containersPrune(state: EngineState, filters: Filters = {}): ContainersPruneReport {
+  const a = containersOf(state);
+  const victims = [...a.containers.values()].filter((c) => (c.status === 'exited' || c.status === 'created' || c.status === 'dead') && matchLabels(filters, c.config.Labels ?? {}));
+  let space = 0;
+  for (const v of victims) { space += sizeRw(v); removeNow(state, v); }
+  return { ContainersDeleted: victims.length ? victims.map((v) => v.id) : null, SpaceReclaimed: space };
+}
+
+// ---------- cp ----------
+export function containerArchiveGet(state: EngineState, ref: string, path: string): { tar: Uint8Array; stat: { name: string; size: number; mode: number; mtime: string; linkTarget: string } } {
+  const c = getContainer(state, ref);
+  const p = normPath(path.startsWith('/') ? path : '/' + path);
+  const e = c.fs.entry(p, false);
+  if (!e) throw notFound(`Could not find the file ${path} in container ${ref}`);
+  const name = p === '/' ? '/' : p.slice(p.lastIndexOf('/') + 1);
+  const entries: TarWriteEntry[] = [];
+  const add = (fp: string, rel: string) => {
+    const x = c.fs.entry(fp, false);
+    if (!x) return;
+    if (x.type === 'dir') {
+      entries.push({ name: rel, type: 'dir', mode: x.mode, uid: x.uid, gid: x.gid, mtime: x.mtime });
+      for (const k of c.fs.children(fp).sort()) add(fp === '/' ? '/' + k : fp + '/' + k, rel + '/' + k);
+    } else if (x.type === 'symlink') entries.push({ name: rel, type: 'symlink', mode: x.mode, linkname: x.target, mtime: x.mtime });
+    else entries.push({ name: rel, type: 'file', mode: x.mode, uid: x.uid, gid: x.gid, mtime: x.mtime, data: contentBytes(x.data) });
+  };
+  add(p, name === '/' ? '.' : name);
+  const size = e.type === 'file' ? contentBytes(e.data).length : e.type === 'symlink' ? e.target.length : 4096;
+  const mode = e.type === 'dir' ? (0x80000000 | e.mode) >>> 0 : e.type === 'symlink' ? (0x8000000 | 0o777) >>> 0 : e.mode;
+  return { tar: writeTar(entries), stat: { name, size, mode, mtime: new Date(e.mtime * 1000).toISOString(), linkTarget: e.type === 'symlink' ? e.target : '' } };
+}
+
+export function containerArchivePut(state: EngineState, ref: string, path: string, tar: Uint8Array): void {
+  const c = getContainer(state, ref);
+  const dir = normPath(path.startsWith('/') ? path : '/' + path);
+  const d = c.fs.entry(dir);
+  if (!d) throw notFound(`Could not find the file ${path} in container ${ref}`);
+  if (d.type !== 'dir') throw invalidParameter(`extraction point is not a directory`);
+  for (const e of readTar(tar)) {
+    if (!e.name || e.name === '.') continue;
+    const target = normPath(dir + '/' + e.name);
+    if (e.type === 'dir') { if (!c.fs.entry(target)) c.fs.mkdirSyncInternal(target, true, e.mode & 0o7777); continue; }
+    const parent = target.slice(0, target.lastIndexOf('/')) || '/';
+    if (!c.fs.entry(parent)) c.fs.mkdirSyncInternal(parent, true, 0o755);
+    if (e.type === 'symlink') c.fs.putEntry(target, { type: 'symlink', target: e.linkname, mode: 0o777, uid: e.uid, gid: e.gid, mtime: e.mtime });
+    else c.fs.putEntry(target, { type: 'file', data: e.data, mode: e.mode & 0o7777, uid: e.uid, gid: e.gid, mtime: e.mtime });
+  }
+}
+
+// ---------- exec ----------
+export function execCreate(state: EngineState, ref: string, req: ExecCreateRequest): { Id: string } {
+  const c = getContainer(state, ref);
+  if (c.status === 'paused') throw conflict(`container ${c.id} is paused, unpause the container before exec`);
+  if (c.status !== 'running') throw conflict(`container ${c.id} is not running`);
+  const a = containersOf(state);
+  const id = state.random.hex(64);
+  a.execs.set(id, { id, container: c, req, running: false, exitCode: null, pid: 0 });
+  return { Id: id };
+}
+
+export async function execStart(state: EngineState, execId: string, io: AttachIO): Promise<number> {
+  const a = containersOf(state);
+  const e = a.execs.get(execId);
+  if (!e) throw notFound(`No such exec instance: ${execId}`);
+  const c = e.container;
+  if (!c.run) throw conflict(`container ${c.id} is not running`);
+  e.running = true;
+  e.pid = a.nextPid += 13;
+  const tty = !!e.req.Tty;
+  const conv = (s: string) => (tty ? s.replace(/\r?\n/g, '\r\n') : s);
+  const out = (s: string) => { if (s) io.stdout(conv(s)); };
+  const err = (s: string) => { if (s) (tty ? io.stdout(conv(s)) : io.stderr(s)); };
+  let buf = '';
+  let eof = !e.req.AttachStdin || !io.readStdin;
+  const readLine = async (): Promise<string | null> => {
+    for (;;) {
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) { const l = buf.slice(0, nl); buf = buf.slice(nl + 1); return l.replace(/\r$/, ''); }
+      if (eof) { if (buf) { const l = buf; buf = ''; return l; } return null; }
+      const d = await io.readStdin!();
+      if (d === null) eof = true; else buf += d;
+    }
+  };
+  const finishExec = (code: number) => { e.running = false; e.exitCode = code; return code; };
+  try {
+    const argv = e.req.Cmd;
+    const client = clientCommand(argv, c.run.program, tty);
+    if (client) { out(client.out); err(client.err); return finishExec(client.code); }
+    const env = envMap([...(c.config.Env ?? []), ...(e.req.Env ?? [])]);
+    env.__CWD = e.req.WorkingDir || c.config.WorkingDir || '/';
+    const res = resolveProgram(argv, c.fs, env, !!e.req.AttachStdin);
+    if ('startError' in res) {
+      out(`OCI runtime exec failed: exec failed: unable to start container process: ${res.startError}: unknown\n`);
+      return finishExec(res.exitCode === 127 ? 127 : 126);
+    }
+    const ctl = new AbortController();
+    io.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
+    const ctx = programContext(state, c, ctl.signal, { out, err, readLine, tty, interactive: !!e.req.AttachStdin }, { env: e.req.Env, user: e.req.User, cwd: e.req.WorkingDir });
+    // A server started by exec does not replace the container's; long-running programs end when the exec is interrupted.
+    return finishExec(await res.program.run(ctx));
+  } catch (x) {
+    finishExec(126);
+    throw x;
+  }
+}
+
+// ---------- published ports (the host side) ----------
+/** An HTTP request to a published host port (the console's `curl localhost:PORT`). Null when nothing listens. */
+export function httpRequest(state: EngineState, hostPort: number, path = '/', method = 'GET'): HttpResponse | null {
+  const a = containersOf(state);
+  const b = a.ports.get(hostPort);
+  if (!b) return null;
+  const c = a.containers.get(b.id);
+  if (!c) return null;
+  refresh(state, c);
+  return serve(c, b.port, path, method);
+}
+
+// ---------- volumes ----------
+export function volumeList(state: EngineState): { Volumes: VolumeInfo[]; Warnings: string[] | null } {
+  const a = containersOf(state);
+  return { Volumes: [...a.volumes.values()].map((v) => volumeInfo(v)), Warnings: null };
+}
+export function volumeInfo(v: VolumeRecord, usage?: { RefCount: number; Size: number }): VolumeInfo {
+  return {
+    CreatedAt: new Date(v.createdMs).toISOString().replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: Object.keys(v.labels).length ? v.labels : null,
+    Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`, Name: v.name, Options: null, Scope: 'local', ...(usage ? { UsageData: usage } : {}),
+  };
+}
+
+/** system df: containers and volumes parts. */
+export function containersDiskUsage(state: EngineState): { Containers: ContainerSummary[]; Volumes: VolumeInfo[] } {
+  const a = containersOf(state);
+  const Containers = containerList(state, { all: true, size: true });
+  const Volumes = [...a.volumes.values()].map((v) => volumeInfo(v, { RefCount: [...a.containers.values()].filter((c) => c.mounts.some((m) => m.Name === v.name)).length, Size: 0 }));
+  return { Containers, Volumes };
+}
+
+// ---------- persistence ----------
+interface SavedContainer {
+  id: string; name: string; createdMs: number; path: string; args: string[]; config: ContainerConfig; hostConfig: HostConfig; imageId: string;
+  status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; logs: LogEntry[]; mounts: MountPoint[];
+  upper: Pick<SavedLayer, 'entries' | 'opaque'>;
+}
+registerAreaCodec('containers', {
+  save(state) {
+    const a = containersOf(state);
+    return {
+      containers: [...a.containers.values()].map((c): SavedContainer => ({
+        id: c.id, name: c.name, createdMs: c.createdMs, path: c.path, args: c.args, config: c.config, hostConfig: c.hostConfig, imageId: c.imageId,
+        // A reload is a daemon restart: running containers come back stopped (no restart policy here).
+        status: c.status === 'running' || c.status === 'paused' ? 'exited' : c.status, exitCode: c.run ? 255 : c.exitCode, error: c.error,
+        startedAt: c.startedAt, finishedAt: c.run ? rfc3339Nano(state.clock.now()) : c.finishedAt, finishedMs: c.run ? state.clock.now() : c.finishedMs,
+        logs: c.logs, mounts: c.mounts, upper: saveLayerContent(c.fs.diff()),
+      })),
+      volumes: [...a.volumes.values()],
+    };
+  },
+  load(state, data) {
+    const d = data as { containers?: SavedContainer[]; volumes?: VolumeRecord[] };
+    const a = containersOf(state);
+    for (const v of d.volumes ?? []) a.volumes.set(v.name, v);
+    for (const s of d.containers ?? []) {
+      const img = state.images.get(s.imageId) ?? getImage(state, s.imageId);
+      const fs = new UnionFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+      const upper = loadLayerContent(s.upper);
+      const sorted = [...upper.entries].sort(([x], [y]) => x.split('/').length - y.split('/').length || (x < y ? -1 : 1));
+      for (const [p, e] of sorted as [string, LayerChange][]) {
+        if (e.type === 'whiteout') fs.removePath(p);
+        else { if (e.type === 'dir' && fs.entry(p, false)?.type === 'dir') { fs.putEntry(p, e); continue; } fs.removePath(p); fs.putEntry(p, e); }
+      }
+      state.layers.retain(img.topChain);
+      a.containers.set(s.id, {
+        ...s, topChain: img.topChain, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
+      });
+    }
+  },
+});

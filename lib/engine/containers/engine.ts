@@ -1,0 +1,127 @@
+/**
+ * Adds the containers, commit, registry and volumes parts of EngineClient to the Engine class (lib/engine/index.ts
+ * calls installContainers(Engine) once). Also `engineCurl(engine)` for the console's `curl` builtin.
+ */
+import type {
+  AttachIO, AuthConfig, AuthResponse, CommitOptions, ContainerChange, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect,
+  ContainerListOptions, ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, DiskUsage, ExecCreateRequest, Filters,
+  ImagePullOptions, ImagePushOptions, ImageSearchOptions, ImageSearchResult, JSONMessage, LogsOptions, VolumeInfo,
+} from '../../api/types';
+import type { EngineState } from '../state';
+import * as c from './area';
+import { commit } from '../commit';
+import * as registry from '../registry/index';
+import { parseNormalizedNamed } from '../../reference/reference';
+import type { HttpResponse } from '../programs/index';
+
+export interface ContainersApi {
+  containerList(opts?: ContainerListOptions): Promise<ContainerSummary[]>;
+  containerCreate(req: ContainerCreateRequest, name?: string): Promise<ContainerCreateResponse>;
+  containerInspect(id: string, size?: boolean): Promise<ContainerInspect>;
+  containerStart(id: string): Promise<void>;
+  containerStop(id: string, opts?: { signal?: string; timeout?: number }): Promise<void>;
+  containerRestart(id: string, opts?: { signal?: string; timeout?: number }): Promise<void>;
+  containerKill(id: string, signal?: string): Promise<void>;
+  containerPause(id: string): Promise<void>;
+  containerUnpause(id: string): Promise<void>;
+  containerRemove(id: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
+  containerRename(id: string, name: string): Promise<void>;
+  containerLogs(id: string, opts?: LogsOptions): Promise<{ stdout: string; stderr: string }>;
+  containerDiff(id: string): Promise<ContainerChange[] | null>;
+  containerTop(id: string, psArgs?: string): Promise<ContainerTop>;
+  containerWait(id: string, condition?: string): Promise<ContainerWaitResponse>;
+  containersPrune(filters?: Filters): Promise<ContainersPruneReport>;
+  containerAttach(id: string, io: AttachIO): Promise<void>;
+  containerArchiveGet(id: string, path: string): Promise<{ tar: Uint8Array; stat: { name: string; size: number; mode: number; mtime: string; linkTarget: string } }>;
+  containerArchivePut(id: string, path: string, tar: Uint8Array): Promise<void>;
+  execCreate(id: string, req: ExecCreateRequest): Promise<{ Id: string }>;
+  execStart(execId: string, io: AttachIO): Promise<number>;
+  volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }>;
+  commit(opts: CommitOptions): Promise<{ Id: string }>;
+  login(auth: AuthConfig): Promise<AuthResponse>;
+  imagePush(name: string, opts?: ImagePushOptions): AsyncIterable<JSONMessage>;
+  /** An HTTP request to a published host port; null when nothing listens there. */
+  httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null;
+}
+
+interface EngineLike {
+  readonly state: EngineState;
+  imagePull(opts: ImagePullOptions): AsyncIterable<JSONMessage>;
+  imageSearch(opts: ImageSearchOptions): Promise<ImageSearchResult[]>;
+  diskUsage(): Promise<DiskUsage>;
+}
+type EngineClass = { prototype: EngineLike };
+
+/** Installs the methods on the Engine prototype (wrapping imagePull/imageSearch/diskUsage to add the registry and containers). */
+export function installContainers(E: EngineClass): void {
+  const p = E.prototype as EngineLike & ContainersApi;
+  const basePull = p.imagePull;
+  const baseSearch = p.imageSearch;
+  const baseDf = p.diskUsage;
+  const api: ContainersApi & Pick<EngineLike, 'imagePull' | 'imageSearch' | 'diskUsage'> & ThisType<EngineLike> = {
+    async containerList(o = {}) { return c.containerList(this.state, o); },
+    async containerCreate(req, name) { return c.containerCreate(this.state, req, name); },
+    async containerInspect(id, size) { return c.containerInspect(this.state, id, size); },
+    containerStart(id) { return c.containerStart(this.state, id); },
+    containerStop(id, o) { return c.containerStop(this.state, id, o); },
+    containerRestart(id, o) { return c.containerRestart(this.state, id, o); },
+    containerKill(id, s) { return c.containerKill(this.state, id, s); },
+    async containerPause(id) { c.containerPause(this.state, id); },
+    async containerUnpause(id) { c.containerUnpause(this.state, id); },
+    containerRemove(id, o = {}) { return c.containerRemove(this.state, id, o); },
+    async containerRename(id, n) { c.containerRename(this.state, id, n); },
+    async containerLogs(id, o = {}) { return c.containerLogs(this.state, id, o); },
+    async containerDiff(id) { return c.containerDiff(this.state, id); },
+    async containerTop(id) { return c.containerTop(this.state, id); },
+    containerWait(id, cond) { return c.containerWait(this.state, id, cond); },
+    async containersPrune(f = {}) { return c.containersPrune(this.state, f); },
+    containerAttach(id, io) { return c.containerAttach(this.state, id, io); },
+    async containerArchiveGet(id, path) { return c.containerArchiveGet(this.state, id, path); },
+    async containerArchivePut(id, path, tar) { c.containerArchivePut(this.state, id, path, tar); },
+    async execCreate(id, req) { return c.execCreate(this.state, id, req); },
+    execStart(id, io) { return c.execStart(this.state, id, io); },
+    async volumeList() { return c.volumeList(this.state); },
+    async commit(o) { return commit(this.state, o); },
+    async login(auth) { return registry.login(this.state, auth); },
+    imagePush(name, o = {}) { return registry.imagePush(this.state, name, o); },
+    httpRequest(port, path = '/', method = 'GET') { return c.httpRequest(this.state, port, path, method); },
+    imagePull(o) {
+      let user = false;
+      try { user = registry.hasRepo(this.state, parseNormalizedNamed(o.fromImage)); } catch { user = false; }
+      return user ? registry.registryPull(this.state, o) : basePull.call(this, o);
+    },
+    async imageSearch(o) {
+      const official = await baseSearch.call(this, o);
+      const limit = o.limit && o.limit > 0 ? o.limit : 25;
+      return [...official, ...registry.userSearchResults(this.state, o)].slice(0, limit);
+    },
+    async diskUsage() {
+      const d = await baseDf.call(this);
+      const extra = c.containersDiskUsage(this.state);
+      return { ...d, Containers: extra.Containers, Volumes: extra.Volumes };
+    },
+  };
+  Object.assign(p, api);
+}
+
+/** The console's `curl` builtin over the engine's published ports: `curl [-s] [-i] [-I] [http://]localhost:PORT[/path]`. */
+export function engineCurl(engine: { httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null }) {
+  return async (argv: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> => {
+    const url = argv.find((a) => !a.startsWith('-'));
+    const head = argv.includes('-I') || argv.includes('--head');
+    const include = argv.includes('-i') || argv.includes('--include');
+    if (!url) { io.stderr("curl: try 'curl --help' or 'curl --manual' for more information\n"); return 2; }
+    const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
+    if (!m) { io.stderr(`curl: (3) URL rejected: Malformed input to a URL function\n`); return 3; }
+    const [, scheme = 'http', host, portS, path = '/'] = m;
+    const port = Number(portS ?? (scheme === 'https' ? 443 : 80));
+    if (!['localhost', '127.0.0.1', '0.0.0.0', '[::1]'].includes(host)) { io.stderr(`curl: (6) Could not resolve host: ${host}\n`); return 6; }
+    const r = engine.httpRequest(port, path, head ? 'HEAD' : 'GET');
+    if (!r) { io.stderr(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`); return 7; }
+    const reason: Record<number, string> = { 200: 'OK', 404: 'Not Found', 403: 'Forbidden', 500: 'Internal Server Error' };
+    const headers = `HTTP/1.1 ${r.status} ${reason[r.status] ?? ''}\r\nContent-Type: ${r.contentType ?? 'text/html'}\r\nContent-Length: ${new TextEncoder().encode(r.body).length}\r\n\r\n`;
+    if (head || include) io.stdout(headers);
+    if (!head) io.stdout(r.body);
+    return 0;
+  };
+}
