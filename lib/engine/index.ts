@@ -98,3 +98,10 @@ export { registerAreaCodec } from './serialize';
 export { UnionFs } from './fs/union';
 export { getImage, findImage, tagImage, noSuchImage } from './images';
 export { storeRemoteImage, remotes, type RemoteSource } from './pull';
+
+// Containers, commit, registry and volumes (lib/engine/containers/engine.ts adds them to Engine).
+import { installContainers, type ContainersApi } from './containers/engine';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Engine extends ContainersApi {}
+installContainers(Engine);
+export { engineCurl } from './containers/engine';
