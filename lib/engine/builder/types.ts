@@ -28,7 +28,7 @@ export interface RunRequest {
 /** A RUN's end: its exit code, or Docker's message when the process could not start (no shell, unknown user). */
 export type RunOutcome = number | { exitCode: number; startError?: string };
 
-/** What the builder needs from the engine. `pull` and `run` are optional while those areas land (fallbacks: pull.ts, mini-shell.ts). */
+/** What the builder needs from the engine. Defaults: `pull` = the engine's imagePull, `run` = shellRun (lib/shell). */
 export interface BuilderHost {
   state: EngineState;
   /**
