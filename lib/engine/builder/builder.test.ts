@@ -336,3 +336,18 @@ describe('engine API adapters', () => {
     expect(buildCacheUsage(host)).toEqual([]);
   });
 });
+
+describe('build cache persistence', () => {
+  it('a saved and restored engine keeps its build cache', async () => {
+    const { Engine } = await import('../index');
+    const host = { state: testState() };
+    const req = { context: ctx({ Dockerfile: 'FROM alpine:3.20\nRUN echo hi > /hi\nCOPY a.txt /a.txt\n', 'a.txt': 'a' }), tags: ['p:1'] };
+    const first = await bk(host, req);
+    const saved = JSON.parse(JSON.stringify(new Engine(host.state).toJSON()));
+    const restored = Engine.fromJSON(saved);
+    const again = await bk({ state: restored.state }, req);
+    expect(again.r.cacheMisses).toEqual([]);
+    expect(again.out).toContain('#6 [2/3] RUN echo hi > /hi\n#6 CACHED\n');
+    expect(again.r.imageId).toBe(first.r.imageId);
+  });
+});

@@ -6,6 +6,7 @@
  *   - export times, so that a fully cached BuildKit build gives the same image ID again.
  */
 import type { EngineState } from '../state';
+import { registerAreaCodec } from '../serialize';
 import { layerTarItems, type LayerContent } from '../tar';
 import { Sha256 } from '../digest';
 import { isLazy } from '../fs/entry';
@@ -31,7 +32,8 @@ function structuralDiffId(content: LayerContent): string | undefined {
   return 'sha256:' + h.hex();
 }
 
-export interface CacheLayer { chainId: string; diffId: string; parent: string; content: LayerContent }
+/** `content` is kept in memory (to re-register a layer whose images were deleted); it is not saved with the engine. */
+export interface CacheLayer { chainId: string; diffId: string; parent: string; content?: LayerContent }
 export interface CacheRecord {
   layer: CacheLayer | null;
   parentKey: string;
@@ -85,7 +87,7 @@ export class BuildCache {
     if (!rec.layer) return true;
     if (rec.layer.parent !== parent) return false;
     if (!state.layers.has(rec.layer.chainId)) {
-      if (parent && !state.layers.has(parent)) return false;
+      if (!rec.layer.content || (parent && !state.layers.has(parent))) return false;
       state.layers.register(parent, rec.layer.content, { diffId: rec.layer.diffId });
     }
     return true;
@@ -130,4 +132,35 @@ export class BuildCache {
   }
   get size(): number { return this.records.size; }
   toJSON(): unknown { return { records: this.records.size }; }
+
+  save(): SavedCache {
+    const records: SavedRecord[] = [];
+    for (const [key, r] of this.records) {
+      records.push({
+        key, parentKey: r.parentKey, instr: r.instr, line: r.line, layer: r.layer ? { chainId: r.layer.chainId, diffId: r.layer.diffId, parent: r.layer.parent } : null,
+        files: r.files ? [...r.files] : undefined, id: r.id, description: r.description, size: r.size, createdMs: r.createdMs,
+        lastUsedMs: r.lastUsedMs, usageCount: r.usageCount,
+      });
+    }
+    return { records, legacy: [...this.legacy], exports: [...this.exports], bases: [...this.bases] };
+  }
+  load(d: SavedCache): void {
+    this.clear();
+    for (const r of d.records ?? []) {
+      const { key, files, ...rest } = r;
+      this.put(key, { ...rest, files: files ? new Map(files) : undefined });
+    }
+    for (const [k, v] of d.legacy ?? []) this.legacy.set(k, v);
+    for (const [k, v] of d.exports ?? []) this.exports.set(k, v);
+    for (const b of d.bases ?? []) this.bases.add(b);
+  }
 }
+
+interface SavedRecord extends Omit<CacheRecord, 'files' | 'layer'> { key: string; files?: [string, string][]; layer: CacheLayer | null }
+export interface SavedCache { records: SavedRecord[]; legacy: [string, string][]; exports: [string, number][]; bases: string[] }
+
+// The build cache travels with the engine's saved state (lib/engine/serialize.ts).
+registerAreaCodec('builder', {
+  save: (state) => BuildCache.of(state).save(),
+  load: (state, data) => BuildCache.of(state).load(data as SavedCache),
+});
