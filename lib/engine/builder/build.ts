@@ -779,6 +779,7 @@ class Builder {
       }
       case 'STOPSIGNAL': {
         const sig = x(c.signal);
+        if (!isValidSignal(sig)) throw new StepError(`Invalid signal: ${sig}`, `Invalid signal: ${sig}`, { line });
         return this.metadata(st, { line: line.start, code: c.code, legacy: `STOPSIGNAL ${sig}`, buildkit: `STOPSIGNAL ${sig}` }, (cfg) => { cfg.StopSignal = sig; });
       }
       case 'HEALTHCHECK': {
@@ -1374,6 +1375,17 @@ function isTarArchive(b: Uint8Array): boolean {
   if (b.length < 512) return false;
   const magic = String.fromCharCode(...b.subarray(257, 262));
   return magic === 'ustar';
+}
+
+const SIGNALS = new Set([
+  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR', 'QUIT',
+  'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM', 'WINCH', 'XCPU', 'XFSZ',
+]);
+/** moby's signal.ParseSignal: a number, or a name with or without SIG (RTMIN+n too). */
+function isValidSignal(s: string): boolean {
+  if (/^\d+$/.test(s)) return Number(s) > 0;
+  const n = s.toUpperCase().replace(/^SIG/, '');
+  return SIGNALS.has(n) || /^RTM(IN|AX)([+-]\d+)?$/.test(n);
 }
 
 function upperFirst(s: string): string {
