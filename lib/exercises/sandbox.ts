@@ -8,6 +8,7 @@ import type { EngineClient } from '../api/types';
 import { createConsole, MemoryWorkspace } from '../console';
 import type { Console, Workspace } from '../console/types';
 import { createEngine } from '../engine';
+import { createBuildKitFrontend, engineBuild, shellRun, type BuilderHost } from '../engine/builder';
 import { ManualClock } from '../engine/clock';
 
 /** Every EngineClient method, for checking an implementation at run time. */
@@ -40,13 +41,17 @@ export interface Sandbox {
 /** The fixed start of a deterministic sandbox's clock (each reading advances it by one second). */
 export const SANDBOX_EPOCH_MS = Date.UTC(2026, 0, 1);
 
-/** Wraps any object as an EngineClient; absent methods throw a readable error instead of `undefined is not a function`. */
-export function asEngineClient(impl: object): { client: EngineClient; missing: string[] } {
+/**
+ * Wraps any object as an EngineClient, with `extra` methods for areas that live outside it (the builder); absent methods
+ * throw a readable error instead of `undefined is not a function`.
+ */
+export function asEngineClient(impl: object, extra: Partial<EngineClient> = {}): { client: EngineClient; missing: string[] } {
   const record = impl as Record<string, unknown>;
-  const missing = ENGINE_CLIENT_METHODS.filter((m) => typeof record[m] !== 'function');
+  const more = extra as Record<string, unknown>;
+  const missing = ENGINE_CLIENT_METHODS.filter((m) => typeof record[m] !== 'function' && typeof more[m] !== 'function');
   const client = new Proxy(impl, {
     get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver) as unknown;
+      const v = (Reflect.has(target, prop) ? Reflect.get(target, prop, receiver) : more[prop as string]) as unknown;
       if (typeof v === 'function') return (v as (...a: unknown[]) => unknown).bind(target);
       if (typeof prop === 'string' && (missing as string[]).includes(prop)) {
         return () => {
@@ -62,9 +67,11 @@ export function asEngineClient(impl: object): { client: EngineClient; missing: s
 export function createSandbox(opts: { deterministic?: boolean; seed?: string } = {}): Sandbox {
   const clock = opts.deterministic ? new ManualClock(SANDBOX_EPOCH_MS, 1000) : { now: () => Date.now() };
   const engine = createEngine({ clock, seed: opts.seed ?? 'exercise' });
-  const { client, missing } = asEngineClient(engine);
+  // The builder is its own area over the engine's state; RUN steps go through lib/shell (as in the playground).
+  const host: BuilderHost = { state: engine.state, run: shellRun };
+  const { client, missing } = asEngineClient(engine, { build: (context, options) => engineBuild(host, context, options) });
   const workspace = new MemoryWorkspace(() => clock.now());
-  const console = createConsole({ client, workspace, now: () => clock.now() });
+  const console = createConsole({ client, workspace, now: () => clock.now(), buildkit: createBuildKitFrontend(host) });
   const readyForLessons = LESSON_METHODS.every((m) => !missing.includes(m));
   return { client, console, workspace, missing, complete: missing.length === 0, readyForLessons };
 }
