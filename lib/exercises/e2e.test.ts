@@ -6,7 +6,37 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applySolution, applyStartState, exerciseList, runChecks, startCommands, type ExerciseDef, type ReplayStep } from './index';
+import { writeTar, type TarWriteEntry } from '../api/tar-read';
+import type { EngineClient } from '../api/types';
+import { getImage, type Engine } from '../engine';
 import { createSandbox } from './sandbox';
+
+/**
+ * TEST-ONLY stand-in for `docker save` while lib/engine has no imageSave: one flattened layer with the image's files
+ * (generated "lazy" file contents keep only their real head bytes). The engine's own imageSave replaces it as soon as it
+ * exists (asEngineClient prefers the engine's methods).
+ */
+function saveStandIn(engine: Engine): Partial<EngineClient> {
+  if (typeof (engine as unknown as Record<string, unknown>).imageSave === 'function') return {};
+  return {
+    async imageSave(names: string[]) {
+      const img = getImage(engine.state, names[0]!);
+      const entries: TarWriteEntry[] = [];
+      for (const [p, e] of engine.state.layers.view(img.topChain).entries) {
+        if (p === '/') continue;
+        const name = p.replace(/^\//, '');
+        if (e.type === 'dir') entries.push({ name, type: 'dir' });
+        else if (e.type === 'symlink') entries.push({ name, type: 'symlink', linkname: e.target });
+        else entries.push({ name, data: e.data instanceof Uint8Array ? e.data : (e.data.head ?? new Uint8Array()) });
+      }
+      const enc = new TextEncoder();
+      return writeTar([
+        { name: 'blobs/sha256/flat', data: writeTar(entries) },
+        { name: 'manifest.json', data: enc.encode(JSON.stringify([{ Config: 'config.json', RepoTags: [names[0]], Layers: ['blobs/sha256/flat'] }])) },
+      ]);
+    },
+  };
+}
 
 const COMMAND_NEEDS: [RegExp, string[]][] = [
   [/^docker (image )?pull\b/, ['imagePull']],
@@ -35,7 +65,7 @@ function needs(ex: ExerciseDef): string[] {
   return [...out];
 }
 
-const probe = createSandbox();
+const probe = createSandbox({ extra: saveStandIn });
 const failures = (steps: ReplayStep[]) => steps.filter((s) => s.code !== 0).map((s) => `$ ${s.line}\n${s.stderr}`).join('\n');
 
 describe('exercises end to end in the simulated engine', () => {
@@ -44,7 +74,7 @@ describe('exercises end to end in the simulated engine', () => {
     const title = absent.length ? `${ex.id} (waits for the engine: ${absent.join(', ')})` : ex.id;
     describe(title, () => {
       it.skipIf(absent.length > 0)('solution: every check passes', async () => {
-        const sb = createSandbox({ deterministic: true });
+        const sb = createSandbox({ deterministic: true, extra: saveStandIn });
         const start = await applyStartState(sb, ex);
         expect(failures(start), 'start state commands').toBe('');
         const sol = await applySolution(sb, ex.solution);
@@ -53,7 +83,7 @@ describe('exercises end to end in the simulated engine', () => {
         expect(failed.map((r) => `${r.id}: ${r.detail}`), failures(sol)).toEqual([]);
       });
       it.skipIf(absent.length > 0)(`wrong answer: "${ex.wrong.fails}" fails`, async () => {
-        const sb = createSandbox({ deterministic: true });
+        const sb = createSandbox({ deterministic: true, extra: saveStandIn });
         await applyStartState(sb, ex);
         await applySolution(sb, ex.wrong);
         const results = await runChecks(sb.client, ex);
@@ -73,7 +103,7 @@ describe('assignment submissions replay in the engine', () => {
     const steps = ex.solution.commands.map((line) => ({ line }));
     const link = encodeSubmission({ assignment, student: 'Grace', submittedAt: '2026-11-27T03:00:00.000Z', steps });
     const sub = decodeSubmission('#' + link);
-    const sb = createSandbox({ deterministic: true });
+    const sb = createSandbox({ deterministic: true, extra: saveStandIn });
     const transcript = await replaySubmission(sb, sub);
     expect(transcript.map((s) => s.line)).toEqual([...startCommands(ex.start), ...ex.solution.commands]);
     expect((await runChecks(sb.client, sub.assignment)).every((r) => r.pass)).toBe(true);

@@ -7,7 +7,7 @@ import { EngineError } from '../api/errors';
 import type { EngineClient } from '../api/types';
 import { createConsole, MemoryWorkspace } from '../console';
 import type { Console, Workspace } from '../console/types';
-import { createEngine } from '../engine';
+import { createEngine, type Engine } from '../engine';
 import { createBuildKitFrontend, engineBuild, shellRun, type BuilderHost } from '../engine/builder';
 import { ManualClock } from '../engine/clock';
 
@@ -64,12 +64,19 @@ export function asEngineClient(impl: object, extra: Partial<EngineClient> = {}):
   return { client, missing };
 }
 
-export function createSandbox(opts: { deterministic?: boolean; seed?: string } = {}): Sandbox {
+export interface SandboxOptions {
+  deterministic?: boolean;
+  seed?: string;
+  /** Extra EngineClient methods built over the engine (tests fill endpoints the engine does not have yet). */
+  extra?: (engine: Engine) => Partial<EngineClient>;
+}
+
+export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const clock = opts.deterministic ? new ManualClock(SANDBOX_EPOCH_MS, 1000) : { now: () => Date.now() };
   const engine = createEngine({ clock, seed: opts.seed ?? 'exercise' });
   // The builder is its own area over the engine's state; RUN steps go through lib/shell (as in the playground).
   const host: BuilderHost = { state: engine.state, run: shellRun };
-  const { client, missing } = asEngineClient(engine, { build: (context, options) => engineBuild(host, context, options) });
+  const { client, missing } = asEngineClient(engine, { build: (context, options) => engineBuild(host, context, options), ...opts.extra?.(engine) });
   const workspace = new MemoryWorkspace(() => clock.now());
   const console = createConsole({ client, workspace, now: () => clock.now(), buildkit: createBuildKitFrontend(host) });
   const readyForLessons = LESSON_METHODS.every((m) => !missing.includes(m));
