@@ -6,37 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applySolution, applyStartState, exerciseList, runChecks, startCommands, type ExerciseDef, type ReplayStep } from './index';
-import { writeTar, type TarWriteEntry } from '../api/tar-read';
-import type { EngineClient } from '../api/types';
-import { getImage, type Engine } from '../engine';
-import { createSandbox } from './sandbox';
-
-/**
- * TEST-ONLY stand-in for `docker save` while lib/engine has no imageSave: one flattened layer with the image's files
- * (generated "lazy" file contents keep only their real head bytes). The engine's own imageSave replaces it as soon as it
- * exists (asEngineClient prefers the engine's methods).
- */
-function saveStandIn(engine: Engine): Partial<EngineClient> {
-  if (typeof (engine as unknown as Record<string, unknown>).imageSave === 'function') return {};
-  return {
-    async imageSave(names: string[]) {
-      const img = getImage(engine.state, names[0]!);
-      const entries: TarWriteEntry[] = [];
-      for (const [p, e] of engine.state.layers.view(img.topChain).entries) {
-        if (p === '/') continue;
-        const name = p.replace(/^\//, '');
-        if (e.type === 'dir') entries.push({ name, type: 'dir' });
-        else if (e.type === 'symlink') entries.push({ name, type: 'symlink', linkname: e.target });
-        else entries.push({ name, data: e.data instanceof Uint8Array ? e.data : (e.data.head ?? new Uint8Array()) });
-      }
-      const enc = new TextEncoder();
-      return writeTar([
-        { name: 'blobs/sha256/flat', data: writeTar(entries) },
-        { name: 'manifest.json', data: enc.encode(JSON.stringify([{ Config: 'config.json', RepoTags: [names[0]], Layers: ['blobs/sha256/flat'] }])) },
-      ]);
-    },
-  };
-}
+import { createSandbox, flattenedSave as saveStandIn } from './sandbox';
 
 const COMMAND_NEEDS: [RegExp, string[]][] = [
   [/^docker (image )?pull\b/, ['imagePull']],
