@@ -12,6 +12,7 @@ import type { HistoryJSON, ImageConfigJSON } from './store';
 import { getContainer } from './containers/area';
 import { parseNormalizedNamed, ReferenceError } from '../reference/reference';
 
+const KNOWN = new Set(['from', 'run', 'cmd', 'label', 'maintainer', 'expose', 'env', 'add', 'copy', 'entrypoint', 'volume', 'user', 'workdir', 'arg', 'onbuild', 'stopsignal', 'healthcheck', 'shell']);
 const VALID = new Set(['cmd', 'entrypoint', 'env', 'expose', 'label', 'onbuild', 'stopsignal', 'user', 'volume', 'workdir']);
 
 function words(s: string): string[] {
@@ -40,14 +41,17 @@ function keyValues(rest: string, instr: string): [string, string][] {
 /** Applies `--change` lines to a config (BuildFromConfig with the commit subset of instructions). */
 export function applyChanges(cfg: ContainerConfig, changes: string[]): ContainerConfig {
   const c: ContainerConfig = JSON.parse(JSON.stringify(cfg)) as ContainerConfig;
+  let lineNo = 0;
   for (const raw of changes) {
     for (const line of raw.split('\n')) {
+      lineNo++;
       const t = line.trim();
       if (!t || t.startsWith('#')) continue;
       const m = /^(\S+)\s*([\s\S]*)$/.exec(t)!;
       const instr = m[1].toLowerCase();
       const rest = m[2];
-      if (!VALID.has(instr)) throw invalidParameter(`${instr} is not a valid change command`);
+      if (!KNOWN.has(instr)) throw invalidParameter(`dockerfile parse error on line ${lineNo}: unknown instruction: ${m[1]}`);
+      if (!VALID.has(instr)) throw invalidParameter(`${m[1]} is not a valid change command`);
       switch (instr) {
         case 'cmd': c.Cmd = jsonOrShell(rest, true); break;
         case 'entrypoint': c.Entrypoint = jsonOrShell(rest, true); c.Cmd = null; break;

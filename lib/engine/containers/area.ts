@@ -800,7 +800,7 @@ export async function execStart(state: EngineState, execId: string, io: AttachIO
   const finishExec = (code: number) => { e.running = false; e.exitCode = code; return code; };
   try {
     const argv = e.req.Cmd;
-    const client = clientCommand(argv, c.run.program, tty);
+    const client = lookPath(c.fs, argv[0] ?? '', envMap(c.config.Env).PATH) ? clientCommand(argv, c.run.program, tty) : null;
     if (client) { out(client.out); err(client.err); return finishExec(client.code); }
     const env = envMap([...(c.config.Env ?? []), ...(e.req.Env ?? [])]);
     env.__CWD = e.req.WorkingDir || c.config.WorkingDir || '/';

@@ -117,6 +117,13 @@ function nginx(viaEntrypoint: boolean): Program {
       if (official) {
         logAccess = (l) => ctx.out(l);
         if (viaEntrypoint) {
+          // What the entrypoint scripts and nginx change in the container (visible in `docker diff`).
+          try {
+            const conf = readText(ctx.fs, '/etc/nginx/conf.d/default.conf');
+            if (conf !== null && !conf.includes('[::]:80')) await ctx.fs.writeFile('/etc/nginx/conf.d/default.conf', conf.replace(/(listen\s+80;)/, '$1\n    listen  [::]:80;'));
+            for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) if (isDir(ctx.fs, '/var/cache/nginx')) await ctx.fs.mkdir(`/var/cache/nginx/${d}`, { recursive: true });
+            if (isDir(ctx.fs, '/run')) await ctx.fs.writeFile('/run/nginx.pid', '1\n');
+          } catch { /* read-only or unusual layout: nothing to record */ }
           ctx.out('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n'
             + '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n'
             + '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n'
