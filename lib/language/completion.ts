@@ -186,7 +186,7 @@ export function completeAt(text: string, line: number, col: number, ctx: Languag
     const items = flagItems(target);
     if (curWord.startsWith('-') || items.length > 0) {
       if (target.name === 'healthcheck' && curWord === '') items.push({ label: 'CMD', kind: 'keyword', insertText: 'CMD ${1:command}', snippet: true, detail: 'the check command' }, { label: 'NONE', kind: 'keyword', insertText: 'NONE', detail: 'disable the inherited check' });
-      if (curWord.startsWith('-') || target.name === 'healthcheck' || target.name === 'copy' || target.name === 'run') return { items, range: empty(wordStart) };
+      if (curWord.startsWith('-') || target.name === 'healthcheck') return { items, range: empty(wordStart) };
     }
   }
 
