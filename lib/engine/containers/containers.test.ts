@@ -122,4 +122,21 @@ describe('containers', () => {
     r = await run2('docker push nginx');
     expect(r.err).toContain('denied: requested access to the resource is denied');
   });
+
+  it('-itd shell: exec -it, attach, exit code; sleep N ends by itself', async () => {
+    const { run, clock } = setup();
+    let r = await run('docker run -itd --name sh1 ubuntu bash');
+    expect(r.code, r.err).toBe(0);
+    const id = r.out.trim();
+    r = await run('docker exec -it sh1 bash', ['cd /etc', 'echo $HOSTNAME', 'exit']);
+    expect(r.out).toBe(`root@${id.slice(0, 12)}:/# root@${id.slice(0, 12)}:/etc# ${id.slice(0, 12)}\r\nroot@${id.slice(0, 12)}:/etc# `);
+    r = await run('docker attach sh1', ['exit 5']);
+    expect(r.code).toBe(5);
+    r = await run('docker ps -a --format "{{.Status}}" --filter name=sh1');
+    expect(r.out).toBe('Exited (5) Less than a second ago\n');
+    await run('docker run -d --name sl alpine sleep 5');
+    clock.advance(6000);
+    r = await run('docker ps -a --format "{{.Status}}" --filter name=sl');
+    expect(r.out).toBe('Exited (0) 1 second ago\n');
+  });
 });
