@@ -291,3 +291,12 @@ describe('detach keys', () => {
     expect(insp.State.Status).toBe('running');
   });
 });
+
+describe('moby router adjustments', () => {
+  it('serves Containers = -1 below API 1.51 and never-null RepoTags/RepoDigests', async () => {
+    const stub = Object.create(client()) as EngineClient;
+    stub.imageList = async () => [{ Containers: 3, Created: 1, Id: 'sha256:' + 'a'.repeat(64), Labels: null, ParentId: '', RepoDigests: null as unknown as string[], RepoTags: null as unknown as string[], SharedSize: -1, Size: 5 }];
+    const r = await handleRequest(stub, req('GET', '/v1.50/images/json'));
+    expect(await bodyText(r)).toBe(`[{"Containers":-1,"Created":1,"Id":"sha256:${'a'.repeat(64)}","Labels":null,"ParentId":"","RepoDigests":[],"RepoTags":[],"SharedSize":-1,"Size":5}]\n`);
+  });
+});

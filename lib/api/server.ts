@@ -267,12 +267,21 @@ on('POST', /^\/auth$/, async (ctx) => {
 });
 
 // Images
-on('GET', /^\/images\/json$/, async (ctx) => json(ctx, 200, await ctx.client.imageList({
-  all: boolValue(ctx.q, 'all'),
-  filters: parseFilters(ctx.q.get('filters')),
-  sharedSize: boolValue(ctx.q, 'shared-size'),
-  digests: boolValue(ctx.q, 'digests'),
-})));
+on('GET', /^\/images\/json$/, async (ctx) => {
+  const list = await ctx.client.imageList({
+    all: boolValue(ctx.q, 'all'),
+    filters: parseFilters(ctx.q.get('filters')),
+    sharedSize: boolValue(ctx.q, 'shared-size'),
+    digests: boolValue(ctx.q, 'digests'),
+  });
+  // moby's router: RepoTags/RepoDigests are never null (API >= 1.43); Containers is -1 below API 1.51.
+  return json(ctx, 200, list.map((img) => ({
+    ...img,
+    RepoTags: img.RepoTags ?? [],
+    RepoDigests: img.RepoDigests ?? [],
+    ...(compareVersions(ctx.version, '1.51') < 0 ? { Containers: -1 } : {}),
+  })));
+});
 on('POST', /^\/images\/prune$/, async (ctx) => json(ctx, 200, await ctx.client.imagesPrune(parseFilters(ctx.q.get('filters')))));
 on('GET', /^\/images\/search$/, async (ctx) => {
   const limitRaw = ctx.q.get('limit');
