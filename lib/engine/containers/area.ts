@@ -13,7 +13,7 @@ import type { EngineState } from '../state';
 import { getImage, findImage, filterValues, matchLabels } from '../images';
 import { UnionFs } from '../fs/union';
 import { rfc3339Nano } from '../clock';
-import { ShellSession, runShell, detectFlavor } from '../../shell/index';
+import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
@@ -378,6 +378,10 @@ export async function containerStart(state: EngineState, ref: string): Promise<v
     c.error = res.startError;
     throw startError(res.startError);
   }
+  if (c.config.User) {
+    const u = await resolveUser(c.fs, c.config.User);
+    if (u.error) { c.exitCode = 126; c.error = u.error; throw startError(u.error); }
+  }
   allocatePorts(state, c);
   const a = containersOf(state);
   c.ip = `172.17.0.${2 + [...a.containers.values()].filter((x) => x.ip).length}`;
@@ -430,7 +434,12 @@ export async function containerKill(state: EngineState, ref: string, signal = 'K
   const sig = signal.replace(/^SIG/, '').toUpperCase();
   const n = SIGNALS[sig] ?? (Number(sig) || NaN);
   if (Number.isNaN(n)) throw invalidParameter(`Invalid signal: ${signal}`);
-  if (n === 9 || (n === 15 && GRACEFUL.has(c.run.program.name)) || n === 2 && !c.config.Tty) await terminate(state, c, n === 15 ? 0 : 128 + n);
+  // Servers shut down on TERM/INT/QUIT (exit 0); KILL always ends the process; INT (Ctrl+C through the CLI's
+  // sig-proxy) also ends other programs here so that a learner is never stuck (a real PID 1 shell would ignore it).
+  const graceful = GRACEFUL.has(c.run.program.name);
+  if (n === 9) await terminate(state, c, 137);
+  else if (graceful && (n === 2 || n === 3 || n === 15)) await terminate(state, c, 0);
+  else if (n === 2 && !c.config.Tty) await terminate(state, c, 130);
 }
 
 export async function containerRestart(state: EngineState, ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {

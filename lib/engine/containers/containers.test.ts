@@ -139,4 +139,21 @@ describe('containers', () => {
     r = await run('docker ps -a --format "{{.Status}}" --filter name=sl');
     expect(r.out).toBe('Exited (0) 1 second ago\n');
   });
+
+  it('-e, -w, -u, --entrypoint, unknown user', async () => {
+    const { run } = setup();
+    let r = await run("docker run --rm -e GREETING=hey -w /app alpine sh -c 'echo $GREETING from $(pwd)'");
+    expect(r.out).toBe('hey from /app\n');
+    r = await run('docker run --rm -u nobody alpine whoami');
+    expect(r.out).toBe('nobody\n');
+    r = await run('docker run --rm --entrypoint echo alpine one two');
+    expect(r.out).toBe('one two\n');
+    r = await run('docker run -u ghost alpine true');
+    expect(r.code).toBe(125);
+    expect(r.err).toContain('unable to find user ghost: no matching entries in passwd file: unknown');
+    r = await run('docker run -d --name dn nginx');
+    r = await run('docker kill -s SIGTERM dn');
+    r = await run('docker ps -a --filter name=dn --format "{{.Status}}"');
+    expect(r.out).toBe('Exited (0) Less than a second ago\n');
+  });
 });
