@@ -760,12 +760,7 @@ export class FakeEngineClient implements EngineClient {
         const detached = new Promise<'detached'>((r) => reader.signal?.addEventListener('abort', () => r('detached'), { once: true }));
         const d = await Promise.race([reader.readStdin(), detached]);
         if (d === 'detached') continue;
-        if (d === null) return null;
-        if (tty) {
-          const echoed = d.replace(/\r/g, '\r\n');
-          for (const io of c.attached) io.stdout(echoed);
-          return d.replace(/\r/g, '\n');
-        }
+        // (a TTY's echo and line editing are done by whoever owns the terminal: lib/api/server.ts for the daemon)
         return d;
       }
     };
@@ -950,7 +945,7 @@ export class FakeEngineClient implements EngineClient {
           if (eof || !io.readStdin) { eof = true; if (lineBuf) { const l = lineBuf; lineBuf = ''; return l; } return null; }
           const d = await io.readStdin();
           if (d === null) eof = true;
-          else if (tty) { io.stdout(d.replace(/\r/g, '\r\n')); lineBuf += d.replace(/\r/g, '\n'); } else lineBuf += d;
+          else lineBuf += d;
         }
       },
     };

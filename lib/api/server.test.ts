@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleRequest, encodeJSONMessage, type ApiRequest, type ApiResponse } from './server';
+import { handleRequest, encodeJSONMessage, ttyLineDiscipline, type ApiRequest, type ApiResponse } from './server';
 import { createFakeClient } from './fake-client';
 import { demux, fromUtf8, goJsonEscaped, utf8 } from './routes/wire';
 import { readTar, writeTar, tarToBuildContext } from './tar-read';
@@ -298,5 +298,17 @@ describe('moby router adjustments', () => {
     stub.imageList = async () => [{ Containers: 3, Created: 1, Id: 'sha256:' + 'a'.repeat(64), Labels: null, ParentId: '', RepoDigests: null as unknown as string[], RepoTags: null as unknown as string[], SharedSize: -1, Size: 5 }];
     const r = await handleRequest(stub, req('GET', '/v1.50/images/json'));
     expect(await bodyText(r)).toBe(`[{"Containers":-1,"Created":1,"Id":"sha256:${'a'.repeat(64)}","Labels":null,"ParentId":"","RepoDigests":[],"RepoTags":[],"SharedSize":-1,"Size":5}]\n`);
+  });
+});
+
+describe('ttyLineDiscipline', () => {
+  it('echoes, edits lines and maps Enter, Ctrl+C and Ctrl+D like a pty', async () => {
+    const chunks = ['ec', 'hx\x7fo hi\r', 'ab\x1b[Ac\r', 'junk\x03', 'last\x04', '\x04'];
+    let echo = '';
+    const read = ttyLineDiscipline(async () => chunks.shift() ?? null, (s) => { echo += s; });
+    const got: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) got.push(await read());
+    expect(got).toEqual(['echo hi\n', 'abc\n', '\n', 'last', null, null]);
+    expect(echo).toBe('echx\b \bo hi\r\nabc\r\njunk^C\r\nlast');
   });
 });

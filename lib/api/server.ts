@@ -625,6 +625,50 @@ function stdinReader(body: Uint8Array | AsyncIterable<Uint8Array>, detach: numbe
   };
 }
 
+/**
+ * What the kernel's pty does for a TTY container (ICANON, ECHO, ICRNL, ONLCR): the real CLI puts its terminal in raw
+ * mode and sends keystrokes as typed ("\r" for Enter, 0x7f for Backspace, 0x03 for Ctrl+C, 0x04 for Ctrl+D), and it
+ * expects the echo back. The engine's readStdin wants typed text, so the server edits lines here: it echoes, turns
+ * Enter into "\n", erases on Backspace/Ctrl+U, ends input on Ctrl+D at the start of a line, and on Ctrl+C echoes "^C"
+ * and hands the process an empty line (a shell prints a new prompt). Escape sequences (arrow keys) are dropped.
+ */
+export function ttyLineDiscipline(raw: () => Promise<string | null>, echo: (s: string) => void): () => Promise<string | null> {
+  let line = '';
+  const ready: (string | null)[] = [];
+  let esc = 0; // 0 none, 1 after ESC, 2 inside CSI
+  let ended = false;
+  return async () => {
+    for (;;) {
+      if (ready.length) return ready.shift() as string | null;
+      if (ended) return null;
+      const chunk = await raw();
+      if (chunk === null) {
+        ended = true;
+        if (line) { const l = line; line = ''; return l; }
+        return null;
+      }
+      for (const ch of chunk) {
+        if (esc === 1) { esc = ch === '[' || ch === 'O' ? 2 : 0; continue; }
+        if (esc === 2) { if (/[@-~]/.test(ch)) esc = 0; continue; }
+        switch (ch) {
+          case '\x1b': esc = 1; break;
+          case '\r': case '\n': echo('\r\n'); ready.push(line + '\n'); line = ''; break;
+          case '\x7f': case '\b':
+            if (line) { line = [...line].slice(0, -1).join(''); echo('\b \b'); }
+            break;
+          case '\x15': echo('\b \b'.repeat([...line].length)); line = ''; break;
+          case '\x03': echo('^C\r\n'); line = ''; ready.push('\n'); break;
+          case '\x04':
+            if (line) { ready.push(line); line = ''; } else ready.push(null);
+            break;
+          default:
+            if (ch >= ' ' || ch === '\t') { line += ch; echo(ch); }
+        }
+      }
+    }
+  };
+}
+
 interface Abortable { signal: unknown; abort(): void }
 function newAbort(): Abortable | undefined {
   const AC = (globalThis as { AbortController?: new () => Abortable }).AbortController;
@@ -679,7 +723,12 @@ async function attach(ctx: Ctx, id: string): Promise<ApiResponse> {
     stderr: (d: string) => { if (want.stderr) emit(STDERR, d); },
   };
   let closeStdin = true;
-  if (useStdin) io.readStdin = stdinReader(ctx.req.stdin ?? ctx.req.body, detach, () => { ac?.abort(); out.end(); }, () => closeStdin);
+  if (useStdin) {
+    const rawReader = stdinReader(ctx.req.stdin ?? ctx.req.body, detach, () => { ac?.abort(); out.end(); }, () => closeStdin);
+    const cooked = ttyLineDiscipline(rawReader, (e) => out.push(utf8(e)));
+    // TTY mode is known once the container is inspected below, before the process can read.
+    io.readStdin = () => (tty ? cooked() : rawReader());
+  }
   if (ac) io.signal = ac.signal as AttachIO['signal'];
   const attached = stream ? ctx.client.containerAttach(id, io) : null;
   attached?.catch(() => {});
@@ -720,7 +769,8 @@ async function execStart(ctx: Ctx, id: string): Promise<ApiResponse> {
   const out = new Channel<Uint8Array>();
   const ac = newAbort();
   const detach = parseDetachKeys(e.req.DetachKeys ?? '');
-  const reader = e.req.AttachStdin && ctx.req.stdin ? stdinReader(ctx.req.stdin, detach, () => { ac?.abort(); out.end(); }, () => !tty) : undefined;
+  const rawReader = e.req.AttachStdin && ctx.req.stdin ? stdinReader(ctx.req.stdin, detach, () => { ac?.abort(); out.end(); }, () => !tty) : undefined;
+  const reader = rawReader && tty ? ttyLineDiscipline(rawReader, (x) => out.push(utf8(x))) : rawReader;
   const cols = Array.isArray(body.ConsoleSize) ? body.ConsoleSize[1] : undefined;
   const io = attachIO(out, tty, reader, { stdout: e.req.AttachStdout !== false, stderr: e.req.AttachStderr !== false }, ac?.signal, cols);
   ctx.client.execStart(id, io).then((code) => { finish(code); out.end(); }, (err: unknown) => {
