@@ -58,7 +58,7 @@ describe('catalog', () => {
   it('history rows look like the real images', () => {
     const ub = cat.image('library/ubuntu', '22.04')!.config.history!;
     expect(ub[ub.length - 1]).toEqual({ created: '2025-01-26T05:31:17.654375358Z', created_by: '/bin/sh -c #(nop)  CMD ["/bin/bash"]', empty_layer: true });
-    expect(ub.map((h) => h.created_by.slice(0, 30))).toEqual([
+    expect(ub.map((h) => (h.created_by ?? '').slice(0, 30))).toEqual([
       '/bin/sh -c #(nop)  ARG RELEASE', '/bin/sh -c #(nop)  ARG LAUNCHP', '/bin/sh -c #(nop)  LABEL org.o', '/bin/sh -c #(nop)  LABEL org.o', '/bin/sh -c #(nop) ADD file:a76', '/bin/sh -c #(nop)  CMD ["/bin/',
     ]);
     const ng = cat.image('library/nginx', 'latest')!.config;

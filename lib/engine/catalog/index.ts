@@ -87,7 +87,18 @@ export function createCatalog(): Catalog {
 
   const repoName = (path: string): string | undefined => (path.startsWith('library/') && path.split('/').length === 2 ? path.slice(8) : undefined);
 
+  let keysByDiffId: Map<string, string> | undefined;
   return {
+    layerKeyByDiffId(diffId) {
+      if (!keysByDiffId) {
+        // Layer keys are "<spec>#<n>" (n = 0 for the rootfs, 1.. for steps): their DiffIDs need no content.
+        keysByDiffId = new Map();
+        for (const s of SPECS) {
+          for (let n = 0; n <= s.steps.length; n++) keysByDiffId.set(digestOf(`catalog-layer:${s.key}#${n}`), `${s.key}#${n}`);
+        }
+      }
+      return keysByDiffId.get(diffId);
+    },
     repos: () => repos,
     repo: (name) => repoByName.get(name.replace(/^(docker\.io\/)?library\//, '')),
     image(path, tag) {

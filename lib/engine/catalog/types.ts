@@ -40,4 +40,6 @@ export interface Catalog {
   imageByDigest(path: string, digest: string): CatalogImage | undefined;
   /** Content of a catalog layer by key. */
   layerContent(key: string): LayerContent;
+  /** The key of the catalog layer with this (synthetic) DiffID, if any (docker load of a saved catalog image). */
+  layerKeyByDiffId?(diffId: string): string | undefined;
 }
