@@ -5,7 +5,7 @@
  */
 import type {
   DiskUsage, Filters, HistoryItem, ImageDeleteItem, ImageInspect, ImageListOptions, ImagePullOptions, ImageRemoveOptions, ImageSearchOptions,
-  ImageSearchResult, ImageSummary, ImagesPruneReport, JSONMessage, PingResult, SystemInfo, VersionInfo,
+  ImageSearchResult, ImageSummary, ImagesPruneReport, ImportOptions, JSONMessage, PingResult, SystemInfo, VersionInfo,
 } from '../api/types';
 import { type Clock, type Random, SeededRandom, systemClock } from './clock';
 import { ImageStore, LayerStore, ReferenceStore } from './store';
@@ -14,6 +14,9 @@ import { createCatalog } from './catalog/index';
 import type { Catalog } from './catalog/types';
 import * as images from './images';
 import { imagePull } from './pull';
+import { imageSave } from './save';
+import { imageLoad } from './load';
+import { imageImport } from './import';
 import * as system from './system';
 import { loadState, saveState, type SavedState } from './serialize';
 import { UnionFs, type UnionFsOptions } from './fs/union';
@@ -71,6 +74,10 @@ export class Engine {
   async imagesPrune(filters: Filters = {}): Promise<ImagesPruneReport> { return images.imagesPrune(this.state, filters); }
   imagePull(opts: ImagePullOptions): AsyncIterable<JSONMessage> { return imagePull(this.state, opts); }
   async imageSearch(opts: ImageSearchOptions): Promise<ImageSearchResult[]> { return system.imageSearch(this.state, opts); }
+  /** docker save / load / import (lib/engine/save.ts, load.ts, import.ts). */
+  async imageSave(names: string[]): Promise<Uint8Array> { return imageSave(this.state, names); }
+  imageLoad(tar: Uint8Array, quiet = false): AsyncIterable<JSONMessage> { return imageLoad(this.state, tar, quiet); }
+  imageImport(tar: Uint8Array, opts: ImportOptions): AsyncIterable<JSONMessage> { return imageImport(this.state, tar, opts); }
 
   // ----- helpers for the other areas -----
   /** A writable union file system over an image's layers (containers, build steps). */
