@@ -312,3 +312,13 @@ describe('ttyLineDiscipline', () => {
     expect(echo).toBe('echx\b \bo hi\r\nabc\r\njunk^C\r\nlast');
   });
 });
+
+describe('wait', () => {
+  it('answers 404 at once for a missing container', async () => {
+    const r = await handleRequest(client(), req('POST', '/v1.50/containers/nosuch/wait?condition=next-exit'));
+    expect(r.status).toBe(404);
+    expect(await bodyText(r)).toBe('{"message":"No such container: nosuch"}\n');
+    const bad = await handleRequest(client(), req('POST', '/v1.50/containers/x/wait?condition=bogus'));
+    expect(await bodyText(bad)).toBe('{"message":"invalid condition: \\"bogus\\""}\n');
+  });
+});

@@ -418,9 +418,13 @@ on('POST', /^\/containers\/([^/]+)\/wait$/, async (ctx, m) => {
   if (!['not-running', 'next-exit', 'removed'].includes(cond)) throw invalidParameter(`invalid condition: ${JSON.stringify(cond)}`);
   // Register the wait before anything else: a `start` racing this request must not slip its exit past us.
   const pending = ctx.client.containerWait(m[1], cond);
-  pending.catch(() => {});
-  // Errors that moby reports before the wait starts (no such container) are HTTP errors.
-  await ctx.client.containerInspect(m[1]);
+  // Errors the wait reports at once (no such container) are HTTP errors, as in moby; an engine that remembers the
+  // exit code of an already removed container (`run --rm` racing) may answer instead.
+  const early = await Promise.race([
+    pending.then(() => null, (e: unknown) => ({ e })),
+    new Promise<null>((r) => setTimeout(() => r(null), 0)),
+  ]);
+  if (early) throw early.e;
   async function* body(): AsyncGenerator<string> {
     try {
       const r = await pending;
