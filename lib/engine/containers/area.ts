@@ -244,7 +244,15 @@ function containerFetch(state: EngineState, self: ContainerRecord): (url: string
     const [, host, port = '80', path = '/'] = m;
     let target: ContainerRecord | undefined;
     if (host === 'localhost' || host === '127.0.0.1') target = self;
-    else for (const c of containersOf(state).containers.values()) if (c.status === 'running' && (c.name === host || c.ip === host || c.id.startsWith(host))) target = c;
+    else {
+      // The default bridge has no DNS for container names (Docker's embedded DNS serves user-defined networks only).
+      const net = (x: ContainerRecord) => x.hostConfig.NetworkMode || 'bridge';
+      const userNet = !['bridge', 'default'].includes(net(self));
+      for (const c of containersOf(state).containers.values()) {
+        if (c.status !== 'running') continue;
+        if (c.ip === host || (userNet && net(c) === net(self) && (c.name === host || c.id.startsWith(host)))) target = c;
+      }
+    }
     if (!target?.run) return null;
     const r = serve(target, Number(port), path, 'GET');
     return r ? { status: r.status, body: r.body } : null;

@@ -251,10 +251,10 @@ const shq = (s: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.repla
  * The program for a container's resolved command (entrypoint + cmd), following the official images' entrypoints.
  * Unknown executables fail like runc: `exec: "foo": executable file not found in $PATH`.
  */
-export function resolveProgram(argv: string[], fs: UnionFs, env: Record<string, string>, interactive: boolean): Resolution {
+export function resolveProgram(argv: string[], fs: UnionFs, env: Record<string, string>, interactive: boolean, trusted = false): Resolution {
   if (argv.length === 0) return { startError: 'no command specified', exitCode: 125 };
   const PATH = env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-  const exe = lookPath(fs, argv[0], PATH);
+  const exe = trusted || lookPath(fs, argv[0], PATH);
   if (!exe) {
     return {
       startError: argv[0].includes('/') ? `exec: "${argv[0]}": stat ${argv[0]}: no such file or directory` : `exec: "${argv[0]}": executable file not found in $PATH`,
@@ -270,6 +270,22 @@ export function resolveProgram(argv: string[], fs: UnionFs, env: Record<string, 
     if (next === 'nginx' || next === 'nginx-debug') return { program: nginx(true) };
     if (next === undefined) return { program: { name, listens: [], run: async () => 0 } };
     if (next.startsWith('-') && fs.entry('/usr/local/bin/redis-server')) return { program: redis() };
+    // The database images' entrypoints refuse to initialise without a password.
+    if (next === 'postgres' && !env.POSTGRES_PASSWORD && env.POSTGRES_HOST_AUTH_METHOD !== 'trust') {
+      return { program: { name: 'postgres', listens: [], async run(ctx) {
+        ctx.err('Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".\n\n       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about "trust":\n       https://www.postgresql.org/docs/current/auth-trust.html\n');
+        return 1;
+      } } };
+    }
+    if (next === 'mysqld' && !env.MYSQL_ROOT_PASSWORD && !env.MYSQL_ALLOW_EMPTY_PASSWORD && !env.MYSQL_RANDOM_ROOT_PASSWORD) {
+      return { program: { name: 'mysqld', listens: [], async run(ctx) {
+        const t = iso(ctx.now()).replace(/\.\d+Z$/, '+00:00');
+        ctx.out(`${t} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.0.41-1.el9 started.\n`);
+        ctx.err(`${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n    You need to specify one of the following as an environment variable:\n    - MYSQL_ROOT_PASSWORD\n    - MYSQL_ALLOW_EMPTY_PASSWORD\n    - MYSQL_RANDOM_ROOT_PASSWORD\n`);
+        return 1;
+      } } };
+    }
+    if (['postgres', 'mysqld', 'mongod', 'redis-server'].includes(next)) return resolveProgram([next, ...rest], fs, env, interactive, true);
     if (lookPath(fs, next, PATH)) return resolveProgram([next, ...rest], fs, env, interactive);
     return resolveProgram(['/bin/sh', '-c', [next, ...rest].map(shq).join(' ')], fs, env, interactive);
   }
@@ -382,7 +398,7 @@ export function clientCommand(argv: string[], server: Program | undefined, tty: 
       const numeric = /^-?\d+$/.test(v);
       const pad = (s: string, right: boolean) => (right ? s.padStart(w) : s.padEnd(w));
       const head = ' ' + (' '.repeat(Math.floor((w - col.length) / 2)) + col).padEnd(w) + ' ';
-      return { out: `${head}\n${'-'.repeat(w + 2)}\n ${pad(v, numeric)} \n(1 row)\n\n`, err: '', code: 0 };
+      return { out: `${head}\n${'-'.repeat(w + 2)}\n ${numeric ? pad(v, true) : v}\n(1 row)\n\n`, err: '', code: 0 };
     }
     return { out: '', err: `ERROR:  syntax error at or near "${sql.split(/\s+/)[0]}"\nLINE 1: ${sql}\n        ^\n`, code: 1 };
   }
