@@ -10,7 +10,7 @@ import type {
 } from '../../api/types';
 import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
 import type { EngineState } from '../state';
-import { getImage, findImage, filterValues, matchLabels } from '../images';
+import { findImage, filterValues, matchLabels } from '../images';
 import { UnionFs } from '../fs/union';
 import { rfc3339Nano } from '../clock';
 import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/index';
@@ -874,6 +874,7 @@ interface SavedContainer {
   id: string; name: string; createdMs: number; path: string; args: string[]; config: ContainerConfig; hostConfig: HostConfig; imageId: string;
   status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; logs: LogEntry[]; mounts: MountPoint[];
   upper: Pick<SavedLayer, 'entries' | 'opaque'>;
+  topChain?: string;
 }
 registerAreaCodec('containers', {
   save(state) {
@@ -884,7 +885,7 @@ registerAreaCodec('containers', {
         // A reload is a daemon restart: running containers come back stopped (no restart policy here).
         status: c.status === 'running' || c.status === 'paused' ? 'exited' : c.status, exitCode: c.run ? 255 : c.exitCode, error: c.error,
         startedAt: c.startedAt, finishedAt: c.run ? rfc3339Nano(state.clock.now()) : c.finishedAt, finishedMs: c.run ? state.clock.now() : c.finishedMs,
-        logs: c.logs, mounts: c.mounts, upper: saveLayerContent(c.fs.diff()),
+        logs: c.logs, mounts: c.mounts, upper: saveLayerContent(c.fs.diff()), topChain: c.topChain,
       })),
       volumes: [...a.volumes.values()],
     };
@@ -894,17 +895,19 @@ registerAreaCodec('containers', {
     const a = containersOf(state);
     for (const v of d.volumes ?? []) a.volumes.set(v.name, v);
     for (const s of d.containers ?? []) {
-      const img = state.images.get(s.imageId) ?? getImage(state, s.imageId);
-      const fs = new UnionFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+      // The image may have been removed with -f: the container still holds its layers.
+      const top = s.topChain ?? state.images.get(s.imageId)?.topChain;
+      if (top === undefined || (top && !state.layers.has(top))) continue;
+      const fs = new UnionFs(state.layers.view(top), { now: () => Math.floor(state.clock.now() / 1000) });
       const upper = loadLayerContent(s.upper);
       const sorted = [...upper.entries].sort(([x], [y]) => x.split('/').length - y.split('/').length || (x < y ? -1 : 1));
       for (const [p, e] of sorted as [string, LayerChange][]) {
         if (e.type === 'whiteout') fs.removePath(p);
         else { if (e.type === 'dir' && fs.entry(p, false)?.type === 'dir') { fs.putEntry(p, e); continue; } fs.removePath(p); fs.putEntry(p, e); }
       }
-      state.layers.retain(img.topChain);
+      state.layers.retain(top);
       a.containers.set(s.id, {
-        ...s, topChain: img.topChain, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
+        ...s, topChain: top, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
       });
     }
   },

@@ -156,4 +156,19 @@ describe('containers', () => {
     r = await run('docker ps -a --filter name=dn --format "{{.Status}}"');
     expect(r.out).toBe('Exited (0) Less than a second ago\n');
   });
+
+  it('a container whose image was removed with -f survives a reload', async () => {
+    const { run, engine, clock } = setup();
+    await run('docker run --name st alpine sh -c "echo x > /y"');
+    let r = await run('docker rmi -f alpine');
+    expect(r.code, r.err).toBe(0);
+    const e2 = Engine.fromJSON(JSON.parse(JSON.stringify(engine.toJSON())), { clock });
+    const ws = new MemoryWorkspace(() => clock.now());
+    const con = createConsole({ client: e2 as unknown as EngineClient, workspace: ws, now: () => clock.now() });
+    let out = '';
+    await con.run('docker diff st', { stdout: (s) => { out += s; }, stderr: (s) => { out += s; }, readLine: async () => null, isTTY: false, columns: 80 });
+    expect(out).toBe('A /y\n');
+    r = await run('docker ps -a --format "{{.Image}}"');
+    expect(r.out).toMatch(/^[0-9a-f]{12}\n$/);
+  });
 });
