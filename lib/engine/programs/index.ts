@@ -114,6 +114,13 @@ function nginx(viaEntrypoint: boolean): Program {
       const official = viaEntrypoint || ctx.env.NGINX_VERSION !== undefined;
       const root = readText(ctx.fs, '/usr/share/nginx/html/index.html') !== null || !isDir(ctx.fs, '/var/www/html') ? '/usr/share/nginx/html' : '/var/www/html';
       serve = staticServer(ctx.fs, root, NGINX_404(version));
+      if (!official) {
+        // The distribution's nginx writes its pid file and creates its temp directories at start (`docker diff`).
+        try {
+          if (isDir(ctx.fs, '/run')) await ctx.fs.writeFile('/run/nginx.pid', '1\n');
+          if (isDir(ctx.fs, '/var/lib/nginx')) for (const d of ['body', 'fastcgi', 'proxy', 'scgi', 'uwsgi']) await ctx.fs.mkdir(`/var/lib/nginx/${d}`, { recursive: true, mode: 0o700 } as { recursive: boolean });
+        } catch { /* unusual layout */ }
+      }
       if (official) {
         logAccess = (l) => ctx.out(l);
         if (viaEntrypoint) {
