@@ -16,6 +16,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/css/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/ini/register';
+import { registerDockerfileLanguage } from '@/components/editor/language';
 
 declare global {
   interface Window {
@@ -28,6 +29,9 @@ if (typeof window !== 'undefined' && !window.MonacoEnvironment) {
     getWorker: () => new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module' }),
   };
 }
+
+// Dockerfile diagnostics, quick fixes, hovers and completion (lib/language via components/editor/language).
+if (typeof window !== 'undefined') registerDockerfileLanguage(monaco);
 
 let themeDefined = false;
 function defineTheme() {
