@@ -13,6 +13,9 @@ const nextConfig = {
     resolveAlias: {
       // just-bash's browser bundle imports node:zlib for gzip commands we do not offer.
       'node:zlib': './lib/shims/zlib.ts',
+      // Client components are also rendered on the server (SSR), where the "browser" export condition does not apply;
+      // just-bash's Node bundle would pull optional native codecs (zstd, lzma). Use its browser build everywhere.
+      'just-bash': 'just-bash/browser',
     },
   },
 };

@@ -24,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
-    timeout: 240_000,
+    timeout: 900_000,
     reuseExistingServer: false,
   },
 });
