@@ -3,6 +3,8 @@ import { createCatalog } from './index';
 import { UnionFs } from '../fs/union';
 import { flatten } from '../fs/view';
 import { REPOS } from './hub';
+import { humanSizeWithPrecision } from '../units';
+import { digestOf } from '../digest';
 
 const cat = createCatalog();
 const fsOf = (repo: string, tag: string) => {
@@ -66,4 +68,30 @@ describe('catalog', () => {
     expect(ng.history![ng.history!.length - 1]).toMatchObject({ created_by: 'CMD ["nginx" "-g" "daemon off;"]', comment: 'buildkit.dockerfile.v0', empty_layer: true });
     expect(Object.keys(ng.config!)).toEqual(['ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Labels', 'StopSignal']);
   });
+
+  it('history rows never go forward in time from an image\'s base to its own rows, for every image', () => {
+    for (const r of REPOS) for (const tag of Object.keys(r.tags)) {
+      const hist = cat.image('library/' + r.name, tag)!.config.history!;
+      // docker history lists newest first: created must be non-increasing down the list.
+      const shown = [...hist].reverse().map((h) => Date.parse(h.created!));
+      for (let i = 1; i < shown.length; i++) expect(shown[i], `${r.name}:${tag} row ${i}`).toBeLessThanOrEqual(shown[i - 1]);
+    }
+  });
+  it('image sizes as docker image ls shows the real images', () => {
+    const size = (repo: string, tag: string) => humanSizeWithPrecision(cat.image('library/' + repo, tag)!.layers.reduce((n, l) => n + l.size, 0), 3);
+    expect(size('nginx', 'latest')).toBe('192MB');
+    expect(size('alpine', 'latest')).toBe('7.83MB');
+    expect(size('ubuntu', '24.04')).toBe('78.1MB');
+    expect(size('debian', 'bookworm')).toBe('117MB');
+    expect(size('python', '3.13')).toBe('1.02GB');
+    expect(size('node', '22')).toBe('1.12GB');
+    expect(size('hello-world', 'latest')).toBe('10.1kB');
+    expect(size('busybox', 'latest')).toBe('4.27MB');
+  });
+  it('finds catalog layers by their synthetic DiffID', () => {
+    const img = cat.image('library/nginx', 'latest')!;
+    for (const l of img.layers) expect(createCatalog().layerKeyByDiffId!(l.diffId)).toBe(l.key);
+    expect(cat.layerKeyByDiffId!(digestOf('nope'))).toBeUndefined();
+  });
 });
+

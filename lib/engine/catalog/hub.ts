@@ -298,7 +298,7 @@ export const SPECS: ImageSpec[] = [
   },
   {
     key: 'busybox:1.37', created: '2024-09-26T21:31:42Z',
-    rootfs: (t) => busyboxRootfs(4_277_910, t), rootfsBy: '/bin/sh -c #(nop) ADD file:7e9002edaafd4e4579cc0c2ae5d0e1a8e3e1f85c2a2bb6a2d5a63e0e1f1bd5f3 in / ',
+    rootfs: (t) => busyboxRootfs(4_268_820, t), rootfsBy: '/bin/sh -c #(nop) ADD file:7e9002edaafd4e4579cc0c2ae5d0e1a8e3e1f85c2a2bb6a2d5a63e0e1f1bd5f3 in / ',
     steps: [{ by: '/bin/sh -c #(nop)  CMD ["sh"]' }],
     config: { Env: [PATH_STD], Cmd: ['sh'] },
   },
@@ -316,15 +316,17 @@ export const SPECS: ImageSpec[] = [
   debianSpec('debian:bookworm-slim', '12', 'bookworm', '12.10', 74_775_000, '2025-03-17T00:00:00Z', true),
   debianSpec('debian:bullseye', '11', 'bullseye', '11.11', 124_051_000, '2025-03-17T00:00:00Z', false),
   debianSpec('debian:bullseye-slim', '11', 'bullseye', '11.11', 80_634_000, '2025-03-17T00:00:00Z', true),
+  // The bullseye-slim the last openjdk:17 images were built on (not tagged any more; keeps their history in order).
+  debianSpec('debian:bullseye-slim@2022-04-20', '11', 'bullseye', '11.3', 80_390_000, '2022-04-20T04:43:12Z', true),
   ubuntuSpec('18.04', 63_148_000, '2023-05-30T09:32:09.432301537Z', '3c5c1f4a8f4f41c5c4d2e73d6d61ed5b0f4b8d3a0c3f4b8e2d0a1c9a9f6e1f00'),
   ubuntuSpec('18.10', 88_138_000, '2019-07-03T02:59:46.190138462Z', '7b8e3b0e0d1e3c1b54a1b8b9e8a0c1c63c2ae7d6b9b4d8f6e0d9c1b2a3f4e5d6'),
   ubuntuSpec('20.04', 72_812_000, '2025-02-10T17:08:51.116402208Z', '2c9e7d4e1e1b1c5a2f8d7b0c3e6a9f2d4b8c1e7a3d6f9b2c5e8a1d4f7b0c3e6a'),
   ubuntuSpec('22.04', 77_864_000, '2025-01-26T05:31:17.654375358Z', 'a76e32f8a3ea5e9d5e1e5f9d2a6c4b8f1e7d3c9b5a2f8e4d1c7b3a9f5e2d8c4b'),
   ubuntuSpec('24.04', 78_110_000, '2025-01-26T05:31:21.129734163Z', '6df0d8c0fc0cd3b4d7d2c5f1e9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0'),
-  { key: 'nginx:1.27.4', from: 'debian:bookworm-slim', created: '2025-02-05T21:27:16Z', steps: nginxSteps(false, 117_311_000), config: NGINX_CONFIG(false) },
-  { key: 'nginx:1.27.4-alpine', from: 'alpine:3.21.3', created: '2025-02-05T21:27:16Z', steps: nginxSteps(true, 40_086_000), config: NGINX_CONFIG(true) },
+  { key: 'nginx:1.27.4', from: 'debian:bookworm-slim', created: '2025-03-18T00:41:45Z', steps: nginxSteps(false, 117_311_000), config: NGINX_CONFIG(false) },
+  { key: 'nginx:1.27.4-alpine', from: 'alpine:3.21.3', created: '2025-03-18T00:41:45Z', steps: nginxSteps(true, 40_086_000), config: NGINX_CONFIG(true) },
   {
-    key: 'httpd:2.4.63', from: 'debian:bookworm-slim', created: '2025-01-23T20:41:03Z', config: {
+    key: 'httpd:2.4.63', from: 'debian:bookworm-slim', created: '2025-03-18T01:32:09Z', config: {
       Env: [PATH_STD.replace('PATH=', 'PATH=/usr/local/apache2/bin:'), 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='],
       ExposedPorts: { '80/tcp': {} }, Cmd: ['httpd-foreground'], WorkingDir: '/usr/local/apache2', StopSignal: 'SIGWINCH',
     },
@@ -345,7 +347,7 @@ export const SPECS: ImageSpec[] = [
     ],
   },
   {
-    key: 'redis:7.4.2', from: 'debian:bookworm-slim', created: '2025-01-06T19:08:31Z', config: {
+    key: 'redis:7.4.2', from: 'debian:bookworm-slim', created: '2025-03-18T01:10:24Z', config: {
       Env: [PATH_STD, 'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.2.tar.gz', 'REDIS_DOWNLOAD_SHA=4ddebbf09061cbb589011786febdb34f29767dd7f89dbe712d2b68e808af6a1f'],
       ExposedPorts: { '6379/tcp': {} }, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data',
     },
@@ -363,7 +365,7 @@ export const SPECS: ImageSpec[] = [
     ],
   },
   {
-    key: 'postgres:17.4', from: 'debian:bookworm-slim', created: '2025-02-20T23:06:27Z', config: {
+    key: 'postgres:17.4', from: 'debian:bookworm-slim', created: '2025-03-18T01:47:36Z', config: {
       Env: [PATH_STD.replace('PATH=', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin').replace(':/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ''), 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', 'PG_VERSION=17.4-1.pgdg120+2', 'PGDATA=/var/lib/postgresql/data'],
       ExposedPorts: { '5432/tcp': {} }, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['postgres'], Volumes: { '/var/lib/postgresql/data': {} }, StopSignal: 'SIGINT',
     },
@@ -410,7 +412,7 @@ export const SPECS: ImageSpec[] = [
     ],
   },
   {
-    key: 'mysql:8.0.41-debian', from: 'debian:bookworm-slim', created: '2025-01-21T21:02:07Z', config: {
+    key: 'mysql:8.0.41-debian', from: 'debian:bookworm-slim', created: '2025-03-18T02:17:52Z', config: {
       Env: [PATH_STD, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=8.0', 'MYSQL_VERSION=8.0.41-1debian12'],
       ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} }, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
     },
@@ -436,7 +438,7 @@ export const SPECS: ImageSpec[] = [
   { key: 'buildpack-deps:bookworm-curl', from: 'debian:bookworm', created: '2025-03-17T01:08:05Z', steps: [CURL_STEP], config: { Env: [PATH_STD], Cmd: ['bash'] } },
   { key: 'buildpack-deps:bookworm-scm', from: 'buildpack-deps:bookworm-curl', created: '2025-03-17T01:09:05Z', steps: [SCM_STEP], config: { Env: [PATH_STD], Cmd: ['bash'] } },
   { key: 'buildpack-deps:bookworm', from: 'buildpack-deps:bookworm-scm', created: '2025-03-17T01:12:05Z', steps: [BUILD_STEP], config: { Env: [PATH_STD], Cmd: ['bash'] } },
-  langSpec('node:22.14.0', 'buildpack-deps:bookworm', '2025-02-11T18:40:40Z', ['NODE_VERSION=22.14.0', 'YARN_VERSION=1.22.22'], [
+  langSpec('node:22.14.0', 'buildpack-deps:bookworm', '2025-03-18T03:11:27Z', ['NODE_VERSION=22.14.0', 'YARN_VERSION=1.22.22'], [
     run('groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node', 8_900, (m, t) => put(m, '/home/node', dir(0o755, 1000, 1000, t)), '/etc'),
     run('ARCH= && dpkgArch="$(dpkg --print-architecture)"   && set -ex   && curl -fsSLO --compressed "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz"   && tar -xJf "node-v$NODE_VERSION-linux-$ARCH.tar.xz" -C /usr/local --strip-components=1 --no-same-owner   && ln -s /usr/local/bin/node /usr/local/bin/nodejs   && node --version   && npm --version', 191_960_000,
       (m, t) => { bin(m, '/usr/local/bin/node', 119_000_000, t); link(m, '/usr/local/bin/nodejs', '/usr/local/bin/node', t); link(m, '/usr/local/bin/npm', '../lib/node_modules/npm/bin/npm-cli.js', t); link(m, '/usr/local/bin/npx', '../lib/node_modules/npm/bin/npx-cli.js', t); text(m, '/usr/local/lib/node_modules/npm/bin/npm-cli.js', '#!/usr/bin/env node\nrequire(\'../lib/cli.js\')(process)\n', t, 0o755); text(m, '/usr/local/lib/node_modules/npm/bin/npx-cli.js', '#!/usr/bin/env node\n', t, 0o755); }, '/usr/local/include/node'),
@@ -444,39 +446,39 @@ export const SPECS: ImageSpec[] = [
     { by: 'COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', comment: BK, size: 388, files: (m, t) => text(m, '/usr/local/bin/docker-entrypoint.sh', '#!/bin/sh\nset -e\n\n# Run command with node if the first argument contains a "-" or is not a system command. The last\n# part inside the "{}" is a workaround for the following bug in ash/dash:\n# https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=874264\nif [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ] || { [ -f "${1}" ] && ! [ -x "${1}" ]; }; then\n  set -- node "$@"\nfi\n\nexec "$@"\n'.slice(0, 388), t, 0o755) },
     meta('ENTRYPOINT ["docker-entrypoint.sh"]'),
   ], ['node'], { Entrypoint: ['docker-entrypoint.sh'] }),
-  langSpec('node:22.14.0-alpine', 'alpine:3.21.3', '2025-02-11T18:40:40Z', ['NODE_VERSION=22.14.0', 'YARN_VERSION=1.22.22'], [
+  langSpec('node:22.14.0-alpine', 'alpine:3.21.3', '2025-03-18T03:11:27Z', ['NODE_VERSION=22.14.0', 'YARN_VERSION=1.22.22'], [
     run('addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++     && apk add --no-cache --virtual .build-deps         curl     && tar -xJf "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" -C /usr/local --strip-components=1 --no-same-owner     && ln -s /usr/local/bin/node /usr/local/bin/nodejs     && node --version     && npm --version', 148_700_000,
       (m, t) => { bin(m, '/usr/local/bin/node', 100_000_000, t); link(m, '/usr/local/bin/npm', '../lib/node_modules/npm/bin/npm-cli.js', t); text(m, '/usr/local/lib/node_modules/npm/bin/npm-cli.js', '#!/usr/bin/env node\n', t, 0o755); put(m, '/home/node', dir(0o755, 1000, 1000, t)); }, '/usr/local/include/node'),
     run('apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/   && ln -s /opt/yarn-v$YARN_VERSION/bin/yarn /usr/local/bin/yarn   && apk del .build-deps-yarn   && yarn --version', 5_343_000, undefined, '/opt/yarn-v1.22.22/lib'),
     { by: 'COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', comment: BK, size: 388, files: (m, t) => text(m, '/usr/local/bin/docker-entrypoint.sh', '#!/bin/sh\nset -e\n'.padEnd(388, '#'), t, 0o755) },
     meta('ENTRYPOINT ["docker-entrypoint.sh"]'),
   ], ['node'], { Entrypoint: ['docker-entrypoint.sh'] }),
-  langSpec('python:3.13.2', 'buildpack-deps:bookworm', '2025-02-04T22:41:08Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
+  langSpec('python:3.13.2', 'buildpack-deps:bookworm', '2025-03-18T02:55:18Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
     run('set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibbluetooth-dev \t\ttk-dev \t\tuuid-dev \t; \trm -rf /var/lib/apt/lists/*', 20_460_000),
-    run('set -eux; \t\twget -O python.tar.xz "https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz"; \t./configure --enable-loadable-sqlite-extensions --enable-optimizations --enable-option-checking=fatal --enable-shared --with-lto --with-ensurepip; \tmake -j "$nproc"; \tmake install; \tpython3 --version; \tpip3 --version', 111_840_000,
+    run('set -eux; \t\twget -O python.tar.xz "https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz"; \t./configure --enable-loadable-sqlite-extensions --enable-optimizations --enable-option-checking=fatal --enable-shared --with-lto --with-ensurepip; \tmake -j "$nproc"; \tmake install; \tpython3 --version; \tpip3 --version', 76_040_000,
       (m, t) => { bin(m, '/usr/local/bin/python3.13', 17_000, t); link(m, '/usr/local/bin/python3', 'python3.13', t); link(m, '/usr/local/bin/python', 'python3', t); text(m, '/usr/local/bin/pip3', '#!/usr/local/bin/python3.13\n', t, 0o755); link(m, '/usr/local/bin/pip', 'pip3', t); bin(m, '/usr/local/lib/libpython3.13.so.1.0', 28_000_000, t); }, '/usr/local/lib/python3.13'),
     run('set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst="$(echo "$src" | tr -d 3)"; \t\t[ -s "/usr/local/bin/$src" ]; \t\t[ ! -e "/usr/local/bin/$dst" ]; \t\tln -svT "$src" "/usr/local/bin/$dst"; \tdone', 36, (m, t) => { link(m, '/usr/local/bin/idle', 'idle3', t); link(m, '/usr/local/bin/pydoc', 'pydoc3', t); }),
   ], ['python3']),
-  langSpec('python:3.13.2-slim', 'debian:bookworm-slim', '2025-02-04T22:41:08Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
+  langSpec('python:3.13.2-slim', 'debian:bookworm-slim', '2025-03-18T02:55:18Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
     run('set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tnetbase \t\ttzdata \t; \trm -rf /var/lib/apt/lists/*', 3_510_000),
     run('set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends dpkg-dev gcc gnupg libbluetooth-dev libbz2-dev libc6-dev libdb-dev libffi-dev libgdbm-dev liblzma-dev libncursesw5-dev libreadline-dev libsqlite3-dev libssl-dev make tk-dev uuid-dev wget xz-utils zlib1g-dev; \t./configure; make install; \tapt-mark auto \'.*\' > /dev/null; \tapt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \trm -rf /var/lib/apt/lists/*; \tpython3 --version; \tpip3 --version', 41_290_000,
       (m, t) => { bin(m, '/usr/local/bin/python3.13', 17_000, t); link(m, '/usr/local/bin/python3', 'python3.13', t); text(m, '/usr/local/bin/pip3', '#!/usr/local/bin/python3.13\n', t, 0o755); bin(m, '/usr/local/lib/libpython3.13.so.1.0', 28_000_000, t); }, '/usr/local/lib/python3.13'),
     run('set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst="$(echo "$src" | tr -d 3)"; \t\tln -svT "$src" "/usr/local/bin/$dst"; \tdone', 36, (m, t) => { link(m, '/usr/local/bin/python', 'python3', t); link(m, '/usr/local/bin/pip', 'pip3', t); }),
   ], ['python3']),
-  langSpec('python:3.13.2-alpine', 'alpine:3.21.3', '2025-02-04T22:41:08Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
+  langSpec('python:3.13.2-alpine', 'alpine:3.21.3', '2025-03-18T02:55:18Z', ['LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.2', 'PYTHON_SHA256=d984bcc57cd67caab26f7def42e523b1c015bbc5dc07836cf4f0b63fa159eb56'], [
     run('set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;', 1_020_000),
     run('set -eux; \t\tapk add --no-cache --virtual .build-deps \t\tgnupg \t\ttar \t\txz \t\tbluez-dev \t\tbzip2-dev \t\tdpkg-dev dpkg \t\tgcc \t\tlibc-dev \t\tmake \t; \t./configure; make install; \tapk del --no-network .build-deps; \tpython3 --version; \tpip3 --version', 44_580_000,
       (m, t) => { bin(m, '/usr/local/bin/python3.13', 17_000, t); link(m, '/usr/local/bin/python3', 'python3.13', t); text(m, '/usr/local/bin/pip3', '#!/usr/local/bin/python3.13\n', t, 0o755); }, '/usr/local/lib/python3.13'),
     run('set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst="$(echo "$src" | tr -d 3)"; \t\tln -svT "$src" "/usr/local/bin/$dst"; \tdone', 36, (m, t) => { link(m, '/usr/local/bin/python', 'python3', t); link(m, '/usr/local/bin/pip', 'pip3', t); }),
   ], ['python3']),
-  langSpec('golang:1.24.1', 'buildpack-deps:bookworm-scm', '2025-03-04T21:18:03Z', ['GOLANG_VERSION=1.24.1', 'GOTOOLCHAIN=local', 'GOPATH=/go'], [
+  langSpec('golang:1.24.1', 'buildpack-deps:bookworm-scm', '2025-03-18T02:04:11Z', ['GOLANG_VERSION=1.24.1', 'GOTOOLCHAIN=local', 'GOPATH=/go'], [
     run('set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tg++ \t\tgcc \t\tlibc6-dev \t\tmake \t\tpkg-config \t; \trm -rf /var/lib/apt/lists/*', 420_040_000, binaries({ '/usr/bin/gcc-12': 1_000_000, '/usr/bin/make': 252_000 }), '/usr/lib/gcc/x86_64-linux-gnu/12'),
     { by: 'COPY /target/ / # buildkit', comment: BK, size: 226_760_000, files: (m, t) => { bin(m, '/usr/local/go/bin/go', 14_000_000, t); bin(m, '/usr/local/go/bin/gofmt', 3_000_000, t); }, fillDir: '/usr/local/go/pkg/tool/linux_amd64' },
     meta('ENV PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
     run('mkdir -p "$GOPATH/src" "$GOPATH/bin" && chmod -R 1777 "$GOPATH"', 0, (m, t) => { put(m, '/go', dir(0o1777, 0, 0, t)); put(m, '/go/src', dir(0o1777, 0, 0, t)); put(m, '/go/bin', dir(0o1777, 0, 0, t)); }),
     meta('WORKDIR /go'),
   ], null, { Env: ['PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'GOLANG_VERSION=1.24.1', 'GOTOOLCHAIN=local', 'GOPATH=/go'], Cmd: ['bash'], WorkingDir: '/go' }),
-  langSpec('eclipse-temurin:21.0.6_7-jdk', 'ubuntu:24.04', '2025-01-23T00:00:00Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7'], [
+  langSpec('eclipse-temurin:21.0.6_7-jdk', 'ubuntu:24.04', '2025-02-03T17:26:49Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7'], [
     run('set -eux;     apt-get update;     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends         curl         wget         fontconfig         ca-certificates p11-kit         tzdata         locales     ;     echo "en_US.UTF-8 UTF-8" >> /etc/locale.gen;     locale-gen en_US.UTF-8;     rm -rf /var/lib/apt/lists/*', 44_290_000, binaries({ '/usr/bin/curl': 297_368, '/usr/bin/wget': 527_888 })),
     run('set -eux;     ARCH="$(dpkg --print-architecture)";     curl -LfsSo /tmp/openjdk.tar.gz ${BINARY_URL};     mkdir -p "$JAVA_HOME";     tar --extract         --file /tmp/openjdk.tar.gz         --directory "$JAVA_HOME"         --strip-components 1         --no-same-owner     ;     rm -f /tmp/openjdk.tar.gz ${JAVA_HOME}/lib/src.zip;', 325_060_000,
       binaries({ '/opt/java/openjdk/bin/java': 12_800, '/opt/java/openjdk/bin/javac': 12_900, '/opt/java/openjdk/bin/jar': 12_900, '/opt/java/openjdk/bin/jshell': 12_900, '/opt/java/openjdk/lib/modules': 140_000_000 }), '/opt/java/openjdk/lib'),
@@ -484,14 +486,14 @@ export const SPECS: ImageSpec[] = [
     { by: 'COPY --chmod=755 entrypoint.sh /__cacert_entrypoint.sh # buildkit', comment: BK, size: 5_290, files: (m, t) => text(m, '/__cacert_entrypoint.sh', '#!/usr/bin/env bash\nset -e\n'.padEnd(5_290, '#'), t, 0o755) },
     meta('ENTRYPOINT ["/__cacert_entrypoint.sh"]'),
   ], ['jshell'], { Env: ['PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7'], Entrypoint: ['/__cacert_entrypoint.sh'] }),
-  langSpec('eclipse-temurin:17.0.14_7-jdk', 'ubuntu:24.04', '2025-01-23T00:00:00Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-17.0.14+7'], [
+  langSpec('eclipse-temurin:17.0.14_7-jdk', 'ubuntu:24.04', '2025-02-03T17:26:49Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-17.0.14+7'], [
     run('set -eux;     apt-get update;     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends         curl         wget         fontconfig         ca-certificates p11-kit         tzdata         locales     ;     rm -rf /var/lib/apt/lists/*', 44_290_000, binaries({ '/usr/bin/curl': 297_368, '/usr/bin/wget': 527_888 })),
     run('set -eux;     curl -LfsSo /tmp/openjdk.tar.gz ${BINARY_URL};     mkdir -p "$JAVA_HOME";     tar --extract --file /tmp/openjdk.tar.gz --directory "$JAVA_HOME" --strip-components 1 --no-same-owner;     rm -f /tmp/openjdk.tar.gz ${JAVA_HOME}/lib/src.zip;', 288_540_000,
       binaries({ '/opt/java/openjdk/bin/java': 12_800, '/opt/java/openjdk/bin/javac': 12_900, '/opt/java/openjdk/bin/jar': 12_900, '/opt/java/openjdk/bin/jshell': 12_900, '/opt/java/openjdk/lib/modules': 130_000_000 }), '/opt/java/openjdk/lib'),
     { by: 'COPY --chmod=755 entrypoint.sh /__cacert_entrypoint.sh # buildkit', comment: BK, size: 5_290, files: (m, t) => text(m, '/__cacert_entrypoint.sh', '#!/usr/bin/env bash\nset -e\n'.padEnd(5_290, '#'), t, 0o755) },
     meta('ENTRYPOINT ["/__cacert_entrypoint.sh"]'),
   ], ['jshell'], { Env: ['PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-17.0.14+7'], Entrypoint: ['/__cacert_entrypoint.sh'] }),
-  langSpec('eclipse-temurin:21.0.6_7-jre', 'ubuntu:24.04', '2025-01-23T00:00:00Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7'], [
+  langSpec('eclipse-temurin:21.0.6_7-jre', 'ubuntu:24.04', '2025-02-03T17:26:49Z', ['JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7'], [
     run('set -eux;     apt-get update;     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends         curl         wget         fontconfig         ca-certificates p11-kit         tzdata         locales     ;     rm -rf /var/lib/apt/lists/*', 44_290_000, binaries({ '/usr/bin/curl': 297_368 })),
     run('set -eux;     curl -LfsSo /tmp/openjdk.tar.gz ${BINARY_URL};     mkdir -p "$JAVA_HOME";     tar --extract --file /tmp/openjdk.tar.gz --directory "$JAVA_HOME" --strip-components 1 --no-same-owner;     rm -f /tmp/openjdk.tar.gz;', 155_900_000,
       binaries({ '/opt/java/openjdk/bin/java': 12_800, '/opt/java/openjdk/lib/modules': 90_000_000 }), '/opt/java/openjdk/lib'),
@@ -507,7 +509,7 @@ export const SPECS: ImageSpec[] = [
     meta('EXPOSE map[8080/tcp:{}]'),
     meta('ENV PATH=/usr/local/tomcat/bin:/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
   ], ['catalina.sh', 'run'], { ExposedPorts: { '8080/tcp': {} }, Entrypoint: ['/__cacert_entrypoint.sh'], WorkingDir: '/usr/local/tomcat', Env: ['PATH=/usr/local/tomcat/bin:/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'JAVA_HOME=/opt/java/openjdk', 'LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8', 'JAVA_VERSION=jdk-21.0.6+7', 'CATALINA_HOME=/usr/local/tomcat', 'TOMCAT_NATIVE_LIBDIR=/usr/local/tomcat/native-jni-lib', 'LD_LIBRARY_PATH=/usr/local/tomcat/native-jni-lib', 'TOMCAT_MAJOR=10', 'TOMCAT_VERSION=10.1.36'] }),
-  langSpec('openjdk:17-jdk-slim', 'debian:bullseye-slim', '2022-04-26T00:00:00Z', ['JAVA_HOME=/usr/local/openjdk-17', 'LANG=C.UTF-8', 'JAVA_VERSION=17.0.2'], [
+  langSpec('openjdk:17-jdk-slim', 'debian:bullseye-slim@2022-04-20', '2022-04-26T00:00:00Z', ['JAVA_HOME=/usr/local/openjdk-17', 'LANG=C.UTF-8', 'JAVA_VERSION=17.0.2'], [
     run('set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates p11-kit \t; \trm -rf /var/lib/apt/lists/*', 1_880_000),
     meta('ENV PATH=/usr/local/openjdk-17/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
     run('set -eux; \t\tarch="$(dpkg --print-architecture)"; \tcurl -fL -o openjdk.tgz "$downloadUrl"; \tmkdir -p "$JAVA_HOME"; \ttar --extract --file openjdk.tgz --directory "$JAVA_HOME" --strip-components 1 --no-same-owner; \trm openjdk.tgz*; \tjava --version', 325_260_000,

@@ -36,7 +36,13 @@ export function mkdirs(m: Files, paths: string[], mtime: number, mode = 0o755): 
 /** Sum of file and symlink sizes (moby DiffSize). */
 export function filesSize(m: Files): number {
   let n = 0;
+  const seen = new Set<number>();
   for (const e of m.values()) {
+    // Hard links share their inode's bytes (counted once, as moby's DiffSize and layerSize do).
+    if (e.type === 'file' && e.ino !== undefined) {
+      if (seen.has(e.ino)) continue;
+      seen.add(e.ino);
+    }
     if (e.type === 'file') n += e.data instanceof Uint8Array ? e.data.length : e.data.size;
     else if (e.type === 'symlink') n += e.target.length;
   }
