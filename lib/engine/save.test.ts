@@ -205,6 +205,39 @@ describe('docker load', () => {
     expect(out.some((m) => m.error), JSON.stringify(out)).toBe(false);
     expect(utf8Decode(await e.rootfs('app:2').readFileBuffer('/copy.txt'))).toBe('hi\n');
   });
+  it('inline layers with generated (lazy) files: sparse blobs, DiffID checked on the expanded content', async () => {
+    const e = engine();
+    await pull(e, 'alpine');
+    const base = e.state.images.get((await e.imageInspect('alpine')).Id)!;
+    const entries = new Map<string, LayerChange>([['/opt', { type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: 0 }], ['/opt/jdk.so', file(lazy(50_000_000, '\x7fELF'))]]);
+    const layer = e.state.layers.register(base.topChain, { entries });
+    const cfg = { ...base.config, rootfs: { type: 'layers' as const, diff_ids: [...base.config.rootfs.diff_ids, layer.diffId] }, history: [...base.config.history!, { created: '2026-01-01T00:00:00Z', created_by: 'RUN install-jdk' }] };
+    const img = e.state.images.create(cfg);
+    e.state.refs.add({ domain: 'docker.io', path: 'library/jdk', tag: 'latest' }, img.id);
+    const tar = await e.imageSave(['jdk']);
+    expect(tar.length).toBeLessThan(1_000_000);
+    const m = json(tar, 'manifest.json') as { Layers: string[]; LayerSources: Record<string, { digest: string }> }[];
+    // the blob is the sparse tar: named by its own digest, not by the DiffID
+    expect(m[0].LayerSources[layer.diffId].digest).not.toBe(layer.diffId);
+    await e.imageRemove('jdk', {});
+    await e.imageRemove('alpine', {});
+    expect(await drain(e.imageLoad(tar, true))).toEqual([{ stream: 'Loaded image: jdk:latest\n' }]);
+    expect((await e.imageInspect('jdk')).Id).toBe(img.id);
+    expect((await e.rootfs('jdk').stat('/opt/jdk.so')).size).toBe(50_000_000);
+    // a blob that does not match its DiffID fails in moby's words, and leaves no layer behind
+    const blob = concatChunks(tarChunks([{ header: { name: 'x', typeflag: '0', mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 0 }, data: utf8('x') }]));
+    const wrong = digestOf('wrong');
+    const config = utf8(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [wrong] } }));
+    const archive = concatChunks(tarChunks([
+      { header: { name: 'blobs/sha256/l', typeflag: '0', mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 0 }, data: blob },
+      { header: { name: 'blobs/sha256/c', typeflag: '0', mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 0 }, data: config },
+      { header: { name: 'manifest.json', typeflag: '0', mode: 0o644, uid: 0, gid: 0, size: 0, mtime: 0 }, data: utf8('[{"Config":"blobs/sha256/c","RepoTags":null,"Layers":["blobs/sha256/l"]}]') },
+    ]));
+    const layersBefore = e.state.layers.count;
+    const res = await drain(e.imageLoad(archive, true));
+    expect(res).toEqual([{ errorDetail: { message: `invalid diffID for layer 0: expected "${wrong}", got "sha256:${sha256Hex(blob)}"` }, error: `invalid diffID for layer 0: expected "${wrong}", got "sha256:${sha256Hex(blob)}"` }]);
+    expect(e.state.layers.count).toBe(layersBefore);
+  });
 });
 
 describe('docker import', () => {
