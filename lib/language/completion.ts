@@ -41,8 +41,9 @@ function instructionItems(prefix: string, onbuild: boolean): CompletionItem[] {
       return {
         label: kw,
         kind: 'keyword' as const,
-        insertText: `${kw} ${d.snippet}`,
-        snippet: true,
+        // FROM: insert the keyword only and open the image list right away
+        insertText: d.name === 'FROM' ? `${kw} ` : `${kw} ${d.snippet}`,
+        snippet: d.name !== 'FROM',
         detail: d.syntax[0],
         documentation: d.doc + '\n\nExample: `' + d.example + '`',
         sortText: (d.name === 'MAINTAINER' ? 'z' : 'a') + String(i).padStart(2, '0'),

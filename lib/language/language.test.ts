@@ -239,6 +239,8 @@ describe('completion', () => {
     expect(r.range).toEqual({ startLine: 2, startCol: 0, endLine: 2, endCol: 2 });
     expect(r.items.find((i) => i.label === 'COPY')!.insertText).toBe('COPY ${1:src} ${2:dest}');
     expect(labels('FROM a\nru|')).toContain('run');
+    const from = completeAt('FR', 1, 2, ctx).items.find((i) => i.label === 'FROM')!;
+    expect([from.insertText, from.snippet, from.retrigger]).toEqual(['FROM ', false, true]);
   });
   it('offers base images after FROM and their tags after the colon', () => {
     expect(labels('FROM |')).toEqual(expect.arrayContaining(['ubuntu', 'alpine', 'nginx', 'scratch', '--platform']));
