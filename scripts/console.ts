@@ -5,16 +5,17 @@
  * prints exactly what the page's console prints (no prompts) and exits with the last command's status, like `sh`.
  * --context DIR  loads a folder as the workspace (default: an empty workspace)
  * --host URL     talks to an Engine API over HTTP (lib/api/http-client.ts) instead of the in-process engine
- * --state FILE   in-process engine state file (passed to createEngine when it supports it)
+ * --state FILE   keeps the in-process engine's state in FILE across runs
  * SOURCE_DATE_EPOCH fixes the clock; DOCKER_BUILDKIT=0 selects the legacy builder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { EngineError } from '../lib/api/errors';
-import type { EngineClient } from '../lib/api/types';
+import { HttpEngineClient } from '../lib/api/http-client';
 import { createConsole, loadWorkspaceFromFiles } from '../lib/console/index';
-import type { ConsoleIO } from '../lib/console/types';
+import type { Console, ConsoleIO } from '../lib/console/types';
+import type { SavedState } from '../lib/engine';
+import { createSession } from '../lib/session';
 
 interface Args { context?: string; host?: string; state?: string }
 
@@ -52,72 +53,35 @@ function readFolder(dir: string): { path: string; data: Uint8Array; mode: number
   return out;
 }
 
-// Module paths are variables so that the type check does not require modules other helpers are still writing.
-const HTTP_CLIENT = '../lib/api/http-client';
-const ENGINE = '../lib/engine/index';
+interface Made { console: Console; save?: () => void }
 
-interface InProcessEngine { toJSON?(): unknown; state?: { clock?: { now(): number } } }
-interface EngineModule {
-  createEngine?: (opts: Record<string, unknown>) => InProcessEngine;
-  Engine?: { fromJSON?(saved: unknown, opts: Record<string, unknown>): InProcessEngine };
-}
-
-/** The in-process engine may not implement every EngineClient method yet: missing ones answer a clear daemon error. */
-function asClient(engine: object): EngineClient {
-  return new Proxy(engine, {
-    get(target, prop, receiver) {
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      if (v !== undefined || typeof prop !== 'string') return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      return () => {
-        throw new EngineError('system', `${prop} is not implemented by the in-process engine yet (use --host to talk to a daemon)`);
-      };
-    },
-  }) as EngineClient;
-}
-
-async function makeClient(a: Args): Promise<{ client: EngineClient; save?: () => void; now?: () => number }> {
+/** --host: our CLI as a client of any Engine API; otherwise the same session the page runs (lib/session). */
+function makeConsole(a: Args, env: Record<string, string>): Made {
+  const files = a.context ? readFolder(a.context) : [];
+  const epoch = process.env.SOURCE_DATE_EPOCH;
   if (a.host) {
-    let mod: { HttpEngineClient?: new (host: string, opts?: { apiVersion?: string }) => EngineClient };
-    try {
-      mod = await import(HTTP_CLIENT);
-    } catch {
-      throw new Error('console: --host needs lib/api/http-client.ts (HttpEngineClient), which is not available in this checkout');
-    }
-    if (!mod.HttpEngineClient) throw new Error('console: lib/api/http-client.ts does not export HttpEngineClient');
-    return { client: new mod.HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined }) };
+    const now = epoch ? () => Number(epoch) * 1000 : () => Date.now();
+    const client = new HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined });
+    return { console: createConsole({ client, workspace: loadWorkspaceFromFiles(files, now), env, now }) };
   }
-  let mod: EngineModule;
-  try {
-    mod = await import(ENGINE);
-  } catch {
-    throw new Error('console: the in-process engine (lib/engine/index.ts, createEngine) is not available yet; use --host tcp://HOST:PORT');
-  }
-  if (!mod.createEngine) throw new Error('console: lib/engine/index.ts does not export createEngine yet; use --host tcp://HOST:PORT');
-  const opts = { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
-  let engine: InProcessEngine;
-  if (a.state && fs.existsSync(a.state) && mod.Engine?.fromJSON) engine = mod.Engine.fromJSON(JSON.parse(fs.readFileSync(a.state, 'utf8')), opts);
-  else engine = mod.createEngine(opts);
-  const save = a.state && engine.toJSON ? () => fs.writeFileSync(a.state!, JSON.stringify(engine.toJSON!())) : undefined;
-  const clock = engine.state?.clock;
-  return { client: asClient(engine), save, now: clock ? () => clock.now() : undefined };
+  const engineState = a.state && fs.existsSync(a.state) ? (JSON.parse(fs.readFileSync(a.state, 'utf8')) as SavedState) : undefined;
+  const session = createSession({ engineState, files, env, sourceDateEpoch: epoch });
+  const save = a.state ? () => fs.writeFileSync(a.state!, JSON.stringify(session.snapshot())) : undefined;
+  return { console: session.console, save };
 }
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  let made: Awaited<ReturnType<typeof makeClient>>;
+  const env: Record<string, string> = {};
+  for (const k of ['DOCKER_BUILDKIT', 'HOME', 'DOCKER_CONFIG', 'USER', 'PATH', 'NO_COLOR']) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  let made: Made;
   try {
-    made = await makeClient(a);
+    made = makeConsole(a, env);
   } catch (e) {
-    process.stderr.write((e as Error).message + '\n');
+    process.stderr.write(`console: ${(e as Error).message}\n`);
     process.exit(1);
   }
-  const { client, save } = made;
-  const now = made.now ?? (epoch ? () => Number(epoch) * 1000 : () => Date.now());
-  const workspace = loadWorkspaceFromFiles(a.context ? readFolder(a.context) : [], now);
-  const env: Record<string, string> = {};
-  for (const k of ['DOCKER_BUILDKIT', 'HOME', 'DOCKER_CONFIG', 'USER', 'PATH']) if (process.env[k] !== undefined) env[k] = process.env[k]!;
-  const con = createConsole({ client, workspace, env, now });
+  const { console: con, save } = made;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 
   if (!interactive) {

@@ -112,3 +112,9 @@ import { installContainers, type ContainersApi } from './containers/engine';
 export interface Engine extends ContainersApi {}
 installContainers(Engine);
 export { engineCurl } from './containers/engine';
+
+// The builder (lib/engine/builder/install.ts adds build(), the BuildKit frontend and the build cache to Engine).
+import { installBuilder, type BuilderApi } from './builder/install';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Engine extends BuilderApi {}
+installBuilder(Engine);
