@@ -756,11 +756,13 @@ class Builder {
         });
       }
       case 'EXPOSE': {
-        const ports = c.ports.flatMap((p) => x(p).split(/\s+/)).filter(Boolean).map((p) => (p.includes('/') ? p.toLowerCase() : p + '/tcp'));
+        // moby's classic builder records the words as written (after expansion): `EXPOSE 80` (dispatchers.go).
+        const words = c.ports.flatMap((p) => x(p).split(/\s+/)).filter(Boolean);
+        const ports = words.map((p) => (p.includes('/') ? p.toLowerCase() : p + '/tcp'));
         const ps: Record<string, Record<string, never>> = {};
         for (const p of [...ports].sort()) ps[p] = {};
         const bk = `EXPOSE map[${Object.keys(ps).map((p) => p + ':{}').join(' ')}]`;
-        return this.metadata(st, { line: line.start, code: c.code, legacy: `EXPOSE ${Object.keys(ps).join(' ')}`, buildkit: bk }, (cfg) => {
+        return this.metadata(st, { line: line.start, code: c.code, legacy: `EXPOSE ${words.join(' ')}`, buildkit: bk }, (cfg) => {
           cfg.ExposedPorts = { ...(cfg.ExposedPorts ?? {}), ...ps };
         });
       }

@@ -85,7 +85,7 @@ describe('seed nginx build', () => {
     const img = getImage(host.state, 'asahicantu/nginx:1.0');
     expect(img.parent).not.toBe('');
     expect(img.config.docker_version).toBe('28.2.2');
-    expect(img.config.container_config?.Cmd).toEqual(['/bin/sh', '-c', '#(nop) ', 'EXPOSE 80/tcp']);
+    expect(img.config.container_config?.Cmd).toEqual(['/bin/sh', '-c', '#(nop) ', 'EXPOSE 80']);
     expect(Object.keys(img.config.config ?? {})).toEqual([
       'Hostname', 'Domainname', 'User', 'AttachStdin', 'AttachStdout', 'AttachStderr', 'ExposedPorts', 'Tty', 'OpenStdin', 'StdinOnce',
       'Env', 'Cmd', 'Image', 'Volumes', 'WorkingDir', 'Entrypoint', 'OnBuild', 'Labels',
@@ -298,7 +298,7 @@ describe('semantics', () => {
     const l = await legacy(h2, { context: ctx({ Dockerfile: df }), tags: ['meta'], labels: { built: 'yes' } });
     expect(l.out).toContain('Step 7/7 : LABEL built=yes\n');
     expect(getImage(h2.state, 'meta').config.history?.slice(2).map((h) => h.created_by)).toEqual([
-      '/bin/sh -c #(nop)  MAINTAINER me', '/bin/sh -c #(nop)  EXPOSE 443/udp 80/tcp', '/bin/sh -c #(nop)  VOLUME [/data]',
+      '/bin/sh -c #(nop)  MAINTAINER me', '/bin/sh -c #(nop)  EXPOSE 443/udp 80', '/bin/sh -c #(nop)  VOLUME [/data]',
       '/bin/sh -c #(nop)  STOPSIGNAL SIGQUIT',
       `/bin/sh -c #(nop)  HEALTHCHECK &{["CMD-SHELL" "wget -q localhost"] "30s" "0s" "0s" "0s" '\\x03'}`, '/bin/sh -c #(nop)  LABEL built=yes',
     ]);
