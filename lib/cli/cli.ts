@@ -69,7 +69,7 @@ export function buildTree(): Command {
     ['stop', d(stopCommand)], ['tag', d(tagCommand)], ['top', d(topCommand)], ['unpause', d(unpauseCommand)], ['version', d(versionCommand)],
     ['wait', d(waitCommand)],
   ];
-  for (const [name, def] of top) mount(root, def, name, []);
+  for (const [name, def] of top) mount(root, def, name, name === 'rm' ? ['remove'] : []);
   for (const stub of ['events', 'export', 'stats', 'update']) group(root, stub, { stub: true });
   for (const stub of ['checkpoint', 'context', 'manifest', 'network', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
 
@@ -110,9 +110,6 @@ export function commandTree(): Command {
   return (cachedTree ??= buildTree());
 }
 
-/** Management commands whose cobra Use is `NAME COMMAND` rather than `NAME`. */
-const GROUP_USE_WITH_COMMAND = new Set(['volume', 'network', 'plugin', 'context', 'config', 'secret', 'service', 'stack', 'swarm', 'node', 'manifest', 'trust', 'checkpoint']);
-
 /** Finds a child by name or cobra alias. */
 export function findChild(cmd: Command, name: string): Command | undefined {
   return cmd.children.find((c) => c.name === name) ?? cmd.children.find((c) => c.aliases.includes(name));
@@ -140,21 +137,110 @@ function flagError(cmd: Command, e: FlagError): StatusError {
   return new StatusError(`${e.message}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`, 125);
 }
 
-/** cobra's Find: walks sub-command names among the non-flag arguments. */
+/** Does the flag take no value when given without `=` (pflag NoOptDefVal)? Unknown flags are assumed to take one. */
+function noOptDefVal(fs: FlagSet, name: string, short: boolean): boolean {
+  const def = short ? fs.defs.find((d) => d.short === name) : fs.lookup(name);
+  return def !== undefined && def.noOptDefVal !== undefined && def.noOptDefVal !== '';
+}
+
+function takesValue(fs: FlagSet, s: string): boolean {
+  if (s.startsWith('--') && !s.includes('=')) return !noOptDefVal(fs, s.slice(2), false);
+  if (s.startsWith('-') && !s.includes('=') && s.length === 2) return !noOptDefVal(fs, s.slice(1, 2), true);
+  return false;
+}
+
+/** cobra stripFlags: the words that may name a sub-command (quirk kept: a value flag before the last word hides it). */
+function stripFlags(args: string[], fs: FlagSet): string[] {
+  const commands: string[] = [];
+  let rest = [...args];
+  while (rest.length > 0) {
+    const s = rest.shift()!;
+    if (s === '--') break;
+    if (takesValue(fs, s)) {
+      if (rest.length <= 1) break;
+      rest = rest.slice(1);
+      continue;
+    }
+    if (s !== '' && !s.startsWith('-')) commands.push(s);
+  }
+  return commands;
+}
+
+/** cobra argsMinusFirstX: removes the first occurrence of the sub-command's name, skipping flag values. */
+function argsMinusFirstX(args: string[], x: string, fs: FlagSet): string[] {
+  for (let pos = 0; pos < args.length; pos++) {
+    const s = args[pos];
+    if (s === '--') break;
+    if (takesValue(fs, s)) { pos++; continue; }
+    if (!s.startsWith('-') && s === x) return [...args.slice(0, pos), ...args.slice(pos + 1)];
+  }
+  return args;
+}
+
+/** cobra's Find: walks sub-command names among the non-flag arguments (used by `docker help` and completion). */
 function find(root: Command, args: string[]): { cmd: Command; args: string[] } {
   let cmd = root;
   let rest = [...args];
   for (;;) {
     if (cmd.children.length === 0) break;
-    const idx = rest.findIndex((a) => !a.startsWith('-'));
-    if (idx < 0) break;
-    // flags before the name must not take a value (cobra's stripFlags, simplified)
-    const child = findChild(cmd, rest[idx]);
+    const fs = newFlagSet(cmd, cmd === root);
+    const words = stripFlags(rest, fs);
+    if (words.length === 0) break;
+    const child = findChild(cmd, words[0]);
     if (!child) break;
-    rest = [...rest.slice(0, idx), ...rest.slice(idx + 1)];
+    rest = argsMinusFirstX(rest, words[0], fs);
     cmd = child;
   }
   return { cmd, args: rest };
+}
+
+function isFlagArg(a: string): boolean {
+  return (a.length >= 3 && a.startsWith('--')) || (a.length >= 2 && a[0] === '-' && a[1] !== '-');
+}
+
+/**
+ * cobra's Traverse (docker's root sets TraverseChildren): flags before a sub-command name are parsed by the parent;
+ * an error there is returned as a plain error (printed without usage, exit 1).
+ */
+function traverse(cmd: Command, args: string[], isRoot: boolean): { cmd: Command; args: string[] } {
+  const fs = newFlagSet(cmd, isRoot);
+  const flags: string[] = [];
+  let inFlag = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--') && !a.includes('=')) {
+      inFlag = !noOptDefVal(fs, a.slice(2), false);
+      flags.push(a);
+      continue;
+    }
+    if (a.startsWith('-') && !a.includes('=') && a.length === 2 && !noOptDefVal(fs, a.slice(1), true)) {
+      inFlag = true;
+      flags.push(a);
+      continue;
+    }
+    if (inFlag) {
+      inFlag = false;
+      flags.push(a);
+      continue;
+    }
+    if (isFlagArg(a)) {
+      flags.push(a);
+      continue;
+    }
+    const next = findChild(cmd, a);
+    if (!next) return { cmd, args };
+    if (!isRoot || flags.length > 0) {
+      try {
+        fs.parse(flags, { interspersed: true });
+      } catch (e) {
+        if (e instanceof FlagError) throw new StatusError(e.message, 1);
+        if (e instanceof HelpRequested) throw new StatusError('pflag: help requested', 1);
+        throw e;
+      }
+    }
+    return traverse(next, args.slice(i + 1), false);
+  }
+  return { cmd, args };
 }
 
 const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
@@ -196,14 +282,37 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   processBuilder(ctx, rest);
 
   if (rest[0] === 'help') {
-    const { cmd, args } = find(root, rest.slice(1));
+    // cobra's help command: its own flags (only --help), then a topic
+    const helpCmd: Command = { name: 'help', aliases: [], path: 'help', parent: root, children: [], short: 'Help about the command', hidden: true };
+    const fs = newFlagSet(helpCmd, false);
+    try {
+      fs.parse(rest.slice(1), { interspersed: true });
+    } catch (e) {
+      if (e instanceof FlagError) {
+        throw new StatusError(`${e.message}\n\nUsage:  docker help [command]\n\nRun 'docker help --help' for more information`, 125);
+      }
+      throw e;
+    }
+    printNotices(ctx, fs);
+    if (fs.bool('help')) { ctx.io.stdout('Usage:  docker help [command]\n\nHelp about the command\n'); return 0; }
+    const { cmd, args } = find(root, fs.args);
     if (args.length > 0) throw new StatusError(`unknown help topic: ${args.join(' ')}`, 1);
     ctx.io.stdout(renderHelp(cmd, cols));
     return 0;
   }
 
-  const { cmd, args } = find(root, rest);
+  const { cmd, args } = traverse(root, rest, true);
   if (cmd === root) {
+    // cobra parses the root's flags in what is left before it validates the arguments
+    const rfs = newFlagSet(root, true);
+    try {
+      rfs.parse(args, { interspersed: true });
+    } catch (e) {
+      if (e instanceof FlagError) throw flagError(root, e);
+      throw e;
+    }
+    printNotices(ctx, rfs);
+    if (rfs.bool('help')) { ctx.io.stdout(renderHelp(root, cols)); return 0; }
     throw new StatusError(`docker: unknown command: docker ${rest[0]}\n\nRun 'docker --help' for more information`, 1);
   }
   const fs = newFlagSet(cmd, false);
@@ -223,8 +332,7 @@ async function execute(argv: string[], ctx: CliContext): Promise<number> {
   if (!cmd.def) {
     if (hasSubCommands(cmd) && !cmd.stub) {
       if (pos.length > 0) {
-        const use = GROUP_USE_WITH_COMMAND.has(cmd.path) ? `${useLine(cmd)} COMMAND` : useLine(cmd);
-        throw new StatusError(`docker: unknown command: ${commandPath(cmd)} ${pos[0]}\n\nUsage:  ${use}\n\nRun '${commandPath(cmd)} --help' for more information`, 1);
+        throw new StatusError(`docker: unknown command: ${commandPath(cmd)} ${pos[0]}\n\nUsage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`, 1);
       }
       ctx.io.stderr(renderHelp(cmd, cols));
       return 0;

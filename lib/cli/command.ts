@@ -167,10 +167,14 @@ export function useTail(cmd: Command): string {
   return cmd.name + rest;
 }
 
+/** Management commands whose cobra Use is `NAME COMMAND` rather than `NAME`. */
+const GROUP_USE_WITH_COMMAND = new Set(['volume', 'network', 'plugin', 'context', 'config', 'secret', 'service', 'stack', 'swarm', 'node', 'manifest', 'trust', 'checkpoint']);
+
 /** cobra UseLine (flags in use line disabled, as docker does). */
 export function useLine(cmd: Command): string {
   if (!cmd.parent) return 'docker [OPTIONS] COMMAND [ARG...]';
   const hasSub = cmd.children.length > 0;
+  if (hasSub && !cmd.parent.parent && GROUP_USE_WITH_COMMAND.has(cmd.name)) return `${commandPath(cmd.parent)} ${cmd.name} COMMAND`;
   if (hasSub || (cmd.stub && !cmd.specKey)) return `${commandPath(cmd.parent)} ${cmd.name}`;
   return `${commandPath(cmd.parent)} ${useTail(cmd)}`;
 }

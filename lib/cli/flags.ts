@@ -109,12 +109,24 @@ export function parseGoDuration(s: string): number | string {
   return neg ? -total : total;
 }
 
-/** go-units RAMInBytes (docker's MemBytes); returns bytes or the error text. */
+/** go-units RAMInBytes (docker's MemBytes, binary multiples); returns bytes or the error text. */
 export function parseRAMInBytes(s: string): number | string {
-  const m = /^(\d+(?:\.\d+)?) ?([kKmMgGtTpP])?[iI]?[bB]?$/.exec(s);
-  if (!m) return `invalid size: '${s}'`;
+  let sep = -1;
+  for (let i = s.length - 1; i >= 0; i--) if ('0123456789. '.includes(s[i])) { sep = i; break; }
+  if (sep === -1) return `invalid size: '${s}'`;
+  const num = s.slice(0, sep + 1);
+  let sfx = s.slice(sep + 1);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(num)) return `strconv.ParseFloat: parsing ${goQuote(num)}: invalid syntax`;
+  let size = parseFloat(num);
+  if (sfx.length === 0) return Math.trunc(size);
+  if (sfx.length > 3) return `invalid suffix: '${sfx}'`;
+  sfx = sfx.toLowerCase();
+  if (sfx[0] === 'b') return sfx.length > 1 ? `invalid suffix: '${sfx}'` : Math.trunc(size);
   const mult: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
-  return Math.floor(parseFloat(m[1]) * (m[2] ? mult[m[2].toLowerCase()] : 1));
+  if (!(sfx[0] in mult)) return `invalid suffix: '${sfx}'`;
+  size *= mult[sfx[0]];
+  if ((sfx.length === 2 && sfx[1] !== 'b') || (sfx.length === 3 && sfx.slice(1) !== 'ib')) return `invalid suffix: '${sfx}'`;
+  return Math.trunc(size);
 }
 
 function typeCheck(def: FlagDef, value: string): string | null {

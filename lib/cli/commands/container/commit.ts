@@ -7,6 +7,7 @@ export const commitCommand: CommandDef<CommitOptions> = {
   name: 'commit',
   spec: 'container commit',
   args: rangeArgs(1, 2),
+  interspersed: false,
   options: (f, args) => ({ container: args[0], reference: args[1] ?? '', pause: f.bool('pause', true), comment: f.string('message'), author: f.string('author'), changes: f.list('change') }),
   run: runCommit,
 };

@@ -39,11 +39,12 @@ function success(ctx: CliContext, quiet: boolean, bytes: number, dest: string): 
 }
 
 export async function runCp(ctx: CliContext, o: CpOptions): Promise<void> {
+  if (o.source === '') throw new StatusError('source can not be empty', 1);
+  if (o.destination === '') throw new StatusError('destination can not be empty', 1);
   const [srcC, srcP] = splitCpArg(o.source);
   const [dstC, dstP] = splitCpArg(o.destination);
   if (srcC !== '' && dstC !== '') throw new StatusError('copying between containers is not supported', 1);
   if (srcC === '' && dstC === '') throw new StatusError('must specify at least one container source', 1);
-  if ((srcC && srcP === '') || (dstC && dstP === '')) throw new StatusError('filesystem paths must be non-empty', 1);
   const ws = ctx.workspace;
   if (!ws) throw new StatusError('docker cp needs a workspace', 1);
 

@@ -1,11 +1,12 @@
 import { type CliContext, type CommandDef, minArgs } from '../../command';
-import { type ContainerOptions, containerOptions, createContainer } from './run';
+import { CONTAINER_FLAG_VALIDATORS, type ContainerOptions, containerOptions, createContainer } from './run';
 
 export const createCommand: CommandDef<ContainerOptions> = {
   name: 'create',
   spec: 'container create',
   args: minArgs(1),
   interspersed: false,
+  flagValidators: CONTAINER_FLAG_VALIDATORS,
   options: containerOptions,
   run: runCreate,
 };

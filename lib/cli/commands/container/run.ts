@@ -10,8 +10,14 @@ import { registryAuthFor } from '../registry/auth';
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
   env: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
-  labels: string[]; hostname: string; network: string; restart: string; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
+  labels: string[]; hostname: string; network: string; restart: string; attach: string[]; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
+
+/** opts.ValidateAttach */
+export function validateAttach(v: string): string | null {
+  return ['stdin', 'stdout', 'stderr'].includes(v.toLowerCase()) ? null : 'valid streams are STDIN, STDOUT and STDERR';
+}
+export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach };
 
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
   return {
@@ -19,8 +25,17 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
     rm: f.bool('rm'), env: f.list('env'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
-    expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
+    attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
   };
+}
+
+/** nat.ParsePortRange: `80` or `8000-8080`, each 0..65535, start <= end. */
+function validPortRange(p: string): boolean {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(p);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return a <= 65535 && b <= 65535 && a <= b;
 }
 
 function parsePublish(specs: string[]): { exposed: Record<string, Record<string, never>>; bindings: Record<string, PortBinding[]> } {
@@ -38,8 +53,8 @@ function parsePublish(specs: string[]): { exposed: Record<string, Record<string,
     if (parts.length === 1) container = parts[0];
     else if (parts.length === 2) [host, container] = parts;
     else { container = parts.pop()!; host = parts.pop()!; ip = parts.join(':'); }
-    if (!/^\d+(-\d+)?$/.test(container)) throw new StatusError(`invalid containerPort: ${container}`, 125);
-    if (host !== '' && !/^\d+(-\d+)?$/.test(host)) throw new StatusError(`invalid hostPort: ${host}`, 125);
+    if (!validPortRange(container)) throw new StatusError(`invalid containerPort: ${container}`, 125);
+    if (host !== '' && !validPortRange(host)) throw new StatusError(`invalid hostPort: ${host}`, 125);
     if (!['tcp', 'udp', 'sctp'].includes(proto)) throw new StatusError(`invalid proto: ${proto}`, 125);
     const key = `${container}/${proto}`;
     exposed[key] = {};
@@ -69,14 +84,20 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
 
 /** Creates the container, pulling the image first when it is missing (`Unable to find image ... locally`). */
 export async function createContainer(ctx: CliContext, o: ContainerOptions, command: 'run' | 'create'): Promise<string> {
+  let req: ContainerCreateRequest;
+  try {
+    req = buildCreateRequest(ctx, o);
+  } catch (e) {
+    if (e instanceof StatusError) throw withHelp(e.message, 125, command);
+    throw e;
+  }
   let ref;
   try {
     ref = tagNameOnly(parseNormalizedNamed(o.image));
   } catch (e) {
-    if (e instanceof ReferenceError) throw command === 'run' ? withHelp(e.message, 125) : new StatusError(e.message, 1);
+    if (e instanceof ReferenceError) throw command === 'run' ? withHelp(e.message, 125, command) : new StatusError(e.message, 1);
     throw e;
   }
-  const req = buildCreateRequest(ctx, o);
   const pull = async () => {
     const stream = ctx.client.imagePull({ fromImage: fullName(ref), tag: ref.digest ?? ref.tag, platform: o.platform || undefined, registryAuth: registryAuthFor(ctx, ref.domain) });
     const errCtx: CliContext = { ...ctx, io: { ...ctx.io, stdout: (s: string) => ctx.io.stderr(s), stderr: ctx.io.stderr.bind(ctx.io), readLine: ctx.io.readLine.bind(ctx.io), isTTY: ctx.io.isTTY, columns: ctx.io.columns } };
@@ -101,16 +122,16 @@ export async function createContainer(ctx: CliContext, o: ContainerOptions, comm
     return await create();
   } catch (e) {
     if (command === 'run') {
-      if (e instanceof EngineError) throw withHelp(`Error response from daemon: ${e.message}`, 125);
-      if (e instanceof StatusError) throw withHelp(e.message, 125);
+      if (e instanceof EngineError) throw withHelp(`Error response from daemon: ${e.message}`, 125, command);
+      if (e instanceof Error) throw withHelp(e.message, 125, command);
     }
     throw e;
   }
 }
 
 /** run.go withHelp: `docker: <err>` plus the help hint. */
-function withHelp(message: string, status: number): StatusError {
-  return new StatusError(`docker: ${message}\n\nRun 'docker run --help' for more information`, status);
+function withHelp(message: string, status: number, command: 'run' | 'create' = 'run'): StatusError {
+  return new StatusError(`docker: ${message}\n\nRun 'docker ${command} --help' for more information`, status);
 }
 
 /** run.go toStatusError: start failures exit 127 (command not found), 126 (not executable) or 125. */
@@ -126,11 +147,13 @@ export const runCommand: CommandDef<ContainerOptions> = {
   spec: 'container run',
   args: minArgs(1),
   interspersed: false,
+  flagValidators: CONTAINER_FLAG_VALIDATORS,
   options: containerOptions,
   run: runRun,
 };
 
 export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<number | void> {
+  if (o.attach.length > 0 && o.detach) throw new StatusError('conflicting options: cannot specify both --attach and --detach', 1);
   const id = await createContainer(ctx, o, 'run');
   if (o.detach) {
     try {

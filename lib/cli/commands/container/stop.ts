@@ -7,7 +7,8 @@ export const stopCommand: CommandDef<StopOptions> = {
   name: 'stop',
   spec: 'container stop',
   args: minArgs(1),
-  options: (f, args) => ({ containers: args, signal: f.string('signal'), timeout: f.changed('timeout') ? f.int('timeout') : undefined }),
+  hiddenFlags: [{ name: 'time', type: 'int', help: '', deprecated: 'use --timeout instead' }],
+  options: (f, args) => ({ containers: args, signal: f.string('signal'), timeout: f.changed('timeout') ? f.int('timeout') : f.changed('time') ? f.int('time') : undefined }),
   run: runStop,
 };
 

@@ -14,6 +14,10 @@ export const importCommand: CommandDef<ImportOptions> = {
 };
 
 export async function runImport(ctx: CliContext, opts: ImportOptions): Promise<void> {
+  if (opts.source === '-') throw new StatusError('importing from STDIN is not supported in this playground', 1);
+  if (/^https?:\/\//.test(opts.source)) throw new StatusError('importing from a URL is not supported in this playground', 1);
+  const file = ctx.workspace?.read(resolvePath(ctx, opts.source));
+  if (!file) throw new StatusError(`open ${opts.source}: no such file or directory`, 1);
   let repo: string | undefined;
   let tag: string | undefined;
   if (opts.reference !== '') {
@@ -26,9 +30,5 @@ export async function runImport(ctx: CliContext, opts: ImportOptions): Promise<v
       throw e;
     }
   }
-  if (opts.source === '-') throw new StatusError('importing from STDIN is not supported in this playground', 1);
-  if (/^https?:\/\//.test(opts.source)) throw new StatusError('importing from a URL is not supported in this playground', 1);
-  const file = ctx.workspace?.read(resolvePath(ctx, opts.source));
-  if (!file) throw new StatusError(`open ${opts.source}: no such file or directory`, 1);
   await displayStream(ctx, ctx.client.imageImport(file.data, { fromSrc: '-', repo, tag, message: opts.message, changes: opts.changes }));
 }

@@ -8,6 +8,7 @@ export const tagCommand: CommandDef<TagOptions> = {
   name: 'tag',
   spec: 'image tag',
   args: exactArgs(2),
+  interspersed: false,
   options: (_f, args) => ({ image: args[0], name: args[1] }),
   run: runTag,
 };
