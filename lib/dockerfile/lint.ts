@@ -129,7 +129,7 @@ export function lintDockerfile(input: string | Uint8Array | DockerfileParseResul
   const add = (ruleId: string, message: string, range: SourceRange, fix: string, severity: LintSeverity = 'warning'): void => {
     if (check.all || check.skip.has(ruleId)) return;
     const w: LintWarning = { ruleId, message, range, fix, severity };
-    if (BUILDKIT_RULES.has(ruleId)) w.url = DOCS + ruleId.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() + '/';
+    if (BUILDKIT_RULES.has(ruleId)) w.url = DOCS + ruleId.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase() + '/';
     out.push(w);
   };
 
