@@ -7,7 +7,7 @@ import { EngineError, conflict, invalidParameter, notFound } from '../api/errors
 import {
   type Reference, ReferenceError, familiarString, familiarName, fullName, parseNormalizedNamed, tagNameOnly, isValidTag,
 } from '../reference/reference';
-import { familiarMatch } from './reference';
+import { pathMatch } from './reference';
 import { rfc3339Nano } from './clock';
 import { digestOf } from './digest';
 import type { EngineState } from './state';
@@ -156,13 +156,14 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
     if (until !== undefined && !(img.createdMs < until)) continue;
     if (f?.label && !matchLabels(f, img.config.config?.Labels)) continue;
     const tags: string[] = [], digests: string[] = [];
-    for (const ref of state.refs.references(img.id)) {
-      if (patterns.length && !patterns.some((p) => familiarMatch(p, ref))) continue;
-      if (isCanonical(ref)) digests.push(familiarString(ref));
-      if (isTagged(ref)) tags.push(familiarString(ref));
+    for (const e of state.refs.entries(img.id)) {
+      const ref = e.ref;
+      if (patterns.length && !patterns.some((p) => pathMatch(p, e.familiar) || pathMatch(p, familiarName(ref)))) continue;
+      if (isCanonical(ref)) digests.push(e.familiar);
+      if (isTagged(ref)) tags.push(e.familiar);
     }
     if (tags.length === 0 && digests.length === 0) {
-      if (opts.all || state.images.children(img.id).length === 0) {
+      if (opts.all || state.images.childCount(img.id) === 0) {
         if (f?.dangling && !danglingOnly) continue;
         if (patterns.length) continue;
       } else continue;

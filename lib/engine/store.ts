@@ -276,6 +276,8 @@ export class ImageStore {
     s.add(rec.id);
   }
   children(id: string): string[] { return [...(this.kids.get(id) ?? [])]; }
+  /** Number of child images (without copying the set). */
+  childCount(id: string): number { return this.kids.get(id)?.size ?? 0; }
   /** Images without children (moby imageStore.Heads). */
   heads(): ImageRecord[] { return [...this.images.values()].filter((i) => !this.kids.get(i.id)?.size); }
   /** Unique ID by hex prefix (moby imageStore.Search); ambiguous and missing give undefined / 'ambiguous'. */
@@ -310,7 +312,7 @@ export class ImageStore {
 
 // ---------- references ----------
 
-export interface RefEntry { ref: Reference; key: string; id: string }
+export interface RefEntry { ref: Reference; key: string; id: string; /** familiarString(ref), computed once. */ familiar: string }
 
 /** moby reference store: full reference strings -> image IDs; lists per image sorted by familiar string. */
 export class ReferenceStore {
@@ -325,7 +327,7 @@ export class ReferenceStore {
     if (old && old.id === id) return undefined;
     if (old && !force) throw new Error(`Conflict: Tag ${familiarString(ref)} is already set to image ${old.id}, if you want to replace it, please use the force option`);
     if (old) this.byImage.get(old.id)?.delete(key);
-    const e: RefEntry = { ref, key, id };
+    const e: RefEntry = { ref, key, id, familiar: familiarString(ref) };
     this.refs.set(key, e);
     let m = this.byImage.get(id);
     if (!m) this.byImage.set(id, (m = new Map()));
@@ -344,7 +346,15 @@ export class ReferenceStore {
   references(id: string): Reference[] {
     const m = this.byImage.get(id);
     if (!m || m.size === 0) return [];
-    return [...m.values()].map((e) => e.ref).sort((a, b) => cmp(familiarString(a), familiarString(b)));
+    return this.entries(id).map((e) => e.ref);
+  }
+  /** Entries of an image's references, sorted by familiar string (moby lexicalRefs). */
+  entries(id: string): RefEntry[] {
+    const m = this.byImage.get(id);
+    if (!m || m.size === 0) return [];
+    const out = [...m.values()];
+    if (out.length > 1) out.sort((a, b) => cmp(a.familiar, b.familiar));
+    return out;
   }
   all(): RefEntry[] { return [...this.refs.values()]; }
   get count(): number { return this.refs.size; }
