@@ -70,6 +70,7 @@ export default function Playground({ mode }: PlaygroundProps) {
   const [ui, setUi] = useState<UiState>({ tabs: [], active: null });
   const [engine, setEngine] = useState<'real' | 'loading'>('loading');
   const [ready, setReady] = useState(false);
+  const [haveFiles, setHaveFiles] = useState(false);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [pane, setPane] = useState<Pane>('editor');
@@ -124,18 +125,17 @@ export default function Playground({ mode }: PlaygroundProps) {
         {
           onReady: (info) => {
             if (cancelled) return;
-            let start = info.files;
-            if (!start.length && !info.restored && !startFiles) {
-              // First visit: seed the workspace.
-              start = defaultFiles();
-              for (const f of start) host?.write(f.path, f.data, f.mode);
-            }
-            setFiles(start);
+            setFiles(info.files);
+            setHaveFiles(true);
             setEngine(info.engine);
             setReady(true);
             setVersion((v) => v + 1);
           },
-          onFiles: (f) => setFiles(f),
+          onFiles: (f) => {
+            if (cancelled) return;
+            setFiles(f);
+            setHaveFiles(true);
+          },
           onChanged: () => setVersion((v) => v + 1),
           onRestart: (reason) => setToast(`Engine restarted (${reason}); restored the last saved state.`),
         },
@@ -154,8 +154,15 @@ export default function Playground({ mode }: PlaygroundProps) {
       host?.dispose();
       setBoot(null);
       setReady(false);
+      setHaveFiles(false);
     };
   }, [generation, mode, namespace]);
+
+  // Fetch the editor and terminal code while the worker boots, not after.
+  useEffect(() => {
+    void import('./CodeEditor');
+    void import('@/components/terminal/XTerminal');
+  }, []);
 
   // Replays a share link's commands once the terminal is up.
   const replayed = useRef<Boot | null>(null);
@@ -175,7 +182,7 @@ export default function Playground({ mode }: PlaygroundProps) {
   // ---------- open tabs ----------
   const paths = useMemo(() => sortPaths(files.map((f) => f.path)), [files]);
   useEffect(() => {
-    if (!ready) return;
+    if (!haveFiles) return;
     setUi((prev) => {
       const base = uiLoaded.current ?? prev;
       uiLoaded.current = null;
@@ -186,11 +193,11 @@ export default function Playground({ mode }: PlaygroundProps) {
       if (tabs.length === prev.tabs.length && tabs.every((t, i) => t === prev.tabs[i]) && active === prev.active) return prev;
       return { tabs, active };
     });
-  }, [paths, ready]);
+  }, [paths, haveFiles]);
 
   useEffect(() => {
-    if (namespace && ready) void kv.set(`${namespace}:ui`, ui);
-  }, [ui, namespace, ready]);
+    if (namespace && haveFiles) void kv.set(`${namespace}:ui`, ui);
+  }, [ui, namespace, haveFiles]);
 
   const textFiles = useMemo(() => {
     const out: Record<string, string> = {};
@@ -381,7 +388,7 @@ export default function Playground({ mode }: PlaygroundProps) {
         )}
       </div>
       <div className="relative min-h-0 flex-1" data-testid="dockerfile-editor">
-        {ready ? (
+        {haveFiles ? (
           activeIsBinary ? (
             <div className="p-6 text-sm text-slate-500">{ui.active} is a binary file; it is part of the build context but cannot be edited here.</div>
           ) : ui.active === null ? (

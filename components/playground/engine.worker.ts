@@ -3,7 +3,8 @@
  * runaway command can be stopped by terminating the worker (the page then restarts it from the last saved state).
  */
 import type { ConsoleIO } from '@/lib/console/types';
-import { createBackend, type Backend } from './backend';
+import type { Backend } from './backend';
+import { defaultFiles } from './defaults';
 import { kv } from './idb';
 import type { FromWorker, InitOptions, PersistedState, Query, QueryResult, ToWorker, WireFile } from './protocol';
 
@@ -58,7 +59,10 @@ async function init(options: InitOptions) {
     saved = await kv.get<PersistedState>(`${namespace}:state`);
     if (saved && saved.version !== 1) saved = undefined;
   }
-  const files = options.files ?? saved?.files ?? [];
+  const files = options.files ?? saved?.files ?? defaultFiles();
+  // Show the files before the engine's code has loaded: the editor does not need the engine.
+  post({ type: 'files', files });
+  const { createBackend } = await import('./backend');
   try {
     backend = await createBackend({ files, engineState: saved?.engine });
   } catch (e) {

@@ -83,6 +83,11 @@ export class ShellSession {
         else this.pendingInput.push(key);
         continue;
       }
+      if (this.completing) {
+        // Keys typed while a completion is on its way apply after it, in order (like a real shell).
+        this.pendingInput.push(key);
+        continue;
+      }
       if (this.pendingInput.length > 0 && this.mode !== 'read') {
         this.pendingInput.push(key);
         continue;
@@ -412,7 +417,23 @@ export class ShellSession {
   }
 
   // ---------- completion ----------
+  private completing = false;
+
   private async completeWord() {
+    this.completing = true;
+    try {
+      await this.completeWordNow();
+    } finally {
+      this.completing = false;
+      if (this.pendingInput.length > 0 && this.mode === 'idle') {
+        const keys = this.pendingInput;
+        this.pendingInput = [];
+        this.input(keys.join(''));
+      }
+    }
+  }
+
+  private async completeWordNow() {
     const before = this.line.text;
     const pos = this.line.pos;
     const { items, start } = await this.console.complete(before, pos);
