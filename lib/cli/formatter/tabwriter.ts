@@ -5,6 +5,9 @@
  */
 import { stringWidth } from './width';
 
+/** Printable ASCII only: one column per character (fast path before stringWidth). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export const FilterHTML = 1;
 export const StripEscape = 2;
 export const AlignRight = 4;
@@ -37,12 +40,14 @@ export class TabWriter {
   write(text: string): void {
     let start = 0;
     for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // \t 9, \n 10, \v 11, \f 12
+      if (c < 9 || c > 12) continue;
       const ch = text[i];
-      if (ch !== '\t' && ch !== '\v' && ch !== '\n' && ch !== '\f') continue;
       this.cell += text.slice(start, i);
       start = i + 1;
       const line = this.lines[this.lines.length - 1];
-      line.push({ text: this.cell, width: stringWidth(this.cell), htab: ch === '\t' });
+      line.push({ text: this.cell, width: PRINTABLE_ASCII.test(this.cell) ? this.cell.length : stringWidth(this.cell), htab: ch === '\t' });
       this.cell = '';
       if (ch === '\n' || ch === '\f') {
         const ncells = line.length;
