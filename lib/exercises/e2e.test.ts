@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applySolution, applyStartState, exerciseList, runChecks, startCommands, type ExerciseDef, type ReplayStep } from './index';
-import { createSandbox, flattenedSave as saveStandIn } from './sandbox';
+import { createSandbox } from './sandbox';
 
 const COMMAND_NEEDS: [RegExp, string[]][] = [
   [/^docker (image )?pull\b/, ['imagePull']],
@@ -35,7 +35,7 @@ function needs(ex: ExerciseDef): string[] {
   return [...out];
 }
 
-const probe = createSandbox({ extra: saveStandIn });
+const probe = createSandbox();
 const failures = (steps: ReplayStep[]) => steps.filter((s) => s.code !== 0).map((s) => `$ ${s.line}\n${s.stderr}`).join('\n');
 
 describe('exercises end to end in the simulated engine', () => {
@@ -44,7 +44,7 @@ describe('exercises end to end in the simulated engine', () => {
     const title = absent.length ? `${ex.id} (waits for the engine: ${absent.join(', ')})` : ex.id;
     describe(title, () => {
       it.skipIf(absent.length > 0)('solution: every check passes', async () => {
-        const sb = createSandbox({ deterministic: true, extra: saveStandIn });
+        const sb = createSandbox({ deterministic: true });
         const start = await applyStartState(sb, ex);
         expect(failures(start), 'start state commands').toBe('');
         const sol = await applySolution(sb, ex.solution);
@@ -53,7 +53,7 @@ describe('exercises end to end in the simulated engine', () => {
         expect(failed.map((r) => `${r.id}: ${r.detail}`), failures(sol)).toEqual([]);
       });
       it.skipIf(absent.length > 0)(`wrong answer: "${ex.wrong.fails}" fails`, async () => {
-        const sb = createSandbox({ deterministic: true, extra: saveStandIn });
+        const sb = createSandbox({ deterministic: true });
         await applyStartState(sb, ex);
         await applySolution(sb, ex.wrong);
         const results = await runChecks(sb.client, ex);
@@ -73,7 +73,7 @@ describe('assignment submissions replay in the engine', () => {
     const steps = ex.solution.commands.map((line) => ({ line }));
     const link = encodeSubmission({ assignment, student: 'Grace', submittedAt: '2026-11-27T03:00:00.000Z', steps });
     const sub = decodeSubmission('#' + link);
-    const sb = createSandbox({ deterministic: true, extra: saveStandIn });
+    const sb = createSandbox({ deterministic: true });
     const transcript = await replaySubmission(sb, sub);
     expect(transcript.map((s) => s.line)).toEqual([...startCommands(ex.start), ...ex.solution.commands]);
     expect((await runChecks(sb.client, sub.assignment)).every((r) => r.pass)).toBe(true);

@@ -5,11 +5,10 @@
  */
 import { EngineError } from '../api/errors';
 import type { EngineClient } from '../api/types';
-import { createConsole, MemoryWorkspace } from '../console';
+import { createConsole } from '../console';
 import type { Console, Workspace } from '../console/types';
-import { createEngine, getImage, type Engine } from '../engine';
-import { writeTar, type TarWriteEntry } from '../api/tar-read';
-import { createBuildKitFrontend, engineBuild, shellRun, type BuilderHost } from '../engine/builder';
+import type { Engine } from '../engine';
+import { createSession } from '../session';
 import { ManualClock } from '../engine/clock';
 
 /** Every EngineClient method, for checking an implementation at run time. */
@@ -65,48 +64,21 @@ export function asEngineClient(impl: object, extra: Partial<EngineClient> = {}):
   return { client, missing };
 }
 
-/**
- * A stand-in for `docker save` while lib/engine has no imageSave: a tar with a manifest.json and one flattened layer
- * holding the image's files (generated "lazy" contents keep only their real head bytes). It serves the file checks
- * (fileInImage / fileNotInImage) and is not used once the engine implements imageSave (the engine's methods win).
- */
-export function flattenedSave(engine: Engine): Partial<EngineClient> {
-  if (typeof (engine as unknown as Record<string, unknown>).imageSave === 'function') return {};
-  return {
-    async imageSave(names: string[]) {
-      const img = getImage(engine.state, names[0]!);
-      const entries: TarWriteEntry[] = [];
-      for (const [p, e] of engine.state.layers.view(img.topChain).entries) {
-        if (p === '/') continue;
-        const name = p.replace(/^\//, '');
-        if (e.type === 'dir') entries.push({ name, type: 'dir' });
-        else if (e.type === 'symlink') entries.push({ name, type: 'symlink', linkname: e.target });
-        else entries.push({ name, data: e.data instanceof Uint8Array ? e.data : (e.data.head ?? new Uint8Array()) });
-      }
-      const enc = new TextEncoder();
-      return writeTar([
-        { name: 'blobs/sha256/flat', data: writeTar(entries) },
-        { name: 'manifest.json', data: enc.encode(JSON.stringify([{ Config: 'config.json', RepoTags: [names[0]], Layers: ['blobs/sha256/flat'] }])) },
-      ]);
-    },
-  };
-}
-
 export interface SandboxOptions {
   deterministic?: boolean;
   seed?: string;
-  /** Extra EngineClient methods built over the engine; default: flattenedSave (until the engine has imageSave). */
+  /** Extra EngineClient methods built over the engine (tests). */
   extra?: (engine: Engine) => Partial<EngineClient>;
 }
 
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const clock = opts.deterministic ? new ManualClock(SANDBOX_EPOCH_MS, 1000) : { now: () => Date.now() };
-  const engine = createEngine({ clock, seed: opts.seed ?? 'exercise' });
-  // The builder is its own area over the engine's state; RUN steps go through lib/shell (as in the playground).
-  const host: BuilderHost = { state: engine.state, run: shellRun };
-  const { client, missing } = asEngineClient(engine, { build: (context, options) => engineBuild(host, context, options), ...(opts.extra ?? flattenedSave)(engine) });
-  const workspace = new MemoryWorkspace(() => clock.now());
-  const console = createConsole({ client, workspace, now: () => clock.now(), buildkit: createBuildKitFrontend(host) });
+  // The same composition as the playground (lib/session): engine with every area, workspace, console.
+  const session = createSession({ clock, seed: opts.seed ?? 'exercise' });
+  const { client, missing } = asEngineClient(session.engine, opts.extra?.(session.engine) ?? {});
+  const console = opts.extra
+    ? createConsole({ client, workspace: session.workspace, now: () => clock.now(), buildkit: session.engine.buildkitFrontend() })
+    : session.console;
   const readyForLessons = LESSON_METHODS.every((m) => !missing.includes(m));
-  return { client, console, workspace, missing, complete: missing.length === 0, readyForLessons };
+  return { client, console, workspace: session.workspace, missing, complete: missing.length === 0, readyForLessons };
 }
