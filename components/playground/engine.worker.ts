@@ -80,6 +80,15 @@ async function init(options: InitOptions) {
       post({ type: 'files', files: wireFiles() });
     }, 30);
   });
+  // Files the page created, renamed or deleted while the engine loaded wait in the queue: apply them before `ready`,
+  // whose file list the page adopts, or they would vanish from the page.
+  for (let i = 0; i < queue.length; ) {
+    const m = queue[i]!;
+    if (m.type === 'write' || m.type === 'remove' || m.type === 'rename') {
+      queue.splice(i, 1);
+      await handle(m);
+    } else i++;
+  }
   if (options.files || options.fresh) await persist();
   post({ type: 'ready', prompt: backend.console.prompt(), files: wireFiles(), engine: backend.kind, restored: !!saved });
 }
