@@ -76,14 +76,5 @@ export function createImageCatalog(engineCatalog?: Catalog): ImageCatalog {
   };
 }
 
-/** Docker's human size (1000-based, 3 significant digits), e.g. "78.1MB". */
-export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(3))}${units[i]}`;
-}
+/** Docker's human size (1000-based, 3 significant digits), e.g. "78.1MB": the `docker image ls` SIZE column. */
+export { size as humanSize } from '../cli/formatter/units';
