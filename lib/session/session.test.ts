@@ -41,4 +41,18 @@ describe('createSession', () => {
     expect(b.out.stdout).toContain('Step 2/2 : RUN echo hi');
     expect(b.out.stdout).toContain('Successfully tagged x:latest');
   });
+
+  it('reads --env-file from the workspace (before -e) and reports a missing one as docker does', async () => {
+    const s = createSession({ files: [{ path: 'app.env', data: '# settings\nGREETING=hello world\n  COLOR=blue\nUNSET_ONE\n' }] });
+    const r = io();
+    expect(await s.console.run('docker run --rm --env-file app.env -e EXTRA=1 alpine:3.20 env', r.c)).toBe(0);
+    const lines = r.out.stdout.split('\n');
+    expect(lines[0]).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    expect(lines[1]).toMatch(/^HOSTNAME=[0-9a-f]{12}$/);
+    expect(lines.slice(2, 5)).toEqual(['GREETING=hello world', 'COLOR=blue', 'EXTRA=1']);
+    expect(r.out.stdout).not.toContain('UNSET_ONE');
+    const m = io();
+    expect(await s.console.run('docker run --env-file nope.env alpine:3.20', m.c)).toBe(125);
+    expect(m.out.stderr).toBe("docker: open nope.env: no such file or directory\n\nRun 'docker run --help' for more information\n");
+  });
 });

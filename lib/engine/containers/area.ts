@@ -266,8 +266,11 @@ function serve(c: ContainerRecord, port: number, path: string, method: string): 
 }
 
 function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean }, over: { env?: string[]; user?: string; cwd?: string } = {}): ProgramContext {
-  const env = envMap([...(c.config.Env ?? []), ...(over.env ?? [])]);
-  env.HOSTNAME = c.config.Hostname ?? c.id.slice(0, 12);
+  // moby's CreateDaemonEnvironment order: PATH, HOSTNAME, TERM (with a TTY), then the container's (and exec's) Env,
+  // replacing in place; the runtime appends HOME last when it is missing.
+  const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: c.config.Hostname || c.id.slice(0, 12) };
+  if (io.tty) env.TERM = 'xterm';
+  Object.assign(env, envMap([...(c.config.Env ?? []), ...(over.env ?? [])]));
   const user = over.user || c.config.User || 'root';
   const cwd = over.cwd || c.config.WorkingDir || '/';
   if (cwd !== '/' && !c.fs.entry(cwd)) c.fs.mkdirSyncInternal(cwd, true, 0o755);

@@ -5,11 +5,12 @@ import type { FlagSet } from '../../flags';
 import { familiarString, fullName, parseNormalizedNamed, ReferenceError, tagNameOnly } from '../../../reference/reference';
 import { displayStream } from '../../stream';
 import { registryAuthFor } from '../registry/auth';
+import { resolvePath } from '../../workspace-path';
 
 /** Options shared by `docker run` and `docker create` (cli/command/container/opts.go, reduced to what the engine supports). */
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
-  env: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
+  env: string[]; envFile: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
   labels: string[]; hostname: string; network: string; restart: string; attach: string[]; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
 
@@ -22,7 +23,7 @@ export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach };
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
   return {
     image: args[0], cmd: args.slice(1), name: f.string('name'), detach: f.bool('detach'), interactive: f.bool('interactive'), tty: f.bool('tty'),
-    rm: f.bool('rm'), env: f.list('env'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
+    rm: f.bool('rm'), env: f.list('env'), envFile: f.list('env-file'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
     attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
@@ -63,12 +64,39 @@ function parsePublish(specs: string[]): { exposed: Record<string, Record<string,
   return { exposed, bindings };
 }
 
+/**
+ * `--env-file`, read from the workspace like docker/cli's opts.ParseEnvFile: lines are left-trimmed, blank lines and
+ * `#` comments skipped, `KEY=VALUE` passed through untrimmed, a bare `KEY` taken from the console's environment (or
+ * dropped). Env files come before `-e` values.
+ */
+function readEnvFiles(ctx: CliContext, files: string[]): string[] {
+  const out: string[] = [];
+  for (const name of files) {
+    const file = ctx.workspace?.read(resolvePath(ctx, name));
+    if (!file) throw new StatusError(`open ${name}: no such file or directory`, 125);
+    let text = new TextDecoder().decode(file.data);
+    if (text.startsWith('\uFEFF')) text = text.slice(1);
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/\r$/, '').replace(/^\s+/, '');
+      if (line === '' || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      const variable = eq < 0 ? line : line.slice(0, eq);
+      if (/[ \t\n\v\f\r]/.test(variable)) throw new StatusError(`poorly formatted environment: variable '${variable}' contains whitespaces`, 125);
+      if (variable === '') throw new StatusError(`poorly formatted environment: no variable name on line '${line}'`, 125);
+      if (eq >= 0) out.push(line);
+      else if (ctx.env[variable] !== undefined) out.push(`${variable}=${ctx.env[variable]}`);
+    }
+  }
+  return out;
+}
+
 export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): ContainerCreateRequest {
   const { exposed, bindings } = parsePublish(o.publish);
   for (const e of o.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const labels: Record<string, string> = {};
   for (const l of o.labels) { const i = l.indexOf('='); labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1); }
-  const env = o.env.map((e) => (e.includes('=') ? e : ctx.env[e] !== undefined ? `${e}=${ctx.env[e]}` : e)).filter((e) => e.includes('='));
+  const env = [...readEnvFiles(ctx, o.envFile), ...o.env.map((e) => (e.includes('=') ? e : ctx.env[e] !== undefined ? `${e}=${ctx.env[e]}` : e))]
+    .filter((e) => e.includes('='));
   const restart = o.restart.split(':');
   const host: HostConfig = {
     Binds: o.volumes.length ? o.volumes : null, NetworkMode: o.network || 'bridge', PortBindings: bindings,
