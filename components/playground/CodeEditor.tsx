@@ -17,6 +17,7 @@ import 'monaco-editor/languages/definitions/css/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/ini/register';
 import { registerDockerfileLanguage } from '@/components/editor/language';
+import { parseDockerignore } from '@/lib/dockerfile/dockerignore';
 
 declare global {
   interface Window {
@@ -31,7 +32,17 @@ if (typeof window !== 'undefined' && !window.MonacoEnvironment) {
 }
 
 // Dockerfile diagnostics, quick fixes, hovers and completion (lib/language via components/editor/language).
-if (typeof window !== 'undefined') registerDockerfileLanguage(monaco);
+// The build context's .dockerignore feeds the CopyIgnoredFile lint (COPY of a file the build would not receive).
+function dockerignorePatterns(): string[] | undefined {
+  const model = monaco.editor.getModel(monaco.Uri.from({ scheme: 'workspace', path: '/.dockerignore' }));
+  if (!model) return undefined;
+  try {
+    return parseDockerignore(model.getValue());
+  } catch {
+    return undefined; // a bad pattern is the build's error to report, not the editor's
+  }
+}
+if (typeof window !== 'undefined') registerDockerfileLanguage(monaco, () => ({ dockerignore: dockerignorePatterns() }));
 
 let themeDefined = false;
 function defineTheme() {
