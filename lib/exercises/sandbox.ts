@@ -5,9 +5,7 @@
  */
 import { EngineError } from '../api/errors';
 import type { EngineClient } from '../api/types';
-import { createConsole } from '../console';
 import type { Console, Workspace } from '../console/types';
-import type { Engine } from '../engine';
 import { createSession } from '../session';
 import { ManualClock } from '../engine/clock';
 
@@ -67,18 +65,14 @@ export function asEngineClient(impl: object, extra: Partial<EngineClient> = {}):
 export interface SandboxOptions {
   deterministic?: boolean;
   seed?: string;
-  /** Extra EngineClient methods built over the engine (tests). */
-  extra?: (engine: Engine) => Partial<EngineClient>;
 }
 
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const clock = opts.deterministic ? new ManualClock(SANDBOX_EPOCH_MS, 1000) : { now: () => Date.now() };
   // The same composition as the playground (lib/session): engine with every area, workspace, console.
   const session = createSession({ clock, seed: opts.seed ?? 'exercise' });
-  const { client, missing } = asEngineClient(session.engine, opts.extra?.(session.engine) ?? {});
-  const console = opts.extra
-    ? createConsole({ client, workspace: session.workspace, now: () => clock.now(), buildkit: session.engine.buildkitFrontend() })
-    : session.console;
+  const { client, missing } = asEngineClient(session.engine);
+  const console = session.console;
   const readyForLessons = LESSON_METHODS.every((m) => !missing.includes(m));
   return { client, console, workspace: session.workspace, missing, complete: missing.length === 0, readyForLessons };
 }
