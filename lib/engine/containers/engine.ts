@@ -2,11 +2,7 @@
  * Adds the containers, commit, registry and volumes parts of EngineClient to the Engine class (lib/engine/index.ts
  * calls installContainers(Engine) once). Also `engineCurl(engine)` for the console's `curl` builtin.
  */
-import type {
-  AttachIO, AuthConfig, AuthResponse, CommitOptions, ContainerChange, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect,
-  ContainerListOptions, ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, DiskUsage, ExecCreateRequest, Filters,
-  ImagePullOptions, ImagePushOptions, ImageSearchOptions, ImageSearchResult, JSONMessage, LogsOptions, VolumeInfo,
-} from '../../api/types';
+import type { DiskUsage, EngineClient, ImagePullOptions, ImageSearchOptions, ImageSearchResult, JSONMessage } from '../../api/types';
 import type { EngineState } from '../state';
 import * as c from './area';
 import { commit } from '../commit';
@@ -14,35 +10,15 @@ import * as registry from '../registry/index';
 import { parseNormalizedNamed } from '../../reference/reference';
 import type { HttpResponse } from '../programs/index';
 
-export interface ContainersApi {
-  containerList(opts?: ContainerListOptions): Promise<ContainerSummary[]>;
-  containerCreate(req: ContainerCreateRequest, name?: string): Promise<ContainerCreateResponse>;
-  containerInspect(id: string, size?: boolean): Promise<ContainerInspect>;
-  containerStart(id: string): Promise<void>;
-  containerStop(id: string, opts?: { signal?: string; timeout?: number }): Promise<void>;
-  containerRestart(id: string, opts?: { signal?: string; timeout?: number }): Promise<void>;
-  containerKill(id: string, signal?: string): Promise<void>;
-  containerPause(id: string): Promise<void>;
-  containerUnpause(id: string): Promise<void>;
-  containerRemove(id: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
-  containerRename(id: string, name: string): Promise<void>;
-  containerLogs(id: string, opts?: LogsOptions): Promise<{ stdout: string; stderr: string }>;
-  containerDiff(id: string): Promise<ContainerChange[] | null>;
-  containerTop(id: string, psArgs?: string): Promise<ContainerTop>;
-  containerWait(id: string, condition?: string): Promise<ContainerWaitResponse>;
-  containersPrune(filters?: Filters): Promise<ContainersPruneReport>;
-  containerAttach(id: string, io: AttachIO): Promise<void>;
-  containerArchiveGet(id: string, path: string): Promise<{ tar: Uint8Array; stat: { name: string; size: number; mode: number; mtime: string; linkTarget: string } }>;
-  containerArchivePut(id: string, path: string, tar: Uint8Array): Promise<void>;
-  execCreate(id: string, req: ExecCreateRequest): Promise<{ Id: string }>;
-  execStart(execId: string, io: AttachIO): Promise<number>;
-  volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }>;
-  commit(opts: CommitOptions): Promise<{ Id: string }>;
-  login(auth: AuthConfig): Promise<AuthResponse>;
-  imagePush(name: string, opts?: ImagePushOptions): AsyncIterable<JSONMessage>;
+/** The EngineClient methods this area adds to Engine, plus the port table's HTTP entry point for `curl`. */
+export type ContainersApi = Pick<EngineClient,
+  | 'containerList' | 'containerCreate' | 'containerInspect' | 'containerStart' | 'containerStop' | 'containerRestart'
+  | 'containerKill' | 'containerPause' | 'containerUnpause' | 'containerRemove' | 'containerRename' | 'containerLogs'
+  | 'containerDiff' | 'containerTop' | 'containerWait' | 'containersPrune' | 'containerAttach' | 'containerArchiveGet'
+  | 'containerArchivePut' | 'execCreate' | 'execStart' | 'volumeList' | 'commit' | 'login' | 'imagePush'> & {
   /** An HTTP request to a published host port; null when nothing listens there. */
   httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null;
-}
+};
 
 interface EngineLike {
   readonly state: EngineState;
