@@ -9,13 +9,13 @@
  * SOURCE_DATE_EPOCH fixes the clock; DOCKER_BUILDKIT=0 selects the legacy builder.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { HttpEngineClient } from '../lib/api/http-client';
 import { createConsole, loadWorkspaceFromFiles } from '../lib/console/index';
 import type { Console, ConsoleIO } from '../lib/console/types';
 import type { SavedState } from '../lib/engine';
 import { createSession } from '../lib/session';
+import { readFolder } from './read-folder';
 
 interface Args { context?: string; host?: string; state?: string }
 
@@ -37,20 +37,6 @@ function parseArgs(argv: string[]): Args {
     else { process.stderr.write(`console: unknown argument ${k}\nusage: npm run -s console -- [--context DIR] [--host tcp://HOST:PORT] [--state FILE]\n`); process.exit(2); }
   }
   return a;
-}
-
-function readFolder(dir: string): { path: string; data: Uint8Array; mode: number }[] {
-  const out: { path: string; data: Uint8Array; mode: number }[] = [];
-  const walk = (d: string, rel: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(full, r);
-      else if (e.isFile()) out.push({ path: r, data: fs.readFileSync(full), mode: fs.statSync(full).mode & 0o777 });
-    }
-  };
-  walk(dir, '');
-  return out;
 }
 
 interface Made { console: Console; save?: () => void }

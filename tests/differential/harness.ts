@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { startDaemon, type RunningDaemon } from '../../scripts/daemon';
 import { createFakeClient } from '../../lib/api/fake-client';
 import type { EngineClient } from '../../lib/api/types';
+import { readFolder } from '../../scripts/read-folder';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
@@ -199,20 +200,6 @@ interface ConsoleModule {
     run(line: string, io: { stdout(s: string): void; stderr(s: string): void; readLine(): Promise<string | null>; isTTY: boolean; columns: number }): Promise<number>;
   };
   loadWorkspaceFromFiles(files: Iterable<{ path: string; data: Uint8Array; mode?: number }>, now?: () => number): unknown;
-}
-
-function readFolder(dir: string): { path: string; data: Uint8Array; mode: number }[] {
-  const out: { path: string; data: Uint8Array; mode: number }[] = [];
-  const walk = (d: string, rel: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(full, r);
-      else if (e.isFile()) out.push({ path: r, data: fs.readFileSync(full), mode: fs.statSync(full).mode & 0o777 });
-    }
-  };
-  walk(dir, '');
-  return out;
 }
 
 export async function startOurSession(side: Side): Promise<OurSession> {
