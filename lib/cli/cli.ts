@@ -71,7 +71,10 @@ export function buildTree(): Command {
   ];
   for (const [name, def] of top) mount(root, def, name, name === 'rm' ? ['remove'] : []);
   for (const stub of ['events', 'export', 'stats', 'update']) group(root, stub, { stub: true });
-  for (const stub of ['checkpoint', 'context', 'manifest', 'network', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
+  for (const stub of ['checkpoint', 'context', 'manifest', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
+
+  const network = group(root, 'network');
+  for (const stub of ['connect', 'create', 'disconnect', 'inspect', 'ls', 'prune', 'rm']) group(network, stub, { stub: true });
 
   const builder = group(root, 'builder');
   mount(builder, d(buildCommand), 'build', []);

@@ -4947,6 +4947,365 @@ export const SPECS: Record<string, CommandSpec> = {
    }
   ],
   "children": []
+ },
+ "network": {
+  "usage": "docker network COMMAND",
+  "description": "Manage networks",
+  "flags": [],
+  "children": [
+   {
+    "name": "connect",
+    "short": "Connect a container to a network",
+    "section": "Commands"
+   },
+   {
+    "name": "create",
+    "short": "Create a network",
+    "section": "Commands"
+   },
+   {
+    "name": "disconnect",
+    "short": "Disconnect a container from a network",
+    "section": "Commands"
+   },
+   {
+    "name": "inspect",
+    "short": "Display detailed information on one or more networks",
+    "section": "Commands"
+   },
+   {
+    "name": "ls",
+    "short": "List networks",
+    "section": "Commands"
+   },
+   {
+    "name": "prune",
+    "short": "Remove all unused networks",
+    "section": "Commands"
+   },
+   {
+    "name": "rm",
+    "short": "Remove one or more networks",
+    "section": "Commands"
+   }
+  ]
+ },
+ "network ls": {
+  "usage": "docker network ls [OPTIONS]",
+  "description": "List networks",
+  "flags": [
+   {
+    "name": "filter",
+    "short": "f",
+    "type": "filter",
+    "help": "Provide filter values (e.g. \"driver=bridge\")"
+   },
+   {
+    "name": "format",
+    "type": "string",
+    "help": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "no-trunc",
+    "type": "",
+    "help": "Do not truncate the output"
+   },
+   {
+    "name": "quiet",
+    "short": "q",
+    "type": "",
+    "help": "Only display network IDs"
+   }
+  ],
+  "children": [],
+  "aliases": "docker network ls, docker network list"
+ },
+ "network inspect": {
+  "usage": "docker network inspect [OPTIONS] NETWORK [NETWORK...]",
+  "description": "Display detailed information on one or more networks",
+  "flags": [
+   {
+    "name": "format",
+    "short": "f",
+    "type": "string",
+    "help": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "verbose",
+    "short": "v",
+    "type": "",
+    "help": "Verbose output for diagnostics"
+   }
+  ],
+  "children": []
+ },
+ "network create": {
+  "usage": "docker network create [OPTIONS] NETWORK",
+  "description": "Create a network",
+  "flags": [
+   {
+    "name": "attachable",
+    "type": "",
+    "help": "Enable manual container attachment"
+   },
+   {
+    "name": "aux-address",
+    "type": "map",
+    "help": "Auxiliary IPv4 or IPv6 addresses used by Network driver (default map[])"
+   },
+   {
+    "name": "config-from",
+    "type": "string",
+    "help": "The network from which to copy the configuration"
+   },
+   {
+    "name": "config-only",
+    "type": "",
+    "help": "Create a configuration only network"
+   },
+   {
+    "name": "driver",
+    "short": "d",
+    "type": "string",
+    "help": "Driver to manage the Network (default \"bridge\")"
+   },
+   {
+    "name": "gateway",
+    "type": "strings",
+    "help": "IPv4 or IPv6 Gateway for the master subnet"
+   },
+   {
+    "name": "ingress",
+    "type": "",
+    "help": "Create swarm routing-mesh network"
+   },
+   {
+    "name": "internal",
+    "type": "",
+    "help": "Restrict external access to the network"
+   },
+   {
+    "name": "ip-range",
+    "type": "strings",
+    "help": "Allocate container ip from a sub-range"
+   },
+   {
+    "name": "ipam-driver",
+    "type": "string",
+    "help": "IP Address Management Driver (default \"default\")"
+   },
+   {
+    "name": "ipam-opt",
+    "type": "map",
+    "help": "Set IPAM driver specific options (default map[])"
+   },
+   {
+    "name": "ipv4",
+    "type": "",
+    "help": "Enable or disable IPv4 address assignment (default true)"
+   },
+   {
+    "name": "ipv6",
+    "type": "",
+    "help": "Enable or disable IPv6 address assignment"
+   },
+   {
+    "name": "label",
+    "type": "list",
+    "help": "Set metadata on a network"
+   },
+   {
+    "name": "opt",
+    "short": "o",
+    "type": "map",
+    "help": "Set driver specific options (default map[])"
+   },
+   {
+    "name": "scope",
+    "type": "string",
+    "help": "Control the network's scope"
+   },
+   {
+    "name": "subnet",
+    "type": "strings",
+    "help": "Subnet in CIDR format that represents a network segment"
+   }
+  ],
+  "children": []
+ },
+ "network rm": {
+  "usage": "docker network rm NETWORK [NETWORK...]",
+  "description": "Remove one or more networks",
+  "flags": [
+   {
+    "name": "force",
+    "short": "f",
+    "type": "",
+    "help": "Do not error if the network does not exist"
+   }
+  ],
+  "children": [],
+  "aliases": "docker network rm, docker network remove"
+ },
+ "network prune": {
+  "usage": "docker network prune [OPTIONS]",
+  "description": "Remove all unused networks",
+  "flags": [
+   {
+    "name": "filter",
+    "type": "filter",
+    "help": "Provide filter values (e.g. \"until=<timestamp>\")"
+   },
+   {
+    "name": "force",
+    "short": "f",
+    "type": "",
+    "help": "Do not prompt for confirmation"
+   }
+  ],
+  "children": []
+ },
+ "network connect": {
+  "usage": "docker network connect [OPTIONS] NETWORK CONTAINER",
+  "description": "Connect a container to a network",
+  "flags": [
+   {
+    "name": "alias",
+    "type": "strings",
+    "help": "Add network-scoped alias for the container"
+   },
+   {
+    "name": "driver-opt",
+    "type": "strings",
+    "help": "driver options for the network"
+   },
+   {
+    "name": "gw-priority",
+    "type": "int",
+    "help": "Highest gw-priority provides the default gateway. Accepts positive and negative values."
+   },
+   {
+    "name": "ip",
+    "type": "string",
+    "help": "IPv4 address (e.g., \"172.30.100.104\")"
+   },
+   {
+    "name": "ip6",
+    "type": "string",
+    "help": "IPv6 address (e.g., \"2001:db8::33\")"
+   },
+   {
+    "name": "link",
+    "type": "list",
+    "help": "Add link to another container"
+   },
+   {
+    "name": "link-local-ip",
+    "type": "strings",
+    "help": "Add a link-local address for the container"
+   }
+  ],
+  "children": []
+ },
+ "network disconnect": {
+  "usage": "docker network disconnect [OPTIONS] NETWORK CONTAINER",
+  "description": "Disconnect a container from a network",
+  "flags": [
+   {
+    "name": "force",
+    "short": "f",
+    "type": "",
+    "help": "Force the container to disconnect from a network"
+   }
+  ],
+  "children": []
+ },
+ "events": {
+  "usage": "docker events [OPTIONS]",
+  "description": "Get real time events from the server",
+  "flags": [
+   {
+    "name": "filter",
+    "short": "f",
+    "type": "filter",
+    "help": "Filter output based on conditions provided"
+   },
+   {
+    "name": "format",
+    "type": "string",
+    "help": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "since",
+    "type": "string",
+    "help": "Show all events created since timestamp"
+   },
+   {
+    "name": "until",
+    "type": "string",
+    "help": "Stream events until this timestamp"
+   }
+  ],
+  "children": [],
+  "aliases": "docker system events, docker events"
+ },
+ "system events": {
+  "usage": "docker system events [OPTIONS]",
+  "description": "Get real time events from the server",
+  "flags": [
+   {
+    "name": "filter",
+    "short": "f",
+    "type": "filter",
+    "help": "Filter output based on conditions provided"
+   },
+   {
+    "name": "format",
+    "type": "string",
+    "help": "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "since",
+    "type": "string",
+    "help": "Show all events created since timestamp"
+   },
+   {
+    "name": "until",
+    "type": "string",
+    "help": "Stream events until this timestamp"
+   }
+  ],
+  "children": [],
+  "aliases": "docker system events, docker events"
+ },
+ "builder prune": {
+  "usage": "docker builder prune",
+  "description": "Remove build cache",
+  "flags": [
+   {
+    "name": "all",
+    "short": "a",
+    "type": "",
+    "help": "Remove all unused build cache, not just dangling ones"
+   },
+   {
+    "name": "filter",
+    "type": "filter",
+    "help": "Provide filter values (e.g. \"until=24h\")"
+   },
+   {
+    "name": "force",
+    "short": "f",
+    "type": "",
+    "help": "Do not prompt for confirmation"
+   },
+   {
+    "name": "keep-storage",
+    "type": "bytes",
+    "help": "Amount of disk space to keep for cache"
+   }
+  ],
+  "children": []
  }
 };
 
@@ -5057,5 +5416,12 @@ export const SHORTS: Record<string, string> = {
  "volume ls": "List volumes",
  "volume prune": "Remove unused local volumes",
  "volume rm": "Remove one or more volumes",
- "volume update": "Update a volume (cluster volumes only)"
+ "volume update": "Update a volume (cluster volumes only)",
+ "network connect": "Connect a container to a network",
+ "network create": "Create a network",
+ "network disconnect": "Disconnect a container from a network",
+ "network inspect": "Display detailed information on one or more networks",
+ "network ls": "List networks",
+ "network prune": "Remove all unused networks",
+ "network rm": "Remove one or more networks"
 };
