@@ -21,6 +21,8 @@ export interface FrontendOptions {
   rows?: number;
   /** called with every finished build (the UI shows cache misses) */
   onResult?: (r: BuildResult) => void;
+  /** called with every progress event, after the display got it (the playground highlights the running step) */
+  onEvent?: (e: BuildEvent) => void;
 }
 
 export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), fo: FrontendOptions = {}): BuildKitFrontend {
@@ -49,7 +51,7 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
       const r = await buildkitBuild(getHost(), {
         context: { files: opts.files }, dockerfile: opts.dockerfile, tags: opts.tags, buildArgs: opts.buildArgs, labels: opts.labels,
         noCache: opts.noCache, pull: opts.pull, target: opts.target, platform: opts.platform, quiet: opts.quiet,
-      }, update);
+      }, fo.onEvent ? (e) => { update(e); fo.onEvent!(e); } : update);
       done();
       fo.onResult?.(r);
       if (r.failure) {
