@@ -9,6 +9,7 @@ import { MemoryWorkspace } from '@/lib/console/workspace';
 import type { SavedState } from '@/lib/engine';
 import { createSession, type Session } from '@/lib/session';
 import { createFallbackConsole } from './fallback';
+import { observeBuilds, type BuildStepUpdate } from './build-steps';
 import type { WireFile } from './protocol';
 
 export interface Backend {
@@ -19,12 +20,16 @@ export interface Backend {
   kind: 'real' | 'loading';
   /** The engine's state for IndexedDB, when the engine can serialise itself. */
   snapshot(): unknown;
+  /** An HTTP request to a published host port (the preview); null when nothing listens. */
+  httpRequest?(hostPort: number, path: string): { status: number; body: string; contentType?: string } | null;
 }
 
 export interface BackendOptions {
   files: WireFile[];
   engineState?: unknown;
   now?: () => number;
+  /** Every BuildKit build's running step (the editor highlights it). */
+  onBuildStep?: (u: BuildStepUpdate) => void;
 }
 
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
@@ -41,5 +46,10 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     for (const f of opts.files) workspace.write(f.path, f.data, f.mode);
     return { console: createFallbackConsole(workspace), workspace, client: null, kind: 'loading', snapshot: () => undefined };
   }
-  return { console: session.console, workspace: session.workspace, client: session.client, kind: 'real', snapshot: () => session.snapshot() };
+  if (opts.onBuildStep) observeBuilds(session.engine, opts.onBuildStep);
+  const engine = session.engine;
+  return {
+    console: session.console, workspace: session.workspace, client: session.client, kind: 'real', snapshot: () => session.snapshot(),
+    httpRequest: (port, path) => engine.httpRequest(port, path, 'GET'),
+  };
 }

@@ -3,7 +3,7 @@
  * the image panel, and a watchdog that restarts the worker from its last saved state when Ctrl+C cannot stop a command.
  */
 import type { CompletionResult, Console, ConsoleIO } from '@/lib/console/types';
-import type { FromWorker, InitOptions, Query, QueryResult, ToWorker, WireFile } from './protocol';
+import type { BuildStepUpdate, FromWorker, InitOptions, Query, QueryResult, ToWorker, WireFile } from './protocol';
 
 export interface HostEvents {
   onReady?(info: { files: WireFile[]; engine: 'real' | 'loading'; restored: boolean }): void;
@@ -11,6 +11,8 @@ export interface HostEvents {
   /** After every command: the engine's state may have changed. */
   onChanged?(): void;
   onRestart?(reason: string): void;
+  /** The step a build is running (the editor highlights it), its failure, or its end. */
+  onBuildStep?(update: BuildStepUpdate): void;
 }
 
 /** How long a command may ignore Ctrl+C before the worker is terminated and restarted. */
@@ -107,6 +109,9 @@ export class EngineHost implements Console {
       case 'fatal':
         console.error('engine worker:', msg.message);
         return;
+      case 'buildStep':
+        this.events.onBuildStep?.(msg.update);
+        return;
     }
   }
 
@@ -157,13 +162,18 @@ export class EngineHost implements Console {
   }
 
   // ---------- workspace ----------
+  // The page's own edits update lastFiles too: a restart without persistence (embeds) starts from them.
   write(path: string, data: Uint8Array, mode?: number) {
+    const old = this.lastFiles.find((f) => f.path === path);
+    this.lastFiles = [...this.lastFiles.filter((f) => f.path !== path), { path, data, mode: mode ?? old?.mode ?? 0o644 }];
     this.send({ type: 'write', path, data, mode });
   }
   remove(path: string) {
+    this.lastFiles = this.lastFiles.filter((f) => f.path !== path);
     this.send({ type: 'remove', path });
   }
   rename(from: string, to: string) {
+    this.lastFiles = this.lastFiles.filter((f) => f.path !== to).map((f) => (f.path === from ? { ...f, path: to } : f));
     this.send({ type: 'rename', from, to });
   }
 

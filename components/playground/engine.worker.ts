@@ -2,11 +2,13 @@
  * The engine worker: hosts the workspace, the engine and the console, so a long build never freezes the page and a
  * runaway command can be stopped by terminating the worker (the page then restarts it from the last saved state).
  */
+import type { EngineClient } from '@/lib/api/types';
 import type { ConsoleIO } from '@/lib/console/types';
 import type { Backend } from './backend';
+import type { BuildStepUpdate } from './build-steps';
 import { defaultFiles } from './defaults';
 import { kv } from './idb';
-import type { FromWorker, InitOptions, PersistedState, Query, QueryResult, ToWorker, WireFile } from './protocol';
+import type { FromWorker, InitOptions, PersistedState, PublishedPort, Query, QueryResult, ToWorker, WireFile } from './protocol';
 
 /** The worker global, typed without the webworker lib (it clashes with the dom lib of the app's tsconfig). */
 const ctx = globalThis as unknown as {
@@ -64,10 +66,10 @@ async function init(options: InitOptions) {
   post({ type: 'files', files });
   const { createBackend } = await import('./backend');
   try {
-    backend = await createBackend({ files, engineState: saved?.engine });
+    backend = await createBackend({ files, engineState: saved?.engine, onBuildStep });
   } catch (e) {
     // A saved engine state that no longer loads must not brick the playground: start clean with the files.
-    backend = await createBackend({ files });
+    backend = await createBackend({ files, onBuildStep });
     saved = undefined;
     console.warn('engine state could not be restored', e);
   }
@@ -97,6 +99,13 @@ async function run(id: number, line: string, columns: number, isTTY: boolean) {
   const b = backend!;
   const controller = new AbortController();
   aborts.set(id, controller);
+  // Save edits still waiting for their timer first: a runaway command blocks timers, and a restart of the worker
+  // (Ctrl+C that the command ignores) restores the last saved state.
+  if (persistTimer) {
+    clearTimeout(persistTimer);
+    persistTimer = null;
+    await persist().catch(() => undefined);
+  }
   const io: ConsoleIO = {
     stdout: (data) => post({ type: 'out', id, stream: 'stdout', data }),
     stderr: (data) => post({ type: 'out', id, stream: 'stderr', data }),
@@ -124,8 +133,35 @@ async function run(id: number, line: string, columns: number, isTTY: boolean) {
   schedulePersist(0);
 }
 
+function onBuildStep(update: BuildStepUpdate) {
+  post({ type: 'buildStep', update });
+}
+
+/** Published host ports of running containers, in port order. */
+async function publishedPorts(client: EngineClient): Promise<PublishedPort[]> {
+  const out: PublishedPort[] = [];
+  for (const c of await client.containerList({})) {
+    for (const p of c.Ports ?? []) {
+      if (p.PublicPort === undefined || out.some((o) => o.hostPort === p.PublicPort)) continue;
+      out.push({ hostPort: p.PublicPort, containerPort: p.PrivatePort, protocol: p.Type, container: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''), image: c.Image });
+    }
+  }
+  return out.sort((a, b) => a.hostPort - b.hostPort);
+}
+
 async function query(q: Query): Promise<QueryResult> {
   const client = backend?.client;
+  if (q.kind === 'ports') return { kind: 'ports', ports: client ? await publishedPorts(client).catch(() => []) : [] };
+  if (q.kind === 'http') {
+    try {
+      const r = backend?.httpRequest?.(q.port, q.path) ?? null;
+      return { kind: 'http', response: r && { status: r.status, body: r.body, contentType: r.contentType ?? 'text/html' } };
+    } catch (e) {
+      return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      schedulePersist(); // the server's access log grew
+    }
+  }
   if (!client) return q.kind === 'images' ? { kind: 'images', images: [] } : { kind: 'history', history: [] };
   try {
     if (q.kind === 'images') return { kind: 'images', images: await client.imageList({}) };

@@ -4,6 +4,7 @@
  */
 import type { CompletionResult } from '@/lib/console/types';
 import type { HistoryItem, ImageSummary } from '@/lib/api/types';
+import type { BuildStepUpdate } from './build-steps';
 
 export interface WireFile { path: string; data: Uint8Array; mode: number }
 
@@ -37,8 +38,21 @@ export type ToWorker =
   | { type: 'query'; id: number; query: Query }
   | { type: 'flush'; id: number };
 
-export type Query = { kind: 'images' } | { kind: 'history'; ref: string };
-export type QueryResult = { kind: 'images'; images: ImageSummary[] } | { kind: 'history'; history: HistoryItem[] } | { kind: 'error'; message: string };
+export type Query = { kind: 'images' } | { kind: 'history'; ref: string }
+  /** published host ports of running containers (the preview's list) */
+  | { kind: 'ports' }
+  /** an HTTP GET through the engine's program behind a published host port (the preview), like `curl localhost:PORT/path` */
+  | { kind: 'http'; port: number; path: string };
+export type QueryResult = { kind: 'images'; images: ImageSummary[] } | { kind: 'history'; history: HistoryItem[] } | { kind: 'error'; message: string }
+  | { kind: 'ports'; ports: PublishedPort[] }
+  /** `response` null: nothing listens on that port (curl's "Couldn't connect to server") */
+  | { kind: 'http'; response: { status: number; body: string; contentType: string } | null };
+
+/** A published host port of a running container. */
+export interface PublishedPort { hostPort: number; containerPort: number; protocol: string; container: string; image: string }
+
+/** The build step being run, for the editor's highlight (see build-steps.ts). */
+export type { BuildStepUpdate };
 
 export type FromWorker =
   | { type: 'ready'; prompt: string; files: WireFile[]; engine: 'real' | 'loading'; restored: boolean }
@@ -50,4 +64,5 @@ export type FromWorker =
   | { type: 'changed' }
   | { type: 'queryResult'; id: number; result: QueryResult }
   | { type: 'flushed'; id: number }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  | { type: 'buildStep'; update: BuildStepUpdate };
