@@ -6,8 +6,9 @@
 import type { BuildKitBuildRequest, BuildKitFrontend, CliContext } from '../cli/command';
 import { parseDockerfile } from '../dockerfile/instructions';
 import { utf8Decode } from '../engine/digest';
-import { createBuildKitFrontend } from '../engine/builder/frontend';
-import type { BuilderHost, BuildResult, CacheMiss } from '../engine/builder/types';
+import { BuildCache, type CacheRecord } from '../engine/builder/cache';
+import type { CacheMiss } from '../engine/builder/types';
+import { findImage } from '../engine/images';
 import { registerAreaCodec } from '../engine/serialize';
 import type { EngineState } from '../engine/state';
 import type { CacheStatus, LayerInfo } from './explain';
@@ -19,7 +20,10 @@ export interface BuildRecord {
   /** the Dockerfile's text as built */
   dockerfile: string;
   target?: string;
+  /** steps rebuilt, with the reason */
   misses: CacheMiss[];
+  /** Dockerfile lines of the steps taken from the cache */
+  hits: number[];
 }
 
 const AREA = 'layers';
@@ -35,7 +39,7 @@ function records(state: EngineState): BuildRecord[] {
 function isRecord(x: unknown): x is BuildRecord {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  return typeof o.imageId === 'string' && typeof o.atMs === 'number' && typeof o.dockerfile === 'string' && Array.isArray(o.misses);
+  return typeof o.imageId === 'string' && typeof o.atMs === 'number' && typeof o.dockerfile === 'string' && Array.isArray(o.misses) && Array.isArray(o.hits);
 }
 
 registerAreaCodec(AREA, {
@@ -69,33 +73,110 @@ function dockerfileText(opts: BuildKitBuildRequest): string {
   return f ? utf8Decode(f.data) : '';
 }
 
-interface RecordingEngine { readonly state: EngineState; builderHost(): BuilderHost; buildkitFrontend(): BuildKitFrontend }
+interface RecordingEngine { readonly state: EngineState; buildkitFrontend(): BuildKitFrontend }
+
+/** What one build did to the cache: the steps it took from it and the ones it ran, with the reason. */
+interface Observed { hits: Set<number>; misses: CacheMiss[]; chains: string[] }
+
+/**
+ * Watches the build cache while a build runs: `touch` is a hit, `put` a miss (the step ran). The reason of a miss
+ * follows the builder's rules (build.ts missReason): --no-cache; no record after the same parent: the first miss of
+ * the build says what changed (instruction-changed, or first-build on an empty cache), the later ones parent-changed;
+ * a record for the same line with other files: files-changed.
+ */
+function observeCache(cache: BuildCache, noCache: boolean): { observed: Observed; stop(): void } {
+  const observed: Observed = { hits: new Set(), misses: [], chains: [] };
+  const anyBefore = cache.any();
+  const { put, touch } = cache;
+  cache.touch = function (rec: CacheRecord, nowMs: number) {
+    observed.hits.add(rec.line);
+    if (rec.layer) observed.chains.push(rec.layer.chainId);
+    return touch.call(this, rec, nowMs);
+  };
+  cache.put = function (key: string, rec: CacheRecord) {
+    let miss: CacheMiss;
+    const base = { line: rec.line, step: rec.description ?? '' };
+    if (noCache) miss = { ...base, reason: 'no-cache' };
+    else {
+      const siblings = this.byParent(rec.parentKey);
+      if (siblings.length === 0) miss = { ...base, reason: observed.misses.length ? 'parent-changed' : anyBefore ? 'instruction-changed' : 'first-build' };
+      else {
+        const same = [...siblings].reverse().find((r) => r.line === rec.line && r.files && rec.files);
+        const changed: string[] = [];
+        if (same?.files && rec.files) {
+          for (const [p, d] of rec.files) if (same.files.get(p) !== d) changed.push(p);
+          for (const p of same.files.keys()) if (!rec.files.has(p)) changed.push(p);
+        }
+        miss = changed.length ? { ...base, reason: 'files-changed', files: changed.sort() } : { ...base, reason: 'instruction-changed' };
+      }
+    }
+    observed.misses.push(miss);
+    if (rec.layer) observed.chains.push(rec.layer.chainId);
+    return put.call(this, key, rec);
+  };
+  return {
+    observed,
+    stop() {
+      // own properties shadowed the prototype's methods: removing them restores the originals
+      delete (cache as Partial<Pick<BuildCache, 'put' | 'touch'>>).put;
+      delete (cache as Partial<Pick<BuildCache, 'put' | 'touch'>>).touch;
+    },
+  };
+}
+
+/** The image a build made: its tag, or the newest image whose top layer is the build's last layer. */
+function builtImage(state: EngineState, opts: BuildKitBuildRequest, chains: string[]): string {
+  for (const t of opts.tags) {
+    const img = findImage(state, t);
+    if (img) return img.id;
+  }
+  const top = chains[chains.length - 1];
+  if (!top) return '';
+  let best: { id: string; createdMs: number } | undefined;
+  for (const img of state.images.all()) if (img.topChain === top && (!best || img.createdMs > best.createdMs)) best = img;
+  return best?.id ?? '';
+}
 
 const recording = new WeakSet<BuildKitFrontend>();
 
 /**
- * Makes the engine's BuildKit frontend (the one the console's `docker build` uses) remember each build's Dockerfile
- * and cache misses. The frontend still prints exactly what it printed; only `onResult` is added. Idempotent.
+ * Makes the engine's BuildKit frontend (the one the console's `docker build` uses) remember each build's Dockerfile,
+ * cache hits and misses. It wraps whatever `build` the frontend has (other observers keep working) and prints nothing.
+ * Idempotent.
  */
 export function recordBuilds(engine: RecordingEngine): void {
   const fe = engine.buildkitFrontend();
   if (recording.has(fe)) return;
   recording.add(fe);
-  let pending: { dockerfile: string; target?: string } | undefined;
-  const inner = createBuildKitFrontend(() => engine.builderHost(), {
-    onResult: (r: BuildResult) => {
-      if (!pending) return;
-      noteBuild(engine.state, { imageId: r.imageId, atMs: engine.state.clock.now(), dockerfile: pending.dockerfile, ...(pending.target ? { target: pending.target } : {}), misses: r.cacheMisses });
+  const wrap = (inner: BuildKitFrontend['build']): BuildKitFrontend['build'] => async (ctx: CliContext, opts: BuildKitBuildRequest): Promise<number> => {
+    const state = engine.state;
+    const watch = observeCache(BuildCache.of(state), opts.noCache);
+    let code: number;
+    try {
+      code = await inner.call(fe, ctx, opts);
+    } finally {
+      watch.stop();
+    }
+    if (code === 0) {
+      const { hits, misses, chains } = watch.observed;
+      const imageId = builtImage(state, opts, chains);
+      noteBuild(state, {
+        imageId, atMs: state.clock.now(), dockerfile: dockerfileText(opts), ...(opts.target ? { target: opts.target } : {}),
+        misses, hits: [...hits].filter((l) => !misses.some((m) => m.line === l)).sort((a, b) => a - b),
+      });
+    }
+    return code;
+  };
+  // Observers installed later replace `build` by assignment: keep wrapping whatever they set.
+  let current = wrap(fe.build);
+  Object.defineProperty(fe, 'build', {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (next: BuildKitFrontend['build']) => {
+      current = wrap(next);
     },
   });
-  fe.build = async (ctx: CliContext, opts: BuildKitBuildRequest): Promise<number> => {
-    pending = { dockerfile: dockerfileText(opts), ...(opts.target ? { target: opts.target } : {}) };
-    try {
-      return await inner.build(ctx, opts);
-    } finally {
-      pending = undefined;
-    }
-  };
 }
 
 /** What a history row learns from the build that made the image. */
@@ -134,7 +215,8 @@ export function mapBuildSteps(build: BuildRecord, rows: readonly LayerInfo[]): M
     const info: StepInfo = { line, instruction: c.code };
     if (LAYER_STEPS.has(c.kind) && row.createdBy !== 'WORKDIR /') {
       const m = missByLine.get(line);
-      info.cache = m ? { hit: false, reason: m.reason, ...(m.files ? { files: [...m.files] } : {}) } : { hit: true };
+      if (m) info.cache = { hit: false, reason: m.reason, ...(m.files ? { files: [...m.files] } : {}) };
+      else if (build.hits.includes(line)) info.cache = { hit: true };
     }
     out.set(r, info);
   }

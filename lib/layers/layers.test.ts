@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsoleIO } from '../console/types';
 import { ManualClock } from '../engine/clock';
 import { createSession, type Session } from '../session';
+import { createBuildKitFrontend } from '../engine/builder/frontend';
 import {
   buildTree, describeImage, describeLayer, explainImage, formatBytes, initialExpanded, lastBuild, layerFiles, percent, recordBuilds, visibleRows,
 } from './index';
@@ -108,6 +109,39 @@ describe('explainImage', () => {
       'Layer 1 of 6: ADD alpine-minirootfs-3.20.6-x86_64.tar.gz / # buildkit. 7.8 MB, 418 files added, 0 modified, 0 removed. From the base image (FROM alpine:3.20, line 1).',
     );
     expect(describeLayer(l[5]!, l.length)).toBe('Layer 6 of 6: CMD ["sh"]. Metadata only, no files. Dockerfile line 5.');
+  });
+
+  it('records builds whether other observers wrap the frontend before or after it', async () => {
+    for (const order of ['before', 'after'] as const) {
+      const s = createSession({ clock: new ManualClock(1_764_000_000_000, 1000), files: [{ path: 'Dockerfile', data: 'FROM alpine:3.20\nRUN echo hi > /hi\n' }] });
+      let events = 0;
+      const observe = () => {
+        const fe = s.engine.buildkitFrontend();
+        const other = createBuildKitFrontend(() => s.engine.builderHost(), { onEvent: () => { events++; } });
+        fe.build = (ctx, opts) => other.build(ctx, opts);
+      };
+      if (order === 'before') observe();
+      recordBuilds(s.engine);
+      recordBuilds(s.engine); // idempotent
+      if (order === 'after') observe();
+      await run(s, 'docker build -t o .');
+      await run(s, 'docker build -t o .');
+      expect(events).toBeGreaterThan(10);
+      expect(explainImage(s.engine.state, 'o').layers.map((l) => l.cache)).toEqual([undefined, undefined, { hit: true }]);
+      expect(lastBuild(s.engine.state, explainImage(s.engine.state, 'o').imageId)).toMatchObject({ misses: [], hits: [2] });
+    }
+  });
+
+  it('records an untagged build under the image it made, and --no-cache as the reason', async () => {
+    const s = session({ Dockerfile: 'FROM alpine:3.20\nRUN echo hi > /hi\nRUN echo ho > /ho\n' });
+    await run(s, 'docker build .');
+    const built = [...s.engine.state.images.all()].filter((i) => lastBuild(s.engine.state, i.id));
+    expect(built.map((i) => i.config.history!.length)).toEqual([4]);
+    expect(explainImage(s.engine.state, built[0]!.id).layers.map((l) => l.cache?.reason)).toEqual([undefined, undefined, 'first-build', 'parent-changed']);
+    await run(s, 'docker build --no-cache -t n .');
+    const x = explainImage(s.engine.state, 'n');
+    expect(x.layers.map((l) => l.cache?.reason)).toEqual([undefined, undefined, 'no-cache', 'no-cache']);
+    expect(x.build?.dockerfile).toBe('FROM alpine:3.20\nRUN echo hi > /hi\nRUN echo ho > /ho\n');
   });
 
   it('keeps the build records with the engine state (area "layers")', async () => {
