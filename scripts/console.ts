@@ -16,6 +16,7 @@ import type { Console, ConsoleIO } from '../lib/console/types';
 import type { SavedState } from '../lib/engine';
 import { createSession } from '../lib/session';
 import { readFolder } from './read-folder';
+import { nodeHijack } from './hijack';
 
 interface Args { context?: string; host?: string; state?: string }
 
@@ -47,7 +48,7 @@ function makeConsole(a: Args, env: Record<string, string>): Made {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (a.host) {
     const now = epoch ? () => Number(epoch) * 1000 : () => Date.now();
-    const client = new HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined });
+    const client = new HttpEngineClient(a.host, { apiVersion: process.env.DOCKER_API_VERSION || undefined, hijack: nodeHijack });
     return { console: createConsole({ client, workspace: loadWorkspaceFromFiles(files, now), env, now }) };
   }
   const engineState = a.state && fs.existsSync(a.state) ? (JSON.parse(fs.readFileSync(a.state, 'utf8')) as SavedState) : undefined;

@@ -3,7 +3,12 @@
  * Requests are the ones docker CLI 28.2.2 sends (paths, query parameters sorted like Go's url.Values.Encode,
  * X-Registry-Auth), after API version negotiation: HEAD /_ping, then /v{min(server, 1.50)}/...
  *
- * Limits: attach and exec use plain (non-upgraded) responses, so output streams but stdin is not forwarded.
+ * Attach and exec start: with a `hijack` dialer (HttpEngineClientOptions; scripts/hijack.ts gives one over node:net) the
+ * request carries `Connection: Upgrade`, `Upgrade: tcp` like the CLI's, the daemon answers 101, and stdin is written on the
+ * same connection (half-closed at end of input, as the CLI's CloseWrite). Without one (browsers: fetch cannot upgrade),
+ * attach/exec use plain responses: output streams, stdin is not forwarded.
+ * `containerStart` waits until a pending `containerAttach` of the same container has its response headers (the CLI
+ * attaches before it starts; over HTTP the start could otherwise reach the daemon first and a fast process exit unseen).
  */
 import { utf8Decode, utf8Encode } from '../cli/gotemplate/utf8';
 import { EngineError } from './errors';
@@ -188,11 +193,29 @@ export function demux(bytes: Uint8Array): { stdout: string; stderr: string; raw:
   return { stdout: utf8Decode(Uint8Array.from(out)), stderr: utf8Decode(Uint8Array.from(err)), raw: false };
 }
 
+/** A connection taken over after the response headers of an upgraded request (attach, exec start). */
+export interface HijackedConnection {
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  /** The next bytes the daemon sent after the headers; null once it closed the connection. */
+  read(): Promise<Uint8Array | null>;
+  write(data: Uint8Array): void;
+  /** Half-close (the CLI's CloseWrite): the daemon sees the end of stdin, output keeps coming. */
+  closeWrite(): void;
+  close(): void;
+}
+export interface HijackRequest { method: string; url: string; headers: Record<string, string>; body?: string }
+/** Opens a raw connection, sends the request, resolves once the response status line and headers are read. */
+export type HijackDialer = (req: HijackRequest) => Promise<HijackedConnection>;
+
 export interface HttpEngineClientOptions {
   /** Force an API version (DOCKER_API_VERSION): no negotiation. */
   apiVersion?: string;
   /** The fetch implementation (default: globalThis.fetch). */
   fetch?: FetchFn;
+  /** Raw connections for attach/exec with stdin (default: none, stdin is not forwarded). */
+  hijack?: HijackDialer;
 }
 
 export class HttpEngineClient implements EngineClient {
@@ -201,6 +224,9 @@ export class HttpEngineClient implements EngineClient {
   private apiVer: string | null;
   private negotiated = false;
   private readonly fetchFn: FetchFn;
+  private readonly hijackFn: HijackDialer | undefined;
+  /** Attach requests whose response headers have not arrived yet, by container (see containerStart). */
+  private readonly attaching = new Map<string, Promise<unknown>>();
 
   /** host: "tcp://127.0.0.1:2375" (or http://...). */
   constructor(host: string, opts: HttpEngineClientOptions = {}) {
@@ -209,6 +235,7 @@ export class HttpEngineClient implements EngineClient {
     this.apiVer = opts.apiVersion ?? null;
     this.negotiated = opts.apiVersion !== undefined;
     this.fetchFn = opts.fetch ?? (globalThis as unknown as { fetch: FetchFn }).fetch.bind(globalThis);
+    this.hijackFn = opts.hijack;
   }
 
   /** The negotiated (or forced) API version. */
@@ -431,7 +458,11 @@ export class HttpEngineClient implements EngineClient {
   containerInspect(id: string, size?: boolean): Promise<ContainerInspect> {
     return this.json('GET', `/containers/${id}/json`, { size: size ? '1' : undefined });
   }
-  async containerStart(id: string): Promise<void> { await this.bytes('POST', `/containers/${id}/start`); }
+  async containerStart(id: string): Promise<void> {
+    const pending = this.attaching.get(id);
+    if (pending) await pending.catch(() => {});
+    await this.bytes('POST', `/containers/${id}/start`);
+  }
   async containerStop(id: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
     await this.bytes('POST', `/containers/${id}/stop`, { signal: opts.signal || undefined, t: opts.timeout !== undefined ? String(opts.timeout) : undefined });
   }
@@ -469,10 +500,80 @@ export class HttpEngineClient implements EngineClient {
     return this.json('POST', '/containers/prune', { filters: hasFilters(filters) ? filtersJSON(filters) : undefined });
   }
   async containerAttach(id: string, io: AttachIO): Promise<void> {
-    // the CLI also sends "Upgrade: tcp" and hijacks the connection; fetch cannot, so stdin is not forwarded
-    const res = await this.request('POST', `/containers/${id}/attach`, { stderr: '1', stdout: '1', stream: '1' });
-    await this.pump(res, io);
+    const query = { stderr: '1', stdin: io.readStdin && this.hijackFn ? '1' : undefined, stdout: '1', stream: '1' };
+    if (this.hijackFn) {
+      const conn = this.hijacked('POST', `/containers/${id}/attach`, query, undefined);
+      this.holdUntilAttached(id, conn);
+      await this.holdHijacked(await conn, io);
+      return;
+    }
+    const res = this.request('POST', `/containers/${id}/attach`, query);
+    this.holdUntilAttached(id, res);
+    await this.pump(await res, io);
   }
+
+  private holdUntilAttached(id: string, p: Promise<unknown>): void {
+    this.attaching.set(id, p);
+    const done = () => { if (this.attaching.get(id) === p) this.attaching.delete(id); };
+    p.then(done, done);
+  }
+
+  /** An upgraded request (the CLI's postHijacked): error statuses become EngineErrors like plain requests. */
+  private async hijacked(method: string, path: string, query: Record<string, QueryValue>, json: unknown): Promise<HijackedConnection> {
+    await this.ensureVersion();
+    const url = this.url(path, query);
+    const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Connection: 'Upgrade', Upgrade: 'tcp' };
+    headers['Content-Type'] = json === undefined ? 'text/plain' : 'application/json';
+    let conn: HijackedConnection;
+    try {
+      conn = await (this.hijackFn as HijackDialer)({ method, url, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+    } catch {
+      throw new DaemonUnreachableError(this.host);
+    }
+    if (conn.status >= 400) {
+      const parts: Uint8Array[] = [];
+      for (let c = await conn.read(); c; c = await conn.read()) parts.push(c);
+      conn.close();
+      const all = concat(parts);
+      throw await this.errorFrom({
+        status: conn.status, statusText: conn.statusText, headers: conn.headers, body: null,
+        arrayBuffer: async () => all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer,
+      }, url);
+    }
+    return conn;
+  }
+
+  /**
+   * The CLI's holdHijackedConnection: stdin is copied to the connection (then half-closed) while the output is
+   * demultiplexed to io; it returns when the output ends (whether or not stdin did).
+   */
+  private async holdHijacked(conn: HijackedConnection, io: AttachIO): Promise<void> {
+    let outputDone = false;
+    if (io.readStdin) {
+      const read = io.readStdin.bind(io);
+      void (async () => {
+        try {
+          for (;;) {
+            const s = await read();
+            if (outputDone) return;
+            if (s === null) { conn.closeWrite(); return; }
+            if (s) conn.write(utf8Encode(s));
+          }
+        } catch {
+          /* the connection is gone */
+        }
+      })();
+    }
+    const contentType = conn.headers.get('Content-Type') ?? '';
+    const mux = io.tty ? false : contentType.includes('multiplexed') ? true : contentType.includes('raw-stream') ? false : null;
+    try {
+      await this.pumpChunks(() => conn.read(), io, mux);
+    } finally {
+      outputDone = true;
+      conn.close();
+    }
+  }
+
   async containerArchiveGet(id: string, path: string): Promise<{ tar: Uint8Array; stat: { name: string; size: number; mode: number; mtime: string; linkTarget: string } }> {
     const { res, data } = await this.bytes('GET', `/containers/${id}/archive`, { path });
     const header = res.headers.get('X-Docker-Container-Path-Stat');
@@ -486,8 +587,14 @@ export class HttpEngineClient implements EngineClient {
     return this.json('POST', `/containers/${id}/exec`, {}, { json: req });
   }
   async execStart(execId: string, io: AttachIO): Promise<number> {
-    const res = await this.request('POST', `/exec/${execId}/start`, {}, { json: { Detach: false, Tty: io.tty } });
-    await this.pump(res, io);
+    const body = { Detach: false, Tty: io.tty };
+    if (this.hijackFn) {
+      const conn = await this.hijacked('POST', `/exec/${execId}/start`, {}, body);
+      await this.holdHijacked(conn, io);
+    } else {
+      const res = await this.request('POST', `/exec/${execId}/start`, {}, { json: body });
+      await this.pump(res, io);
+    }
     const inspect = await this.json<{ ExitCode: number | null }>('GET', `/exec/${execId}/json`);
     return inspect.ExitCode ?? 0;
   }
@@ -501,34 +608,64 @@ export class HttpEngineClient implements EngineClient {
       return;
     }
     const reader = res.body.getReader();
-    let buf = new Uint8Array(0);
-    let mux: boolean | null = io.tty ? false : null;
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (!value) continue;
-        const merged = new Uint8Array(buf.length + value.length);
-        merged.set(buf);
-        merged.set(value, buf.length);
-        buf = merged;
-        if (mux === null && buf.length >= 4) mux = buf[0] <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
-        if (mux === false) { io.stdout(utf8Decode(buf)); buf = new Uint8Array(0); continue; }
-        while (buf.length >= 8) {
-          const size = ((buf[4] << 24) >>> 0) + (buf[5] << 16) + (buf[6] << 8) + buf[7];
-          if (buf.length < 8 + size) break;
-          const text = utf8Decode(buf.subarray(8, 8 + size));
-          if (buf[0] === 2) io.stderr(text); else io.stdout(text);
-          buf = buf.slice(8 + size);
-        }
-      }
+      await this.pumpChunks(async () => { const r = await reader.read(); return r.done ? null : r.value ?? new Uint8Array(0); }, io, io.tty ? false : null);
     } finally {
       reader.releaseLock();
     }
   }
 
+  /** mux: true (8-byte stdcopy frames), false (raw), null (guess from the first bytes). */
+  private async pumpChunks(next: () => Promise<Uint8Array | null>, io: AttachIO, mux: boolean | null): Promise<void> {
+    let buf: Uint8Array = new Uint8Array(0);
+    // UTF-8 sequences split across raw chunks are kept for the next one.
+    let carry: Uint8Array = new Uint8Array(0);
+    for (;;) {
+      const value = await next();
+      if (value === null) break;
+      if (!value.length) continue;
+      buf = concat([buf, value]);
+      if (mux === null && buf.length >= 4) mux = buf[0] <= 2 && buf[1] === 0 && buf[2] === 0 && buf[3] === 0;
+      if (mux === false) {
+        const all = concat([carry, buf]);
+        const cut = utf8Cut(all);
+        carry = all.slice(cut);
+        if (cut) io.stdout(utf8Decode(all.subarray(0, cut)));
+        buf = new Uint8Array(0);
+        continue;
+      }
+      while (buf.length >= 8) {
+        const size = ((buf[4] << 24) >>> 0) + (buf[5] << 16) + (buf[6] << 8) + buf[7];
+        if (buf.length < 8 + size) break;
+        const text = utf8Decode(buf.subarray(8, 8 + size));
+        if (buf[0] === 2 || buf[0] === 3) io.stderr(text); else io.stdout(text);
+        buf = buf.slice(8 + size);
+      }
+    }
+    if (carry.length) io.stdout(utf8Decode(carry));
+    if (mux === null && buf.length) io.stdout(utf8Decode(buf));
+  }
+
   // ---------- volumes ----------
   volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> { return this.json('GET', '/volumes'); }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) { out.set(p, off); off += p.length; }
+  return out;
+}
+
+/** Length of the longest prefix of `b` that does not end inside a UTF-8 sequence. */
+function utf8Cut(b: Uint8Array): number {
+  for (let k = Math.max(0, b.length - 3); k < b.length; k++) {
+    const c = b[k];
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+    if (need && k + need > b.length) return k;
+  }
+  return b.length;
 }
 
 function sortObject<T>(o: Record<string, T>): Record<string, T> {

@@ -18,6 +18,8 @@ import { startDaemon, type RunningDaemon } from '../../scripts/daemon';
 import { createFakeClient } from '../../lib/api/fake-client';
 import type { EngineClient } from '../../lib/api/types';
 import { readFolder } from '../../scripts/read-folder';
+import { nodeHijack } from '../../scripts/hijack';
+import type { HijackDialer } from '../../lib/api/http-client';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
@@ -207,8 +209,8 @@ export async function startOurSession(side: Side): Promise<OurSession> {
   const consolePath = path.join(ROOT, 'lib/console/index.ts');
   const httpPath = path.join(ROOT, 'lib/api/http-client.ts');
   const con = (await import(consolePath)) as ConsoleModule;
-  const http = (await import(httpPath)) as { HttpEngineClient: new (host: string) => EngineClient };
-  const client = new http.HttpEngineClient(side.daemon.url);
+  const http = (await import(httpPath)) as { HttpEngineClient: new (host: string, o: { hijack: HijackDialer }) => EngineClient };
+  const client = new http.HttpEngineClient(side.daemon.url, { hijack: nodeHijack });
   const now = () => Date.now();
   const workspace = con.loadWorkspaceFromFiles(readFolder(side.cwd), now);
   const env = { HOME: process.env.HOME ?? '/root', DOCKER_CONFIG: side.config, PATH: process.env.PATH ?? '/usr/bin:/bin' };
