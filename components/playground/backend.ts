@@ -11,6 +11,7 @@ import { createSession, type Session } from '@/lib/session';
 import { createFallbackConsole } from './fallback';
 import { observeBuilds, type BuildStepUpdate } from './build-steps';
 import type { WireFile } from './protocol';
+import { explainImage, layerFiles, recordBuilds, type FileRow, type ImageExplanation } from '@/lib/layers';
 
 export interface Backend {
   console: Console;
@@ -22,6 +23,9 @@ export interface Backend {
   snapshot(): unknown;
   /** An HTTP request to a published host port (the preview); null when nothing listens. */
   httpRequest?(hostPort: number, path: string): { status: number; body: string; contentType?: string } | null;
+  /** The layer explorer's data (lib/layers); absent while only the stand-in is available. */
+  explainImage?(ref: string, container?: string): ImageExplanation;
+  layerFiles?(ref: string, layer: number, cumulative: boolean, container?: string): FileRow[];
 }
 
 export interface BackendOptions {
@@ -47,9 +51,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     return { console: createFallbackConsole(workspace), workspace, client: null, kind: 'loading', snapshot: () => undefined };
   }
   if (opts.onBuildStep) observeBuilds(session.engine, opts.onBuildStep);
+  recordBuilds(session.engine); // the layer explorer's cache status and Dockerfile lines of the last build
   const engine = session.engine;
   return {
     console: session.console, workspace: session.workspace, client: session.client, kind: 'real', snapshot: () => session.snapshot(),
     httpRequest: (port, path) => engine.httpRequest(port, path, 'GET'),
+    explainImage: (ref, container) => explainImage(engine.state, ref, container === undefined ? {} : { container }),
+    layerFiles: (ref, layer, cumulative, container) => layerFiles(engine.state, ref, layer, { cumulative, ...(container === undefined ? {} : { container }) }),
   };
 }

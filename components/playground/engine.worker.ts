@@ -162,6 +162,18 @@ async function query(q: Query): Promise<QueryResult> {
       schedulePersist(); // the server's access log grew
     }
   }
+  if (q.kind === 'layers' || q.kind === 'layerFiles') {
+    const b = backend;
+    try {
+      if (q.kind === 'layers') {
+        if (!b?.explainImage) return { kind: 'error', message: 'The engine is loading…' };
+        return { kind: 'layers', explanation: b.explainImage(q.ref, q.container) };
+      }
+      return { kind: 'layerFiles', files: b?.layerFiles?.(q.ref, q.layer, q.cumulative, q.container) ?? [] };
+    } catch (e) {
+      return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
   if (!client) return q.kind === 'images' ? { kind: 'images', images: [] } : { kind: 'history', history: [] };
   try {
     if (q.kind === 'images') return { kind: 'images', images: await client.imageList({}) };

@@ -5,6 +5,7 @@
 import type { CompletionResult } from '@/lib/console/types';
 import type { HistoryItem, ImageSummary } from '@/lib/api/types';
 import type { BuildStepUpdate } from './build-steps';
+import type { FileRow, ImageExplanation } from '@/lib/layers';
 
 export interface WireFile { path: string; data: Uint8Array; mode: number }
 
@@ -42,11 +43,17 @@ export type Query = { kind: 'images' } | { kind: 'history'; ref: string }
   /** published host ports of running containers (the preview's list) */
   | { kind: 'ports' }
   /** an HTTP GET through the engine's program behind a published host port (the preview), like `curl localhost:PORT/path` */
-  | { kind: 'http'; port: number; path: string };
+  | { kind: 'http'; port: number; path: string }
+  /** the layer explorer (lib/layers explainImage): `container` '' = no writable layer, absent = the newest container */
+  | { kind: 'layers'; ref: string; container?: string }
+  /** one layer's files (lib/layers layerFiles); `layer` = the number of history rows = the container's writable layer */
+  | { kind: 'layerFiles'; ref: string; layer: number; cumulative: boolean; container?: string };
 export type QueryResult = { kind: 'images'; images: ImageSummary[] } | { kind: 'history'; history: HistoryItem[] } | { kind: 'error'; message: string }
   | { kind: 'ports'; ports: PublishedPort[] }
   /** `response` null: nothing listens on that port (curl's "Couldn't connect to server") */
-  | { kind: 'http'; response: { status: number; body: string; contentType: string } | null };
+  | { kind: 'http'; response: { status: number; body: string; contentType: string } | null }
+  | { kind: 'layers'; explanation: ImageExplanation }
+  | { kind: 'layerFiles'; files: FileRow[] };
 
 /** A published host port of a running container. */
 export interface PublishedPort { hostPort: number; containerPort: number; protocol: string; container: string; image: string }

@@ -9,7 +9,7 @@
 import type { EngineState } from '../engine/state';
 import type { Layer } from '../engine/store';
 import { getImage } from '../engine/images';
-import { containersOf } from '../engine/containers/area';
+import type { ContainersArea } from '../engine/containers/area';
 import { type Entry, entrySize, joinPath } from '../engine/fs/entry';
 import { type View, flatten } from '../engine/fs/view';
 import type { LayerChange, LayerContent } from '../engine/tar';
@@ -225,7 +225,7 @@ function computeWaste(steps: readonly { layer: number; content: LayerContent; be
 }
 
 function containerRecords(state: EngineState, imageId: string) {
-  const area = state.areas.get('containers') as ReturnType<typeof containersOf> | undefined;
+  const area = state.areas.get('containers') as ContainersArea | undefined;
   if (!area) return [];
   return [...area.containers.values()].filter((c) => c.imageId === imageId).sort((a, b) => a.createdMs - b.createdMs);
 }
