@@ -220,6 +220,7 @@ const CLIENT_METHODS = [
   'containerCreate', 'containerInspect', 'containerStart', 'containerStop', 'containerRestart', 'containerKill', 'containerPause',
   'containerUnpause', 'containerRemove', 'containerRename', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait',
   'containersPrune', 'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
+  'networkList', 'networkInspect', 'networkCreate', 'networkRemove', 'networksPrune', 'networkConnect', 'networkDisconnect', 'events', 'buildPrune',
 ] as const;
 
 /** What an engine without a containers/volumes area answers: no containers, no volumes. */

@@ -15,6 +15,7 @@ import type {
   PingResult, SystemInfo, VersionInfo, VolumeInfo,
 } from './types';
 import { readTar, writeTar } from './tar-read';
+import { FakeNetworks, fakeBuildPrune, fakeEvents } from './fake-networks';
 import { fromUtf8, utf8 } from './routes/wire';
 
 export interface FakeClientOptions {
@@ -955,6 +956,19 @@ export class FakeEngineClient implements EngineClient {
   async volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> {
     return { Volumes: [], Warnings: null };
   }
+
+  // ---------- networks, events, build cache (lib/api/fake-networks.ts) ----------
+  private nets?: FakeNetworks;
+  private networks(): FakeNetworks { return (this.nets ??= new FakeNetworks(() => isoTime(this.now()))); }
+  networkList(filters?: Filters) { return this.networks().networkList(filters); }
+  networkInspect(id: string) { return this.networks().networkInspect(id); }
+  networkCreate(req: import('./types').NetworkCreateRequest) { return this.networks().networkCreate(req); }
+  networkRemove(id: string) { return this.networks().networkRemove(id); }
+  networksPrune() { return this.networks().networksPrune(); }
+  networkConnect(network: string, container: string) { return this.networks().networkConnect(network, container); }
+  networkDisconnect(network: string) { return this.networks().networkDisconnect(network); }
+  events(opts: import('./types').EventsOptions, signal?: AbortSignal) { return fakeEvents(opts, signal); }
+  buildPrune(opts: import('./types').BuildCachePruneOptions) { return fakeBuildPrune(opts); }
 }
 
 function structuredCloneConfig(c: ContainerConfig): ContainerConfig {

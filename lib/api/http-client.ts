@@ -19,6 +19,7 @@ import type {
   ImageListOptions, ImagePullOptions, ImagePushOptions, ImageRemoveOptions, ImageSearchOptions, ImageSearchResult,
   ImagesPruneReport, ImageSummary, ImportOptions, JSONMessage, LogsOptions, PingResult, SystemInfo, VersionInfo, VolumeInfo,
 } from './types';
+import type { BuildCachePruneOptions, BuildCachePruneReport, EndpointSettings, EventMessage, EventsOptions, NetworkCreateRequest, NetworkCreateResponse, NetworkInspectOptions, NetworkResource, NetworksPruneReport } from './types';
 
 /** The API version docker CLI 28.2.2 speaks by default. */
 export const DEFAULT_API_VERSION = '1.50';
@@ -648,6 +649,59 @@ export class HttpEngineClient implements EngineClient {
 
   // ---------- volumes ----------
   volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> { return this.json('GET', '/volumes'); }
+
+  // ---------- networks, events, build cache ----------
+  networkList(filters?: Filters): Promise<NetworkResource[]> {
+    return this.json('GET', '/networks', { filters: filters && hasFilters(filters) ? filtersJSON(filters) : undefined });
+  }
+  networkInspect(id: string, opts: NetworkInspectOptions = {}): Promise<NetworkResource> {
+    return this.json('GET', `/networks/${id}`, { scope: opts.scope || undefined, verbose: opts.verbose ? 'true' : undefined });
+  }
+  networkCreate(req: NetworkCreateRequest): Promise<NetworkCreateResponse> { return this.json('POST', '/networks/create', {}, { json: req }); }
+  async networkRemove(id: string): Promise<void> { await this.bytes('DELETE', `/networks/${id}`); }
+  networksPrune(filters?: Filters): Promise<NetworksPruneReport> {
+    return this.json('POST', '/networks/prune', { filters: filters && hasFilters(filters) ? filtersJSON(filters) : undefined });
+  }
+  async networkConnect(network: string, container: string, config?: EndpointSettings | null): Promise<void> {
+    await this.bytes('POST', `/networks/${network}/connect`, {}, { json: { Container: container, EndpointConfig: config ?? null } });
+  }
+  async networkDisconnect(network: string, container: string, force = false): Promise<void> {
+    await this.bytes('POST', `/networks/${network}/disconnect`, {}, { json: { Container: container, Force: force } });
+  }
+  events(opts: EventsOptions, signal?: AbortSignal): AsyncIterable<EventMessage> {
+    const self = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        await self.ensureVersion();
+        const url = self.url('/events', { since: opts.since || undefined, until: opts.until || undefined, filters: opts.filters && hasFilters(opts.filters) ? filtersJSON(opts.filters) : undefined });
+        let res: FetchResponse;
+        try {
+          res = await self.fetchFn(url, { method: 'GET', headers: { 'User-Agent': USER_AGENT }, signal });
+        } catch (e) {
+          if (signal?.aborted) return;
+          throw e instanceof Error && e.name === 'AbortError' ? e : new DaemonUnreachableError(self.host);
+        }
+        if (res.status >= 400) throw await self.errorFrom(res, url);
+        try {
+          for await (const line of self.lines(res)) {
+            const t = utf8Decode(line).trim();
+            if (t) yield JSON.parse(t) as EventMessage;
+          }
+        } catch (e) {
+          if (signal?.aborted) return;
+          throw e;
+        }
+      },
+    };
+  }
+  buildPrune(opts: BuildCachePruneOptions): Promise<BuildCachePruneReport> {
+    const n = (v?: number) => (v ? String(v) : undefined);
+    return this.json('POST', '/build/prune', {
+      all: opts.all ? '1' : undefined, 'keep-storage': n(opts.keepStorage), 'reserved-space': n(opts.reservedSpace),
+      'max-used-space': n(opts.maxUsedSpace), 'min-free-space': n(opts.minFreeSpace),
+      filters: opts.filters && hasFilters(opts.filters) ? filtersJSON(opts.filters) : undefined,
+    });
+  }
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

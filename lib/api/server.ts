@@ -15,6 +15,7 @@ import { EngineError, invalidParameter, notFound } from './errors';
 import type {
   AttachIO, BuildOptions, ContainerCreateRequest, EngineClient, ExecCreateRequest, JSONMessage, JSONProgress,
 } from './types';
+import type { EndpointSettings, NetworkCreateRequest } from './types';
 import { tarToBuildContext } from './tar-read';
 import { Channel } from './routes/channel';
 import {
@@ -784,6 +785,65 @@ async function execStart(ctx: Ctx, id: string): Promise<ApiResponse> {
   });
   return hijackResponse(ctx, !tty, out);
 }
+
+// Networks (moby api/server/router/network)
+on('GET', /^\/networks\/?$/, async (ctx) => json(ctx, 200, await ctx.client.networkList(parseFilters(ctx.q.get('filters')))));
+on('POST', /^\/networks\/create$/, async (ctx) => {
+  const body = await readJson<NetworkCreateRequest>(ctx);
+  if (!body || typeof body !== 'object') throw invalidParameter('invalid JSON: got EOF while reading request body');
+  return json(ctx, 201, await ctx.client.networkCreate(body));
+});
+on('POST', /^\/networks\/prune$/, async (ctx) => {
+  const r = await ctx.client.networksPrune(parseFilters(ctx.q.get('filters')));
+  return json(ctx, 200, { NetworksDeleted: r.NetworksDeleted });
+});
+on('GET', /^\/networks\/([^/]+)$/, async (ctx, m) => json(ctx, 200, await ctx.client.networkInspect(m[1], {
+  verbose: boolValue(ctx.q, 'verbose'), scope: ctx.q.get('scope') || undefined,
+})));
+on('DELETE', /^\/networks\/([^/]+)$/, async (ctx, m) => { await ctx.client.networkRemove(m[1]); return empty(ctx, 204); });
+on('POST', /^\/networks\/([^/]+)\/connect$/, async (ctx, m) => {
+  const body = await readJson<{ Container?: string; EndpointConfig?: EndpointSettings | null }>(ctx);
+  await ctx.client.networkConnect(m[1], body?.Container ?? '', body?.EndpointConfig ?? null);
+  return empty(ctx, 200);
+});
+on('POST', /^\/networks\/([^/]+)\/disconnect$/, async (ctx, m) => {
+  const body = await readJson<{ Container?: string; Force?: boolean }>(ctx);
+  await ctx.client.networkDisconnect(m[1], body?.Container ?? '', !!body?.Force);
+  return empty(ctx, 200);
+});
+
+// Events: a JSON object per line, written as they happen (moby's router flushes after each).
+on('GET', /^\/events$/, async (ctx) => {
+  const it = ctx.client.events({
+    since: ctx.q.get('since') || undefined, until: ctx.q.get('until') || undefined, filters: parseFilters(ctx.q.get('filters')),
+  })[Symbol.asyncIterator]();
+  // errors before the first event (bad filters, since after until) are HTTP errors
+  const pending = it.next();
+  pending.catch(() => undefined);
+  const first = await Promise.race([pending.then((r) => ({ r })), new Promise<null>((r) => setTimeout(() => r(null), 0))]);
+  async function* body(): AsyncGenerator<string> {
+    let r = first ? first.r : await pending;
+    while (!r.done) {
+      yield goJsonLine(r.value);
+      r = await it.next();
+    }
+  }
+  return { status: 200, headers: { ...ctx.base, 'Content-Type': 'application/json' }, body: body() };
+});
+
+// Build cache (moby api/server/router/build postPrune)
+on('POST', /^\/build\/prune$/, async (ctx) => {
+  const num = (k: string): number | undefined => {
+    const v = ctx.q.get(k);
+    if (!v) return undefined;
+    if (!/^-?\d+$/.test(v)) throw invalidParameter(`${k} is in bytes and expects an integer, got ${JSON.stringify(v)}`);
+    return Number(v);
+  };
+  return json(ctx, 200, await ctx.client.buildPrune({
+    all: boolValue(ctx.q, 'all'), keepStorage: num('keep-storage'), reservedSpace: num('reserved-space'), maxUsedSpace: num('max-used-space'),
+    minFreeSpace: num('min-free-space'), filters: parseFilters(ctx.q.get('filters')),
+  }));
+});
 
 interface ExecStartBody { Detach?: boolean; Tty?: boolean; ConsoleSize?: number[] }
 

@@ -232,6 +232,46 @@ export interface VolumeInfo {
 export interface AuthConfig { username?: string; password?: string; serveraddress?: string; identitytoken?: string }
 export interface AuthResponse { Status: string; IdentityToken?: string }
 
+// ---------- Networks (moby api/types/network, API 1.50) ----------
+export interface IPAMConfig { Subnet?: string; IPRange?: string; Gateway?: string; AuxiliaryAddresses?: Record<string, string> }
+export interface IPAM { Driver: string; Options: Record<string, string> | null; Config: IPAMConfig[] | null }
+/** network.EndpointResource: one container in a network (inspect's Containers). */
+export interface NetworkEndpointResource { Name: string; EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string }
+/** GET /networks/{id} (network.Inspect) and GET /networks elements (network.Summary), key order moby's. */
+export interface NetworkResource {
+  Name: string; Id: string; Created: string; Scope: string; Driver: string; EnableIPv4: boolean; EnableIPv6: boolean; IPAM: IPAM;
+  Internal: boolean; Attachable: boolean; Ingress: boolean; ConfigFrom: { Network: string }; ConfigOnly: boolean;
+  Containers: Record<string, NetworkEndpointResource>; Options: Record<string, string>; Labels: Record<string, string>;
+}
+/** POST /networks/create body (network.CreateRequest). */
+export interface NetworkCreateRequest {
+  Name: string; Driver?: string; Scope?: string; EnableIPv4?: boolean | null; EnableIPv6?: boolean | null; IPAM?: Partial<IPAM> | null;
+  Internal?: boolean; Attachable?: boolean; Ingress?: boolean; ConfigOnly?: boolean; ConfigFrom?: { Network: string } | null;
+  Options?: Record<string, string> | null; Labels?: Record<string, string> | null;
+}
+export interface NetworkCreateResponse { Id: string; Warning: string }
+/** network.EndpointSettings as sent by `network connect` (EndpointConfig). */
+export interface EndpointSettings {
+  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null; Links?: string[] | null; Aliases?: string[] | null;
+  DriverOpts?: Record<string, string> | null; GwPriority?: number;
+}
+export interface NetworkInspectOptions { verbose?: boolean; scope?: string }
+export interface NetworksPruneReport { NetworksDeleted: string[] | null }
+
+// ---------- Events (moby api/types/events.Message) ----------
+/** One event. status/id/from are the deprecated fields API 1.50 still fills for container and image events. */
+export interface EventMessage {
+  status?: string; id?: string; from?: string;
+  Type?: string; Action?: string; Actor?: { ID: string; Attributes: Record<string, string> };
+  scope?: string; time?: number; timeNano?: number;
+}
+/** GET /events: since/until as the CLI sends them ("1700000000.000000000" unix seconds). */
+export interface EventsOptions { since?: string; until?: string; filters?: Filters }
+
+// ---------- Build cache prune (POST /build/prune) ----------
+export interface BuildCachePruneOptions { all?: boolean; keepStorage?: number; reservedSpace?: number; maxUsedSpace?: number; minFreeSpace?: number; filters?: Filters }
+export interface BuildCachePruneReport { CachesDeleted: string[] | null; SpaceReclaimed: number }
+
 /** What the CLI calls. One method per Engine API endpoint it uses. */
 export interface EngineClient {
   ping(): Promise<PingResult>;
@@ -284,4 +324,16 @@ export interface EngineClient {
   execStart(execId: string, io: AttachIO): Promise<number>;
 
   volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }>;
+
+  networkList(filters?: Filters): Promise<NetworkResource[]>;
+  networkInspect(id: string, opts?: NetworkInspectOptions): Promise<NetworkResource>;
+  networkCreate(req: NetworkCreateRequest): Promise<NetworkCreateResponse>;
+  networkRemove(id: string): Promise<void>;
+  networksPrune(filters?: Filters): Promise<NetworksPruneReport>;
+  networkConnect(network: string, container: string, config?: EndpointSettings | null): Promise<void>;
+  networkDisconnect(network: string, container: string, force?: boolean): Promise<void>;
+  /** GET /events: past events from `since`, then live ones until `until` or until `signal` aborts. */
+  events(opts: EventsOptions, signal?: AbortSignal): AsyncIterable<EventMessage>;
+  /** POST /build/prune */
+  buildPrune(opts: BuildCachePruneOptions): Promise<BuildCachePruneReport>;
 }

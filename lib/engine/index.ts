@@ -118,3 +118,10 @@ import { installBuilder, type BuilderApi } from './builder/install';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Engine extends BuilderApi {}
 installBuilder(Engine);
+
+// Networks, events and build-cache prune (lib/engine/networks.ts; wraps the container and image methods above to
+// record --network and publish events, so it is installed last).
+import { installNetworks, type NetworksApi } from './networks';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Engine extends NetworksApi {}
+installNetworks(Engine);

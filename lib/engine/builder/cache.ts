@@ -131,6 +131,21 @@ export class BuildCache {
     this.bases.clear();
   }
   get size(): number { return this.records.size; }
+
+  /** `docker builder prune` (lib/engine/networks.ts buildPrune): drops the records with these BuildKit IDs. */
+  removeRecords(ids: ReadonlySet<string>): void {
+    for (const [k, r] of this.records) if (r.id && ids.has(r.id)) this.records.delete(k);
+    for (const [p, l] of this.children) {
+      const kept = l.filter((r) => !r.id || !ids.has(r.id));
+      if (kept.length) this.children.set(p, kept);
+      else this.children.delete(p);
+    }
+  }
+  /** The ChainID of the layer of the record with this BuildKit ID. */
+  chainOf(id: string): string | undefined {
+    for (const r of this.records.values()) if (r.id === id) return r.layer?.chainId;
+    return undefined;
+  }
   toJSON(): unknown { return { records: this.records.size }; }
 
   save(): SavedCache {

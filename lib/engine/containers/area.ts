@@ -16,6 +16,7 @@ import { rfc3339Nano } from '../clock';
 import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
+import { containerEvent } from '../events';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
 import { saveLayerContent, loadLayerContent, registerAreaCodec, type SavedLayer } from '../serialize';
@@ -365,6 +366,7 @@ function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: num
   releasePorts(state, c);
   c.ip = '';
   for (const e of containersOf(state).execs.values()) if (e.container === c) e.running = false;
+  containerEvent(state, c, 'die', { execDuration: String(Math.max(0, Math.floor((c.finishedMs - Date.parse(c.startedAt)) / 1000))), exitCode: String(code) });
   for (const w of c.exitWaiters.splice(0)) w(code);
   if (c.hostConfig.AutoRemove) removeNow(state, c);
 }
@@ -372,6 +374,7 @@ function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: num
 function removeNow(state: EngineState, c: ContainerRecord): void {
   const a = containersOf(state);
   if (!a.containers.delete(c.id)) return;
+  containerEvent(state, c, 'destroy');
   a.removed.set(c.id, c.exitCode);
   state.layers.release(c.topChain);
   for (const [k, e] of a.execs) if (e.container === c) a.execs.delete(k);
