@@ -695,6 +695,8 @@ export interface Mount {
   cacheId: string;
   cacheSharing: ShareMode | '';
   required: boolean;
+  /** type=secret: also (or only, without target) expose the secret as this environment variable */
+  env?: string;
   mode?: number;
   uid?: number;
   gid?: number;
@@ -822,6 +824,7 @@ export function parseMount(val: string, expander: ((s: string) => string) | null
         m.sizeLimit = ramInBytes(key, value);
         break;
       case 'id': m.cacheId = value; break;
+      case 'env': m.env = value; break;
       case 'sharing': {
         const v = value.toLowerCase() as ShareMode;
         if (!SHARE_MODES.includes(v)) throw new MountParseError(withSuggestion(`unsupported sharing value ${goQuote(value)}`, value, SHARE_MODES, true));
@@ -840,7 +843,7 @@ export function parseMount(val: string, expander: ((s: string) => string) | null
       }
       default:
         throw new MountParseError(
-          withSuggestion(`unexpected key '${key}' in '${field}'`, key, ['type', 'from', 'source', 'target', 'readonly', 'id', 'sharing', 'required', 'mode', 'uid', 'gid', 'src', 'dst', 'destination', 'ro', 'rw', 'readwrite', 'size'], true),
+          withSuggestion(`unexpected key '${key}' in '${field}'`, key, ['type', 'from', 'source', 'target', 'readonly', 'id', 'sharing', 'required', 'mode', 'uid', 'gid', 'src', 'dst', 'destination', 'ro', 'rw', 'readwrite', 'size', 'env'], true),
         );
     }
   }

@@ -7,7 +7,7 @@
 import { Bash, defineCommand, getCommandNames, type Command, type IFileSystem, type FsStat, type BashOptions } from 'just-bash';
 
 type ExecutionLimits = NonNullable<BashOptions['executionLimits']>;
-import type { UnionFs } from '../engine/fs/union';
+import { FsError, type UnionFs } from '../engine/fs/union';
 import { normPath, parentOf, baseName, isLazy } from '../engine/fs/entry';
 import { aptGet, apk, dpkg, npm, pip } from '../engine/packages/index';
 import { lsLong } from './ls';
@@ -40,6 +40,8 @@ export interface RunShellOptions {
   now?: () => number;
   /** Aborts the script (Ctrl+C, docker stop). */
   signal?: AbortSignal;
+  /** Read-only mount points (RUN --mount ro binds, secrets): writes at or under them fail with EROFS. */
+  readOnly?: string[];
   /** Internal: the image has no shell but the command is exec form (runArgv). */
   skipShellCheck?: boolean;
 }
@@ -76,7 +78,17 @@ export function detectFlavor(fs: UnionFs, shell: string): Flavor {
 
 /** The file system just-bash sees: the union fs, with command resolution redirected so our commands run. */
 class CommandFs implements IFileSystem {
-  constructor(private readonly u: UnionFs, private readonly commands: Set<string>, private readonly ours: Set<string>, private readonly pathDirs: () => string[]) {}
+  constructor(
+    private readonly u: UnionFs, private readonly commands: Set<string>, private readonly ours: Set<string>, private readonly pathDirs: () => string[],
+    private readonly readOnly: readonly string[] = [],
+  ) {}
+  /** Throws EROFS for a write at or under a read-only mount point (symlinks in the parents resolved). */
+  private w(p: string, op: string): void {
+    if (!this.readOnly.length) return;
+    let real = normPath(p);
+    try { real = this.u.resolve(p, false); } catch { /* the write reports it */ }
+    if (this.readOnly.some((r) => real === r || real.startsWith(r + '/'))) throw new FsError('EROFS', `EROFS: read-only file system, ${op} '${p}'`);
+  }
   /** For "/bin/x" or "/usr/bin/x": the real path of a command `x` installed elsewhere on PATH (or virtual). */
   private alias(p: string): string | 'virtual' | undefined {
     const m = /^\/(?:usr\/)?bin\/([^/]+)$/.exec(p);
@@ -103,8 +115,8 @@ class CommandFs implements IFileSystem {
   readFile = (p: string, o?: Parameters<IFileSystem['readFile']>[1]) => this.u.readFile(p, o);
   readFileBytes = (p: string) => this.u.readFileBytes(p);
   readFileBuffer = (p: string) => this.u.readFileBuffer(p);
-  writeFile = (p: string, c: Parameters<IFileSystem['writeFile']>[1], o?: Parameters<IFileSystem['writeFile']>[2]) => this.u.writeFile(p, c, o);
-  appendFile = (p: string, c: Parameters<IFileSystem['appendFile']>[1], o?: Parameters<IFileSystem['appendFile']>[2]) => this.u.appendFile(p, c, o);
+  writeFile = async (p: string, c: Parameters<IFileSystem['writeFile']>[1], o?: Parameters<IFileSystem['writeFile']>[2]) => { this.w(p, 'open'); return this.u.writeFile(p, c, o); };
+  appendFile = async (p: string, c: Parameters<IFileSystem['appendFile']>[1], o?: Parameters<IFileSystem['appendFile']>[2]) => { this.w(p, 'open'); return this.u.appendFile(p, c, o); };
   async exists(p: string): Promise<boolean> {
     const n = normPath(p);
     if (this.alias(n)) return true;
@@ -117,21 +129,21 @@ class CommandFs implements IFileSystem {
     if (a) return this.u.stat(a);
     return this.u.stat(p);
   }
-  mkdir = (p: string, o?: Parameters<IFileSystem['mkdir']>[1]) => this.u.mkdir(p, o);
+  mkdir = async (p: string, o?: Parameters<IFileSystem['mkdir']>[1]) => { this.w(p, 'mkdir'); return this.u.mkdir(p, o); };
   readdir = (p: string) => this.u.readdir(p);
   readdirWithFileTypes = (p: string) => this.u.readdirWithFileTypes(p);
-  rm = (p: string, o?: Parameters<IFileSystem['rm']>[1]) => this.u.rm(p, o);
-  cp = (s: string, d: string, o?: Parameters<IFileSystem['cp']>[2]) => this.u.cp(s, d, o);
-  mv = (s: string, d: string) => this.u.mv(s, d);
+  rm = async (p: string, o?: Parameters<IFileSystem['rm']>[1]) => { this.w(p, 'rm'); return this.u.rm(p, o); };
+  cp = async (s: string, d: string, o?: Parameters<IFileSystem['cp']>[2]) => { this.w(d, 'cp'); return this.u.cp(s, d, o); };
+  mv = async (s: string, d: string) => { this.w(s, 'rename'); this.w(d, 'rename'); return this.u.mv(s, d); };
   resolvePath = (b: string, p: string) => this.u.resolvePath(b, p);
   getAllPaths = () => this.u.getAllPaths();
-  chmod = (p: string, m: number) => this.u.chmod(p, m);
-  symlink = (t: string, l: string) => this.u.symlink(t, l);
-  link = (e: string, n: string) => this.u.link(e, n);
+  chmod = async (p: string, m: number) => { this.w(p, 'chmod'); return this.u.chmod(p, m); };
+  symlink = async (t: string, l: string) => { this.w(l, 'symlink'); return this.u.symlink(t, l); };
+  link = async (e: string, n: string) => { this.w(n, 'link'); return this.u.link(e, n); };
   readlink = (p: string) => this.u.readlink(p);
   lstat = (p: string) => this.u.lstat(p);
   realpath = (p: string) => this.u.realpath(p);
-  utimes = (p: string, a: Date, m: Date) => this.u.utimes(p, a, m);
+  utimes = async (p: string, a: Date, m: Date) => { this.w(p, 'utime'); return this.u.utimes(p, a, m); };
 }
 
 const res = (stdout = '', stderr = '', exitCode = 0): CmdOut => ({ stdout, stderr, exitCode });
@@ -358,7 +370,7 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
     }
   }
   for (const n of BUILTIN_NAMES) names.add(n);
-  const cfs = new CommandFs(fs, names, ours, pathDirs);
+  const cfs = new CommandFs(fs, names, ours, pathDirs, opts.readOnly);
   const bash = new Bash({
     fs: cfs, cwd: opts.cwd ?? '/', env, customCommands: commands, executionLimits: { ...DEFAULT_LIMITS, ...opts.limits },
     processInfo: { pid: 1, ppid: 0, uid: user.uid, gid: user.gid },
@@ -467,5 +479,9 @@ export function translateErrors(stderr: string, flavor: Flavor, shellPath: strin
     return `${shellPath}: line 1: ${name}: command not found`;
   }).replace(/^bash: too many commands executed \(>(\d+)\), increase executionLimits\.maxCommandCount$/gm,
     (_m, n: string) => `${shellPath}: stopped after ${n} commands: the playground limits how long a script may run (a loop that never ends?)`)
-    .replace(/^bash: too many loop iterations.*$/gm, `${shellPath}: stopped: the playground limits how many times a loop may run (a loop that never ends?)`);
+    .replace(/^bash: too many loop iterations.*$/gm, `${shellPath}: stopped: the playground limits how many times a loop may run (a loop that never ends?)`)
+    // a write under a read-only mount: the C library's strerror text; busybox applets print `applet: path: error`
+    .replace(/EROFS: read-only file system, \w+ '[^'\n]*'/g, 'Read-only file system')
+    .replace(/^(\w+): cannot (?:touch|create directory|create regular file|remove) '([^'\n]*)': Read-only file system$/gm,
+      (m, applet: string, path: string) => (flavor === 'busybox' ? `${applet}: ${path}: Read-only file system` : m));
 }

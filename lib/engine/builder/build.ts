@@ -10,7 +10,7 @@ import type { JSONMessage } from '../../api/types';
 import { EngineError, invalidParameter } from '../../api/errors';
 import { DockerfileParseError, ShellLexError } from '../../dockerfile/errors';
 import {
-  parseDockerfile, parseInstruction, type AddCommand, type ArgCommand, type Command, type CopyCommand, type DockerfileParseResult,
+  MountParseError, parseDockerfile, parseInstruction, parseMount, parseRunMounts, type AddCommand, type ArgCommand, type Command, type CopyCommand, type DockerfileParseResult,
   type Instruction, type RunCommand, type Stage,
 } from '../../dockerfile/instructions';
 import { parse as parseAst } from '../../dockerfile/parser';
@@ -35,6 +35,7 @@ import { shellRun } from './shell';
 import { imagePull } from '../pull';
 import type { BuildKitSink, BuildRequest, BuildResult, BuilderHost, CacheMiss, LegacySink } from './types';
 import { BuildCache, type CacheLayer } from './cache';
+import { applyMounts, contextSubtree, layerWithoutMounts, secretFile, subtree, type ActiveMount, type MountContent } from './mounts';
 
 const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 const BUILDKIT_PLATFORM_ARGS: [string, string][] = [
@@ -342,8 +343,8 @@ class Builder {
       const base = stageIndexByName.get(baseNames[i].toLowerCase());
       if (base !== undefined && base < i) visit(base);
       for (const c of p.stages[i].commands) {
-        if (c.kind === 'COPY' && c.from) {
-          const f = this.expandMeta(c.from, p.stages[i]).toLowerCase();
+        for (const from of c.kind === 'COPY' && c.from ? [c.from] : c.kind === 'RUN' ? mountFroms(c) : []) {
+          const f = this.expandMeta(from, p.stages[i]).toLowerCase();
           const j = stageIndexByName.get(f) ?? (/^\d+$/.test(f) ? Number(f) : undefined);
           if (j !== undefined && j < i) visit(j);
         }
@@ -359,10 +360,10 @@ class Builder {
       const name = baseNames[i];
       if (name !== 'scratch' && !stageIndexByName.has(name.toLowerCase())) externals.push({ name, line: { start: p.stages[i].range.startLine, end: p.stages[i].range.endLine }, stage: p.stages[i] });
       for (const c of p.stages[i].commands) {
-        if (c.kind !== 'COPY' || !c.from) continue;
-        const f = c.from;
-        if (stageIndexByName.has(f.toLowerCase()) || /^\d+$/.test(f)) continue;
-        externals.push({ name: f, line: { start: c.range.startLine, end: c.range.endLine }, stage: p.stages[i] });
+        for (const f of c.kind === 'COPY' && c.from ? [c.from] : c.kind === 'RUN' ? mountFroms(c) : []) {
+          if (stageIndexByName.has(f.toLowerCase()) || /^\d+$/.test(f)) continue;
+          externals.push({ name: f, line: { start: c.range.startLine, end: c.range.endLine }, stage: p.stages[i] });
+        }
       }
     }
     for (const { name, line, stage } of externals) {
@@ -391,7 +392,7 @@ class Builder {
     const ignore = this.ctx.get('.dockerignore');
     this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
 
-    const usesContext = order.some((i) => p.stages[i].commands.some((c) => ((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x))));
+    const usesContext = order.some((i) => p.stages[i].commands.some((c) => (((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x))) || (c.kind === 'RUN' && contextBinds(c).length > 0)));
     const multi = p.stages.length > 1 || p.stages.some((st) => st.commands.some((c) => c.kind === 'COPY' && !!c.from && !stageIndexByName.has(c.from.toLowerCase()) && !/^\d+$/.test(c.from)));
     for (const i of order) {
       const st = await this.fromStage(p.stages[i], baseNames[i], images, multi);
@@ -414,8 +415,8 @@ class Builder {
     let n = 0;
     const seen = new Set<string>();
     for (const s of stages) for (const c of s.commands) {
-      if (!((c.kind === 'COPY' && !c.from) || c.kind === 'ADD')) continue;
-      for (const src of c.sourcePaths) {
+      const srcs = c.kind === 'RUN' ? contextBinds(c) : (c.kind === 'COPY' && !c.from) || c.kind === 'ADD' ? c.sourcePaths : [];
+      for (const src of srcs) {
         if (/^https?:\/\//.test(src)) continue;
         const pats = hasWildcard(src) ? this.ctx.glob(src) : [cleanRel(src)];
         for (const p of pats) {
@@ -932,10 +933,10 @@ class Builder {
       display += ` (${lines[0]}${lines.length > 1 ? '...' : ''})`;
     }
     const procDesc = argv.join(' ');
-    const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname = 'buildkitsandbox'): Promise<void> => {
+    const exec = async (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname = 'buildkitsandbox', runEnv = env, readOnly?: string[]): Promise<void> => {
       const run = this.host.run ?? shellRun;
       const outcome = await run({
-        fs, argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User,
+        fs, argv, env: runEnv, cwd: st.config.WorkingDir || '/', user: st.config.User, ...(readOnly?.length ? { readOnly } : {}),
         stdout: (d) => out(1, d), stderr: (d) => out(2, d),
         randomHex: (n) => this.state.random.hex(n), now: () => Math.floor(this.now() / 1000), hostname,
       });
@@ -957,12 +958,135 @@ class Builder {
       }
     };
     if (!this.legacy) {
+      const rm = await this.runMounts(st, c, line);
       const name = this.prefix(st, display);
-      const key = `run:${JSON.stringify([argv, env, st.config.WorkingDir, st.config.User, c.mountSpecs, c.network, c.security])}`;
-      await this.layerStep(st, { name, key, line, code: c.code, history: { created_by: `RUN ${argPrefix}${argv.join(' ')}`, suffix: true }, description: `mount / from exec ${argv.join(' ')}` }, exec);
+      const key = `run:${JSON.stringify([argv, env, st.config.WorkingDir, st.config.User, c.mountSpecs, c.network, c.security, rm.keys])}`;
+      const runEnv = [...env];
+      for (const kv of rm.env) if (!runEnv.some((e) => e.startsWith(kv.slice(0, kv.indexOf('=') + 1)))) runEnv.push(kv);
+      await this.layerStep(st, { name, key, line, code: c.code, history: { created_by: `RUN ${argPrefix}${argv.join(' ')}`, suffix: true }, description: `mount / from exec ${argv.join(' ')}` }, async (fs, out) => {
+        if (!rm.mounts.length && !rm.check) return exec(fs, out, 'buildkitsandbox', runEnv);
+        rm.check?.();
+        const applied = applyMounts(fs, rm.mounts);
+        await exec(fs, out, 'buildkitsandbox', runEnv, applied.points.filter((_, i) => rm.mounts[i].readOnly));
+        rm.mounts.forEach((m, i) => { if (m.cacheId !== undefined) this.cache.setMountContent(m.cacheId, subtree(fs, applied.points[i]) ?? new Map()); });
+        return layerWithoutMounts(fs.diff(), fs.base.entries, applied);
+      });
       return;
     }
+    if (c.flagsUsed.length) {
+      const m = `the --${c.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`;
+      throw new StepError(m, m);
+    }
     await this.legacyRun(st, { argv, argPrefix, line: line.start, code: c.code, exec });
+  }
+
+  /**
+   * The mounts of a RUN (BuildKit dispatchRunMounts): their content, what they add to the cache key (bound content,
+   * not secrets), extra env (SSH_AUTH_SOCK) and a check run when the step executes (missing secrets / ssh agents).
+   */
+  private async runMounts(st: StageState, c: RunCommand, line: { start: number; end: number }): Promise<{
+    mounts: (ActiveMount & { cacheId?: string })[]; keys: string[]; env: string[]; check?: () => void;
+  }> {
+    const out: (ActiveMount & { cacheId?: string })[] = [];
+    const keys: string[] = [];
+    const env: string[] = [];
+    const problems: string[] = [];
+    if (!c.mountSpecs.length) return { mounts: out, keys, env };
+    let parsed;
+    try {
+      parsed = parseRunMounts(c, (w) => this.expand(st, w, line));
+    } catch (e) {
+      if (e instanceof MountParseError) throw new StepError(e.message, e.message, { line });
+      throw e;
+    }
+    const wd = st.config.WorkingDir || '/';
+    let sshIndex = 0;
+    for (const m of parsed) {
+      const resolveTarget = (t: string) => normPath(t.startsWith('/') ? t : '/' + wd + '/' + t);
+      if (m.type === 'secret') {
+        const id = m.source || m.cacheId || baseName(normPath('/' + m.target));
+        const data = this.req.secrets?.[id];
+        if (m.env && !m.target) {
+          if (data) env.push(`${m.env}=${utf8Decode(data)}`);
+          else if (m.required) problems.push(`secret ${id}: not found`);
+          continue;
+        }
+        if (m.env && data) env.push(`${m.env}=${utf8Decode(data)}`);
+        const target = m.target ? resolveTarget(m.target) : '/run/secrets/' + baseName('/' + id);
+        if (!data) {
+          if (m.required) problems.push(`secret ${id}: not found`);
+          continue;
+        }
+        const mode = m.mode ?? 0o400;
+        out.push({ target, content: new Map([['', secretFile(data, mode & 0o777, m.uid ?? 0, m.gid ?? 0)]]), readOnly: true });
+        continue;
+      }
+      if (m.type === 'ssh') {
+        if (m.source) throw new StepError('ssh does not support source', 'ssh does not support source', { line });
+        const id = m.cacheId || 'default';
+        const target = m.target ? resolveTarget(m.target) : `/run/buildkit/ssh_agent.${sshIndex}`;
+        if (sshIndex === 0 && !st.config.Env.some((e) => e.startsWith('SSH_AUTH_SOCK='))) env.push(`SSH_AUTH_SOCK=${target}`);
+        sshIndex++;
+        if (!(this.req.ssh ?? []).includes(id)) {
+          if (m.required) problems.push(`no SSH key "${id}" forwarded from the client`);
+          continue;
+        }
+        out.push({ target, content: new Map([['', secretFile(new Uint8Array(), (m.mode ?? 0o600) & 0o777, m.uid ?? 0, m.gid ?? 0)]]), readOnly: true });
+        continue;
+      }
+      const target = resolveTarget(m.target);
+      if (target === '/') throw new StepError(`invalid mount target "/"`, `invalid mount target "/"`, { line });
+      if (m.type === 'tmpfs') {
+        out.push({ target, content: new Map(), readOnly: m.readOnly });
+        continue;
+      }
+      if (m.type === 'cache') {
+        const id = m.cacheId || m.target;
+        const saved = this.cache.mountContent(id);
+        const content: MountContent = saved ? new Map(saved) : new Map([['', dirEntry(m.mode ?? 0o755, m.uid ?? 0, m.gid ?? 0, 0)]]);
+        out.push({ target, content, readOnly: m.readOnly, cacheId: id });
+        continue;
+      }
+      // bind: the context, a stage or an image
+      const src = normPath('/' + m.source);
+      let content: MountContent | undefined;
+      if (!m.from) {
+        content = contextSubtree(this.ctx, src);
+        if (content) keys.push(`bind:${target}:${checksumEntries([...content].filter(([, e]) => e.type === 'file').map(([p, e]) => ({ path: p, file: { data: e.type === 'file' && e.data instanceof Uint8Array ? e.data : new Uint8Array(), mode: e.mode } }))).sum}`);
+      } else {
+        const { fs: sfs, label } = await this.mountSource(st, m.from, line);
+        content = subtree(sfs, src);
+        keys.push(`bind:${target}:${label}:${src}`);
+      }
+      if (!content) {
+        const ref = `${this.uuid()}::${this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10))}`;
+        const msg = `failed to calculate checksum of ref ${ref}: "${src}": not found`;
+        throw new StepError(msg, msg, { solve: `failed to compute cache key: ${msg}`, line });
+      }
+      out.push({ target, content, readOnly: m.readOnly });
+    }
+    const check = problems.length ? () => { throw new StepError(problems[0], problems[0], { line }); } : undefined;
+    return { mounts: out, keys, env, check };
+  }
+
+  /** The file system of `--mount from=`: an earlier stage, or an image (pulled when missing). */
+  private async mountSource(st: StageState, from: string, line: { start: number; end: number }): Promise<{ fs: UnionFs; label: string }> {
+    const stIx = this.parsed!.stages.findIndex((s) => s.name === from.toLowerCase());
+    const ix = stIx >= 0 ? stIx : /^\d+$/.test(from) ? Number(from) : -1;
+    if (ix >= 0 && ix < st.stage.index && this.stages[ix]) {
+      return { fs: new UnionFs(this.state.layers.view(this.stages[ix].chain)), label: `stage:${this.stages[ix].cacheKey}` };
+    }
+    const ref = (() => { try { return tagNameOnly(parseNormalizedNamed(from)); } catch { return undefined; } })();
+    let img = ref && !this.req.pull ? findImage(this.state, referenceString(ref)) : undefined;
+    if (!img) {
+      try {
+        img = await this.pull(ref ? referenceString(ref) : from, () => {});
+      } catch {
+        const bk = 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+        throw new StepError(bk, bk, { solve: `${from}: failed to resolve source metadata for ${ref ? referenceString(ref) : from}: ${bk}`, line });
+      }
+    }
+    return { fs: new UnionFs(this.state.layers.view(img.topChain)), label: `image:${img.id}` };
   }
 
   /** BuildKit shows steps with variables expanded where it can (unset ones kept as written). */
@@ -1191,7 +1315,7 @@ class Builder {
   private async layerStep(
     st: StageState,
     s: { name: string; key: string; line: { start: number; end: number }; code: string; files?: Map<string, string>; history: { created_by: string; suffix: boolean }; description?: string },
-    exec: (fs: UnionFs, out: (stream: 1 | 2, d: string) => void) => Promise<void>,
+    exec: (fs: UnionFs, out: (stream: 1 | 2, d: string) => void) => Promise<void | LayerContent>,
   ): Promise<void> {
     const parentKey = st.cacheKey;
     const key = sha256Hex(parentKey + '\n' + s.key);
@@ -1209,15 +1333,16 @@ class Builder {
       this.result.cacheMisses.push(miss);
       this.ev({ type: 'vertex', id, name: s.name, started: t0 });
       const fs = new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) });
+      let content: void | LayerContent;
       try {
-        await exec(fs, (stream, data) => this.ev({ type: 'log', vertex: id, stream, data, timestamp: this.now() }));
+        content = await exec(fs, (stream, data) => this.ev({ type: 'log', vertex: id, stream, data, timestamp: this.now() }));
       } catch (e) {
         const msg = e instanceof StepError ? e.message : e instanceof Error ? e.message : String(e);
         this.ev({ type: 'vertex', id, name: s.name, started: t0, completed: this.now(), error: msg });
         if (e instanceof StepError) throw new StepError(e.message, e.legacyMessage, { ...e.opts, line: e.opts.line ?? s.line });
         throw new StepError(msg, msg, { line: s.line });
       }
-      const d = fs.diff();
+      const d = content ?? fs.diff();
       layer = d.entries.size ? await this.cache.registerLayer(this.state, st.chain, d) : null;
       const base36 = this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10));
       this.cache.put(key, {
@@ -1353,6 +1478,29 @@ class Builder {
     this.cache.legacyPut(key, st.imageId);
     this.msg(L.image(st.imageId));
   }
+}
+
+/** `from=` values of a RUN's mounts (no variables there: BuildKit refuses them at parse time). */
+function mountFroms(c: RunCommand): string[] {
+  const out: string[] = [];
+  for (const spec of c.mountSpecs) {
+    try {
+      const m = parseMount(spec, (w) => w);
+      if (m.from && m.type !== 'tmpfs' && m.type !== 'secret' && m.type !== 'ssh') out.push(m.from);
+    } catch { /* reported when the step runs */ }
+  }
+  return out;
+}
+/** Context paths a RUN binds (type=bind without from=). */
+function contextBinds(c: RunCommand): string[] {
+  const out: string[] = [];
+  for (const spec of c.mountSpecs) {
+    try {
+      const m = parseMount(spec, (w) => w);
+      if (m.type === 'bind' && !m.from) out.push(m.source);
+    } catch { /* reported when the step runs */ }
+  }
+  return out;
 }
 
 function orderHistory(h: HistoryJSON): HistoryJSON {

@@ -9,7 +9,8 @@ import type { EngineState } from '../state';
 import { registerAreaCodec } from '../serialize';
 import { layerTarItems, type LayerContent } from '../tar';
 import { Sha256 } from '../digest';
-import { isLazy } from '../fs/entry';
+import { isLazy, type Entry } from '../fs/entry';
+import { loadLayerContent, saveLayerContent, type SavedLayer } from '../serialize';
 
 /**
  * DiffID of a layer holding over 1 MB of generated (lazy) content, e.g. apt lists: like the catalog's layers, a digest
@@ -56,6 +57,8 @@ export class BuildCache {
   private readonly legacy = new Map<string, string>();
   private readonly exports = new Map<string, number>();
   private readonly bases = new Set<string>();
+  /** RUN --mount=type=cache content by cache id: entries relative to the mount point ('' = the mount point) */
+  private readonly mounts = new Map<string, Map<string, Entry>>();
 
   static of(state: EngineState): BuildCache {
     let c = state.areas.get('builder') as BuildCache | undefined;
@@ -119,6 +122,9 @@ export class BuildCache {
   exportTime(key: string): number | undefined { return this.exports.get(key); }
   setExportTime(key: string, ms: number): void { this.exports.set(key, ms); }
 
+  mountContent(id: string): ReadonlyMap<string, Entry> | undefined { return this.mounts.get(id); }
+  setMountContent(id: string, content: Map<string, Entry>): void { this.mounts.set(id, content); }
+
   seenBase(key: string): boolean { return this.bases.has(key); }
   markBase(key: string): void { this.bases.add(key); }
 
@@ -129,6 +135,7 @@ export class BuildCache {
     this.legacy.clear();
     this.exports.clear();
     this.bases.clear();
+    this.mounts.clear();
   }
   get size(): number { return this.records.size; }
 
@@ -157,7 +164,9 @@ export class BuildCache {
         lastUsedMs: r.lastUsedMs, usageCount: r.usageCount,
       });
     }
-    return { records, legacy: [...this.legacy], exports: [...this.exports], bases: [...this.bases] };
+    const mounts: [string, Pick<SavedLayer, 'entries' | 'opaque'>][] = [];
+    for (const [id, m] of this.mounts) mounts.push([id, saveLayerContent({ entries: new Map([...m].map(([k, e]) => ['/' + k, e])) })]);
+    return { records, legacy: [...this.legacy], exports: [...this.exports], bases: [...this.bases], mounts };
   }
   load(d: SavedCache): void {
     this.clear();
@@ -168,11 +177,19 @@ export class BuildCache {
     for (const [k, v] of d.legacy ?? []) this.legacy.set(k, v);
     for (const [k, v] of d.exports ?? []) this.exports.set(k, v);
     for (const b of d.bases ?? []) this.bases.add(b);
+    for (const [id, l] of d.mounts ?? []) {
+      const m = new Map<string, Entry>();
+      for (const [k, e] of loadLayerContent(l).entries) if (e.type !== 'whiteout') m.set(k.slice(1), e);
+      this.mounts.set(id, m);
+    }
   }
 }
 
 interface SavedRecord extends Omit<CacheRecord, 'files' | 'layer'> { key: string; files?: [string, string][]; layer: CacheLayer | null }
-export interface SavedCache { records: SavedRecord[]; legacy: [string, string][]; exports: [string, number][]; bases: string[] }
+export interface SavedCache {
+  records: SavedRecord[]; legacy: [string, string][]; exports: [string, number][]; bases: string[];
+  mounts?: [string, Pick<SavedLayer, 'entries' | 'opaque'>][];
+}
 
 // The build cache travels with the engine's saved state (lib/engine/serialize.ts).
 registerAreaCodec('builder', {

@@ -14,7 +14,7 @@ export async function shellRun(req: RunRequest): Promise<RunOutcome> {
   const shell = shellForm ? req.argv.slice(0, n - 1) : ['/bin/sh', '-c'];
   const script = shellForm ? req.argv[n - 1] : req.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
   const r = await runShell({
-    fs: req.fs, script, shell, env, cwd: req.cwd, user: req.user || undefined, randomHex: req.randomHex, now: req.now, hostname: req.hostname,
+    fs: req.fs, script, shell, env, cwd: req.cwd, user: req.user || undefined, randomHex: req.randomHex, now: req.now, hostname: req.hostname, readOnly: req.readOnly,
     onOutput: (stream, data) => (stream === 'stdout' ? req.stdout(data) : req.stderr(data)),
   });
   return r.startError ? { exitCode: r.exitCode, startError: r.startError } : { exitCode: r.exitCode };

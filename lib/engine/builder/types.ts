@@ -21,6 +21,8 @@ export interface RunRequest {
   /** the engine's random hex (mktemp names) and clock (file times, Unix seconds), for replayable output */
   randomHex?: (n: number) => string;
   now?: () => number;
+  /** read-only mount points (RUN --mount binds without rw, secrets): writes under them fail */
+  readOnly?: string[];
   /** the build container's hostname (its short ID) */
   hostname?: string;
 }
@@ -54,6 +56,12 @@ export interface BuildRequest {
   target?: string;
   platform?: string;
   quiet?: boolean;
+  /** BuildKit `--secret id=x,src=file`: secret bytes by id (RUN --mount=type=secret) */
+  secrets?: Record<string, Uint8Array>;
+  /** BuildKit `--ssh default`: forwarded agent ids (RUN --mount=type=ssh) */
+  ssh?: string[];
+  /** BuildKit `--no-cache-filter stage`: stages whose steps skip the cache */
+  noCacheFilter?: string[];
   /** legacy: remove intermediate containers (default true) */
   rm?: boolean;
   forceRm?: boolean;
