@@ -26,6 +26,9 @@ import { dir as dirEntry, file as fileEntry, normPath, parentOf, baseName, type 
 import { findImage, tagImage } from '../images';
 import type { HistoryJSON, ImageConfigJSON, ImageRecord } from '../store';
 import { layerFromTar, type LayerContent } from '../tar';
+import { gunzipSync } from 'fflate';
+import { PatternMatcher } from '../../dockerfile/dockerignore';
+import { gitRepository } from './remote';
 import {
   DEFAULT_PATH, DEFAULT_SHELL, HISTORY_COMMENT, cloneWork, envMap, goQList, goVList, healthJSON, healthString, healthStringPlus, mobyConfig, ociConfig,
   setEnv, workConfigFrom, type WorkConfig,
@@ -1113,6 +1116,27 @@ class Builder {
       const m = `When using ${c.kind} with more than one source file, the destination must be a directory and end with a /`;
       throw new StepError(m, m, { line });
     }
+    if (this.legacy && chmod) {
+      const m = 'the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled';
+      throw new StepError(m, m);
+    }
+    const checksum = c.kind === 'ADD' && !this.legacy ? c.checksum : '';
+    const fail = (m: string) => new StepError(m, m, { line });
+    if (checksum) {
+      if (srcs.length !== 1) throw fail("checksum can't be specified for multiple sources");
+      if (!isHttpSource(srcs[0]) && !isGitSource(srcs[0])) throw fail('checksum requires HTTP(S) or Git sources');
+      const bad = digestFormatError(checksum);
+      if (bad) throw fail(bad);
+    }
+    if (!this.legacy && c.kind === 'COPY') {
+      for (const src of srcs) {
+        if (isGitSource(src)) throw fail("source can't be a git ref for COPY");
+        if (isHttpSource(src)) throw fail("source can't be a URL for COPY");
+      }
+    }
+    const parents = !this.legacy && c.kind === 'COPY' && c.parents;
+    const excludes = this.legacy ? [] : c.excludePatterns.map(x);
+    const link = !this.legacy && c.link && !chmod;
     const destDir = dest.endsWith('/') || dest.endsWith('/.') || dest === '.';
     if (!dest.startsWith('/')) dest = (st.config.WorkingDir || '/') + '/' + dest;
     dest = normPath(dest);
@@ -1156,7 +1180,8 @@ class Builder {
       return e;
     };
     // collect sources
-    type Item = { rel: string; isDir: boolean; files: ContextEntry[]; url?: string };
+    /** destRel: where the item goes under dest (COPY --parents); git: a repository's files (copied as a directory) */
+    type Item = { rel: string; isDir: boolean; files: ContextEntry[]; url?: string; destRel?: string };
     const items: Item[] = [];
     const notFound = (s: string): StepError => {
       const ref = `${this.uuid()}::${this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10))}`;
@@ -1173,8 +1198,42 @@ class Builder {
     }
     if (source.kind === 'ctx') {
       for (const s of srcs) {
+        if (isAdd && isGitSource(s) && !this.legacy) {
+          const repo = gitRepository(s);
+          if (!repo) {
+            const m = `failed to fetch remote ${gitRemote(s)}: git stderr:\nfatal: could not read Username for '${gitHost(s)}': terminal prompts disabled\n: exit status 128`;
+            throw failVertex(new StepError(m, m, { solve: `failed to load cache key: ${m}`, line }));
+          }
+          const files = [...repo.files].map(([path, f]) => ({ path, file: { data: utf8(f.data), mode: f.mode } }));
+          if (c.kind === 'ADD' && c.keepGitDir) files.push({ path: '.git/HEAD', file: { data: utf8(`ref: refs/heads/${repo.branch}\n`), mode: 0o644 } });
+          items.push({ rel: '', isDir: true, files, url: s });
+          continue;
+        }
         if (isAdd && /^https?:\/\//.test(s)) {
-          items.push({ rel: s, isDir: false, files: [{ path: s, file: { data: utf8(`simulated download of ${s}\n`), mode: 0o600 } }], url: s });
+          const data = utf8(`simulated download of ${s}\n`);
+          if (checksum) {
+            const actual = digestOf(data);
+            if (actual !== checksum) {
+              const m = `digest mismatch ${actual}: ${checksum}`;
+              throw failVertex(new StepError(m, m, { line }));
+            }
+          }
+          items.push({ rel: s, isDir: false, files: [{ path: s, file: { data, mode: 0o600 } }], url: s });
+          continue;
+        }
+        if (parents) {
+          // BuildKit: an optional pivot `/./` splits the part kept under dest from the part dropped
+          const cut = s.indexOf('/./');
+          const base = cut >= 0 ? cleanRel(s.slice(0, cut)) : '';
+          const pattern = cut >= 0 ? s.slice(cut + 3) : s;
+          const full = base ? base + '/' + cleanRel(pattern) : cleanRel(pattern);
+          const matches = hasWildcard(full) ? this.ctx.glob(full) : this.ctx.get(full) ? [full] : [];
+          if (matches.length === 0 && !hasWildcard(full)) throw failVertex(notFound(full));
+          for (const m of matches) {
+            const isDir = this.ctx.isDir(m);
+            const destRel = base ? m.slice(base.length + 1) : m;
+            items.push({ rel: m, isDir, files: isDir ? this.ctx.filesUnder(m) : [{ path: m, file: this.ctx.get(m)! }], destRel });
+          }
           continue;
         }
         const matches = hasWildcard(s) ? this.ctx.glob(s) : this.ctx.get(s) ? [cleanRel(s)] : [];
@@ -1202,14 +1261,32 @@ class Builder {
           else files.push({ path: ap.slice(1), file: { data: utf8(en.target), mode: 0o777, type: 'symlink', linkname: en.target } });
         };
         walk(p);
-        items.push({ rel: p.slice(1), isDir: e.type === 'dir', files });
+        items.push({ rel: p.slice(1), isDir: e.type === 'dir', files, ...(parents ? { destRel: p.slice(1) } : {}) });
+      }
+    }
+    if (excludes.length) {
+      // BuildKit --exclude: patterns (moby/patternmatcher) against paths relative to the source directory; a file
+      // source is matched by its name
+      let matcher: PatternMatcher;
+      try {
+        matcher = new PatternMatcher(excludes);
+      } catch (e) {
+        throw fail(e instanceof Error ? e.message : String(e));
+      }
+      for (let i = items.length - 1; i >= 0; i--) {
+        const it = items[i];
+        if (it.url) continue;
+        if (it.isDir) {
+          const pre = it.rel === '' ? '' : it.rel + '/';
+          it.files = it.files.filter((f) => !matcher.matches(f.path.slice(pre.length)));
+        } else if (matcher.matches(baseName('/' + it.rel))) items.splice(i, 1);
       }
     }
     const allFiles = items.flatMap((i) => i.files);
     const { sum, files: fileSums } = checksumEntries(allFiles);
 
-    const apply = async (fs: UnionFs): Promise<void> => {
-      const owner = chown ? this.chownIds(fs, chown, line, c.kind) : { uid: 0, gid: 0 };
+    const apply = async (fs: UnionFs, lookup: UnionFs = fs): Promise<void> => {
+      const owner = chown ? this.chownIds(lookup, chown, line, c.kind) : { uid: 0, gid: 0 };
       const mode = chmod ? parseInt(chmod, 8) : undefined;
       const mtime = (f: { mtime?: number }) => Math.floor((f.mtime ?? 0) > 1e11 ? (f.mtime ?? 0) / 1000 : f.mtime ?? 0);
       const put = (path: string, f: ContextEntry['file']) => {
@@ -1222,15 +1299,19 @@ class Builder {
       for (const it of items) {
         if (it.isDir) {
           const base = it.rel === '' ? '' : it.rel + '/';
-          this.mkdirs(fs, dest, owner);
-          for (const f of it.files) put(normPath(dest + '/' + f.path.slice(base.length)), f.file);
+          const to = it.destRel ? normPath(dest + '/' + it.destRel) : dest;
+          this.mkdirs(fs, to, owner);
+          for (const f of it.files) put(normPath(to + '/' + f.path.slice(base.length)), f.file);
           continue;
         }
         const f = it.files[0];
-        const target = destIsDir ? normPath(dest + '/' + baseName('/' + (it.url ? new URL(it.url).pathname : it.rel))) : dest;
-        if (isAdd && !it.url && isTarArchive(f.file.data)) {
+        const target = it.destRel !== undefined ? normPath(dest + '/' + it.destRel)
+          : destIsDir ? normPath(dest + '/' + baseName('/' + (it.url ? urlFileName(it.url) : it.rel))) : dest;
+        const unpack = c.kind === 'ADD' && (c.unpack ?? !it.url);
+        const archive = unpack ? this.unpackable(f.file.data, it.rel, line) : undefined;
+        if (archive) {
           this.mkdirs(fs, dest, { uid: 0, gid: 0 });
-          const layer = layerFromTar(f.file.data);
+          const layer = layerFromTar(archive);
           for (const [p, e] of [...layer.entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
             const tp = normPath(dest + '/' + p);
             if (e.type === 'whiteout') { fs.removePath(tp); continue; }
@@ -1248,10 +1329,17 @@ class Builder {
     const srcLabel = source.kind === 'ctx' ? 'context' : source.label;
     if (!this.legacy) {
       const name = collectName;
-      const key = `copy:${JSON.stringify([c.kind, srcLabel, srcs, dest, chown, chmod, sum, st.config.WorkingDir])}`;
+      const key = `copy:${JSON.stringify([c.kind, srcLabel, srcs, dest, chown, chmod, sum, st.config.WorkingDir, excludes, parents, link, checksum])}`;
       const flags = `${c.kind === 'COPY' && c.parents ? ' --parents' : ''}${chown ? ' --chown=' + chown : ''}${chmod ? ' --chmod=' + chmod : ''}`;
       const created = `${c.kind}${flags}${c.sourcePaths.map((p) => ' ' + x(p)).join('')}${c.sourceContents.map((sc) => ' <<' + sc.path).join('')} ${x(c.destPath)}`;
-      await this.layerStep(st, { name, key, line, code: c.code, files: fileSums, history: { created_by: created, suffix: true } }, async (fs) => apply(fs));
+      await this.layerStep(st, { name, key, line, code: c.code, files: fileSums, history: { created_by: created, suffix: true } }, async (fs) => {
+        if (!link) return apply(fs);
+        // COPY --link: the files are copied onto an empty file system and that becomes the layer (a MergeOp over the
+        // stage), so the layer does not depend on what the earlier steps left at the destination
+        const scratch = new UnionFs(this.state.layers.view(''), { now: () => Math.floor(this.now() / 1000) });
+        await apply(scratch, fs);
+        return scratch.diff();
+      });
       return;
     }
     // legacy: COPY file:<hash> in <dest>
@@ -1269,6 +1357,31 @@ class Builder {
     await apply(fs);
     const d = fs.diff();
     await this.legacyCommit(st, { comment: '#(nop) ', text, line: line.start, code: c.code, layer: d.entries.size ? d : null, container: false, single: true, probed: true, files: fileSums });
+  }
+
+  /**
+   * The tar inside an ADD source, when BuildKit would extract it: a tar, or a gzip'd tar (decompressed here).
+   * bzip2/xz/zstd archives cannot be decompressed in the playground: a clear error instead of a wrong file.
+   */
+  private unpackable(data: Uint8Array, name: string, line: { start: number; end: number }): Uint8Array | undefined {
+    if (isTarArchive(data)) return data;
+    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
+      let out: Uint8Array;
+      try {
+        out = gunzipSync(data);
+      } catch {
+        return undefined;
+      }
+      return isTarArchive(out) ? out : undefined;
+    }
+    const kind = data.length >= 3 && data[0] === 0x42 && data[1] === 0x5a && data[2] === 0x68 ? 'bzip2'
+      : data.length >= 6 && data[0] === 0xfd && data[1] === 0x37 && data[2] === 0x7a && data[3] === 0x58 && data[4] === 0x5a && data[5] === 0x00 ? 'xz'
+      : data.length >= 4 && data[0] === 0x28 && data[1] === 0xb5 && data[2] === 0x2f && data[3] === 0xfd ? 'zstd' : '';
+    if (kind) {
+      const m = `ADD ${name}: extracting ${kind} archives is not supported in the playground; use a .tar or .tar.gz archive, or COPY the file and unpack it in a RUN step`;
+      throw new StepError(m, m, { line });
+    }
+    return undefined;
   }
 
   /** The COPY/ADD vertex name (BuildKit expands it with quote removal, then numbers it). */
@@ -1518,6 +1631,46 @@ function isAddOrCopyDestShown(dest: string, wd: string): string {
   const base = wd || '/';
   const joined = normPath(base + '/' + dest);
   return dest.endsWith('/') && joined !== '/' ? joined + '/' : joined;
+}
+
+/** BuildKit isHTTPSource: http(s) URLs that are not git repositories. */
+function isHttpSource(src: string): boolean {
+  return /^https?:\/\//.test(src) && !isGitSource(src);
+}
+/** BuildKit's git reference detection (dfgitutil.ParseGitRef), for the shapes people write. */
+function isGitSource(src: string): boolean {
+  if (/^git@[^:]+:/.test(src) || /^git:\/\//.test(src) || /^ssh:\/\//.test(src)) return true;
+  if (!/^https?:\/\//.test(src)) return false;
+  const [u] = src.split('#');
+  return /\.git\/?$/.test(u);
+}
+function gitRemote(src: string): string {
+  return src.split('#')[0];
+}
+function gitHost(src: string): string {
+  const r = gitRemote(src);
+  const m = /^(https?:\/\/[^/]+)/.exec(r);
+  return m ? m[1] : r;
+}
+/** The file name of a URL download (BuildKit: path.Base of the URL path, else __unnamed__). */
+function urlFileName(url: string): string {
+  let p = '';
+  try { p = new URL(url).pathname; } catch { /* unnamed */ }
+  const b = baseName(normPath('/' + p));
+  return b && b !== '/' ? b : '__unnamed__';
+}
+/** go-digest's Parse errors for an --checksum value, or undefined when it is well formed. */
+function digestFormatError(d: string): string | undefined {
+  const i = d.indexOf(':');
+  if (i <= 0 || i + 1 === d.length) return 'invalid checksum digest format';
+  const alg = d.slice(0, i);
+  const len: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+  if (!/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*$/.test(alg)) return 'invalid checksum digest format';
+  if (!len[alg]) return 'unsupported digest algorithm';
+  const hex = d.slice(i + 1);
+  if (hex.length !== len[alg]) return 'invalid checksum digest length';
+  if (!/^[a-f0-9]+$/.test(hex)) return 'invalid checksum digest format';
+  return undefined;
 }
 
 /** A tar archive (ustar magic at offset 257, or the old format's checksum); gzip is not decompressed here. */
