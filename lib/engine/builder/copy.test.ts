@@ -7,7 +7,7 @@ import { renderLegacyPlain } from '../../progress/legacy';
 import { digestOf, utf8, utf8Decode } from '../digest';
 import { getImage, imageHistory } from '../images';
 import { UnionFs } from '../fs/union';
-import { dir as dirEntry, file as fileEntry } from '../fs/entry';
+import { dir as dirEntry, file as fileEntry, type Entry } from '../fs/entry';
 import { layerTar } from '../tar';
 import { buildkitBuild, legacyBuild } from './build';
 import { testState } from './testing';
@@ -98,7 +98,7 @@ describe('COPY --link', () => {
 });
 
 describe('ADD archives', () => {
-  const tar = layerTar({ entries: new Map([['/hello', dirEntry(0o755, 0, 0, 0)], ['/hello/world.txt', fileEntry('hi from the archive\n', 0o644, 0, 0, 0)]]) });
+  const tar = layerTar({ entries: new Map<string, Entry>([['/hello', dirEntry(0o755, 0, 0, 0)], ['/hello/world.txt', fileEntry('hi from the archive\n', 0o644, 0, 0, 0)]]) });
 
   it('extracts .tar.gz (and plain .tar) from the context', async () => {
     const host = { state: testState() };
