@@ -12,7 +12,7 @@ import type {
   ContainerWaitResponse, ContainersPruneReport, DiskUsage, EngineClient, ExecCreateRequest, Filters, HistoryItem,
   ImageDeleteItem, ImageInspect, ImageListOptions, ImagePullOptions, ImagePushOptions, ImageRemoveOptions,
   ImageSearchOptions, ImageSearchResult, ImageSummary, ImagesPruneReport, ImportOptions, JSONMessage, LogsOptions,
-  PingResult, SystemInfo, VersionInfo, VolumeInfo,
+  PingResult, SystemInfo, VersionInfo, VolumeInfo, VolumesPruneReport, ContainerStats,
 } from './types';
 import { readTar, writeTar } from './tar-read';
 import { FakeNetworks, fakeBuildPrune, fakeEvents } from './fake-networks';
@@ -956,6 +956,12 @@ export class FakeEngineClient implements EngineClient {
   async volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> {
     return { Volumes: [], Warnings: null };
   }
+  // Volumes and stats are served by lib/engine; the fake knows none.
+  async volumeCreate(): Promise<VolumeInfo> { throw new EngineError('system', 'the fake client has no volumes'); }
+  async volumeInspect(name: string): Promise<VolumeInfo> { throw notFound(`get ${name}: no such volume`); }
+  async volumeRemove(name: string): Promise<void> { throw notFound(`get ${name}: no such volume`); }
+  async volumesPrune(): Promise<VolumesPruneReport> { return { VolumesDeleted: null, SpaceReclaimed: 0 }; }
+  async containerStats(id: string): Promise<ContainerStats> { throw notFound(`No such container: ${id}`); }
 
   // ---------- networks, events, build cache (lib/api/fake-networks.ts) ----------
   private nets?: FakeNetworks;

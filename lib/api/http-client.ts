@@ -17,7 +17,7 @@ import type {
   ContainerCreateResponse, ContainerInspect, ContainerListOptions, ContainerSummary, ContainerTop, ContainerWaitResponse,
   ContainersPruneReport, DiskUsage, EngineClient, ExecCreateRequest, Filters, HistoryItem, ImageDeleteItem, ImageInspect,
   ImageListOptions, ImagePullOptions, ImagePushOptions, ImageRemoveOptions, ImageSearchOptions, ImageSearchResult,
-  ImagesPruneReport, ImageSummary, ImportOptions, JSONMessage, LogsOptions, PingResult, SystemInfo, VersionInfo, VolumeInfo,
+  ImagesPruneReport, ImageSummary, ImportOptions, JSONMessage, LogsOptions, PingResult, SystemInfo, VersionInfo, VolumeInfo, VolumeCreateRequest, VolumesPruneReport, ContainerStats,
 } from './types';
 import type { BuildCachePruneOptions, BuildCachePruneReport, EndpointSettings, EventMessage, EventsOptions, NetworkCreateRequest, NetworkCreateResponse, NetworkInspectOptions, NetworkResource, NetworksPruneReport } from './types';
 
@@ -648,7 +648,22 @@ export class HttpEngineClient implements EngineClient {
   }
 
   // ---------- volumes ----------
-  volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> { return this.json('GET', '/volumes'); }
+  volumeList(filters: Filters = {}): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }> {
+    return this.json('GET', '/volumes', { filters: hasFilters(filters) ? filtersJSON(filters) : undefined });
+  }
+  volumeCreate(req: VolumeCreateRequest): Promise<VolumeInfo> {
+    return this.json('POST', '/volumes/create', {}, { json: { Driver: req.Driver ?? '', DriverOpts: req.DriverOpts ?? {}, Labels: req.Labels ?? {}, Name: req.Name ?? '' } });
+  }
+  volumeInspect(name: string): Promise<VolumeInfo> { return this.json('GET', `/volumes/${encodeURIComponent(name)}`); }
+  async volumeRemove(name: string, force = false): Promise<void> {
+    await this.bytes('DELETE', `/volumes/${encodeURIComponent(name)}`, { force: force ? '1' : undefined });
+  }
+  volumesPrune(filters: Filters): Promise<VolumesPruneReport> {
+    return this.json('POST', '/volumes/prune', { filters: hasFilters(filters) ? filtersJSON(filters) : undefined });
+  }
+
+  // ---------- stats ----------
+  containerStats(id: string): Promise<ContainerStats> { return this.json('GET', `/containers/${id}/stats`, { stream: '0' }); }
 
   // ---------- networks, events, build cache ----------
   networkList(filters?: Filters): Promise<NetworkResource[]> {

@@ -14,6 +14,7 @@
 import { EngineError, invalidParameter, notFound } from './errors';
 import type {
   AttachIO, BuildOptions, ContainerCreateRequest, EngineClient, ExecCreateRequest, JSONMessage, JSONProgress,
+  VolumeCreateRequest,
 } from './types';
 import type { EndpointSettings, NetworkCreateRequest } from './types';
 import { tarToBuildContext } from './tar-read';
@@ -517,13 +518,19 @@ on('GET', /^\/exec\/([^/]+)\/json$/, async (ctx, m) => {
 });
 
 // Volumes
-on('GET', /^\/volumes$/, async (ctx) => json(ctx, 200, await ctx.client.volumeList()));
-on('GET', /^\/volumes\/(.+)$/, async (ctx, m) => {
-  const { Volumes } = await ctx.client.volumeList();
-  const v = Volumes.find((x) => x.Name === m[1]);
-  if (!v) throw notFound(`get ${m[1]}: no such volume`);
-  return json(ctx, 200, v);
+on('GET', /^\/volumes$/, async (ctx) => json(ctx, 200, await ctx.client.volumeList(parseFilters(ctx.q.get('filters')))));
+on('POST', /^\/volumes\/create$/, async (ctx) => {
+  const body = (await readJson<VolumeCreateRequest>(ctx, true)) ?? {};
+  return json(ctx, 201, await ctx.client.volumeCreate(body));
 });
+on('POST', /^\/volumes\/prune$/, async (ctx) => json(ctx, 200, await ctx.client.volumesPrune(parseFilters(ctx.q.get('filters')))));
+on('GET', /^\/volumes\/(.+)$/, async (ctx, m) => json(ctx, 200, await ctx.client.volumeInspect(m[1])));
+on('DELETE', /^\/volumes\/(.+)$/, async (ctx, m) => {
+  await ctx.client.volumeRemove(m[1], boolValue(ctx.q, 'force'));
+  return empty(ctx, 204);
+});
+// Stats: one sample (stream=false), what `docker stats --no-stream` asks for.
+on('GET', /^\/containers\/([^/]+)\/stats$/, async (ctx, m) => json(ctx, 200, await ctx.client.containerStats(m[1])));
 
 function intOrBad(q: QueryParams, k: string): number {
   const s = q.get(k) ?? '';

@@ -227,6 +227,29 @@ export interface VolumeInfo {
   CreatedAt: string; Driver: string; Labels: Labels | null; Mountpoint: string; Name: string; Options: Record<string, string> | null;
   Scope: string; UsageData?: { RefCount: number; Size: number } | null;
 }
+/** POST /volumes/create body (volume.CreateOptions). */
+export interface VolumeCreateRequest { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Labels }
+/** POST /volumes/prune answer. */
+export interface VolumesPruneReport { VolumesDeleted: string[] | null; SpaceReclaimed: number }
+
+// ---------- Stats ----------
+/** GET /containers/{id}/stats?stream=false (container.StatsResponse, Linux fields, moby's key order). */
+export interface ContainerStats {
+  name: string; id: string; read: string; preread: string;
+  pids_stats: { current?: number; limit?: number };
+  blkio_stats: { io_service_bytes_recursive: { major: number; minor: number; op: string; value: number }[] | null; [k: string]: unknown };
+  num_procs: number;
+  storage_stats: Record<string, unknown>;
+  cpu_stats: ContainerCpuStats;
+  precpu_stats: ContainerCpuStats;
+  memory_stats: { usage?: number; stats?: Record<string, number>; limit?: number; [k: string]: unknown };
+  networks?: Record<string, { rx_bytes: number; rx_packets: number; rx_errors: number; rx_dropped: number; tx_bytes: number; tx_packets: number; tx_errors: number; tx_dropped: number }>;
+}
+export interface ContainerCpuStats {
+  cpu_usage: { total_usage: number; usage_in_kernelmode: number; usage_in_usermode: number; percpu_usage?: number[] };
+  system_cpu_usage?: number; online_cpus?: number;
+  throttling_data: { periods: number; throttled_periods: number; throttled_time: number };
+}
 
 // ---------- Auth ----------
 export interface AuthConfig { username?: string; password?: string; serveraddress?: string; identitytoken?: string }
@@ -323,7 +346,14 @@ export interface EngineClient {
   /** Runs the exec attached; resolves with its exit code. */
   execStart(execId: string, io: AttachIO): Promise<number>;
 
-  volumeList(): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }>;
+  volumeList(filters?: Filters): Promise<{ Volumes: VolumeInfo[]; Warnings: string[] | null }>;
+  volumeCreate(req: VolumeCreateRequest): Promise<VolumeInfo>;
+  volumeInspect(name: string): Promise<VolumeInfo>;
+  volumeRemove(name: string, force?: boolean): Promise<void>;
+  /** `all`: also named volumes (the CLI's `--all` sends the filter all=true). */
+  volumesPrune(filters: Filters): Promise<VolumesPruneReport>;
+  /** One sample (`docker stats --no-stream`): stream=false. */
+  containerStats(id: string): Promise<ContainerStats>;
 
   networkList(filters?: Filters): Promise<NetworkResource[]>;
   networkInspect(id: string, opts?: NetworkInspectOptions): Promise<NetworkResource>;

@@ -50,6 +50,9 @@ import { dfCommand } from './commands/system/df';
 import { pruneCommand as systemPrune } from './commands/system/prune';
 import { listCommand as volumeList } from './commands/volume/list';
 import { inspectCommand as volumeInspect } from './commands/volume/inspect';
+import { createCommand as volumeCreate } from './commands/volume/create';
+import { rmCommand as volumeRm } from './commands/volume/rm';
+import { pruneCommand as volumePrune } from './commands/volume/prune';
 import { inspectCommand } from './commands/inspect';
 
 type AnyDef = CommandDef<never>;
@@ -104,7 +107,10 @@ export function buildTree(): Command {
   const volume = group(root, 'volume');
   mount(volume, d(volumeList), 'ls', ['list']);
   mount(volume, d(volumeInspect), 'inspect', []);
-  for (const stub of ['create', 'prune', 'rm', 'update']) group(volume, stub, { stub: true });
+  mount(volume, d(volumeCreate), 'create', []);
+  mount(volume, d(volumeRm), 'rm', ['remove']);
+  mount(volume, d(volumePrune), 'prune', []);
+  group(volume, 'update', { stub: true });
   return root;
 }
 

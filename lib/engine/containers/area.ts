@@ -6,16 +6,22 @@
 import type {
   AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
   ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, ExecCreateRequest, Filters, HostConfig, LogsOptions,
-  MountPoint, Port, PortBinding, VolumeInfo,
+  ContainerStats, Port, PortBinding, VolumeCreateRequest, VolumeInfo, VolumesPruneReport,
 } from '../../api/types';
 import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
 import type { EngineState } from '../state';
 import { findImage, filterValues, matchLabels } from '../images';
 import { UnionFs } from '../fs/union';
+import { MountFs, HostBindFs, type HostFiles } from '../fs/mounts';
+import {
+  type ContainerMount, type VolumeRecord, containerMounts, createVolume, fsMounts, getVolume, matchVolume, publicMount, pruneVolumes,
+  removeVolume, volumeFs, volumeInfo, volumeSize, bindSourceFor,
+} from './volumes';
 import { rfc3339Nano } from '../clock';
 import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
+import { containerStats as statsSample } from './stats';
 import { containerEvent } from '../events';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
@@ -29,19 +35,18 @@ interface Running { program: Program; abort: AbortController; done: Promise<numb
 export interface ContainerRecord {
   id: string; name: string; createdMs: number; path: string; args: string[];
   config: ContainerConfig; hostConfig: HostConfig; imageId: string; topChain: string;
-  fs: UnionFs;
+  fs: MountFs;
   status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; pid: number;
   logs: LogEntry[]; restartCount: number; ip: string;
   /** actual bindings while running: "80/tcp" -> [{HostIp, HostPort}] */
   ports: Record<string, PortBinding[]>;
-  mounts: MountPoint[];
+  mounts: ContainerMount[];
   run?: Running;
   listeners: Set<AttachIO>;
   exitWaiters: ((code: number) => void)[];
   stdinBuf: string; stdinEof: boolean; onAttach?: () => void;
 }
 interface ExecRecord { id: string; container: ContainerRecord; req: ExecCreateRequest; running: boolean; exitCode: number | null; pid: number }
-export interface VolumeRecord { name: string; createdMs: number; labels: Record<string, string> }
 
 export interface ContainersArea {
   containers: Map<string, ContainerRecord>;
@@ -49,6 +54,8 @@ export interface ContainersArea {
   /** host port -> container id + container port */
   ports: Map<number, { id: string; port: number }>;
   volumes: Map<string, VolumeRecord>;
+  /** The host's files for bind mounts (the workspace), when the session attached them. */
+  host?: HostFiles;
   /** exit codes of auto-removed containers (wait condition=removed after the fact) */
   removed: Map<string, number>;
   nextPid: number;
@@ -171,16 +178,10 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
     if (![...a.containers.values()].some((c) => c.name === n)) cname = n;
   }
   const hostConfig: HostConfig = { ...(hc ?? {}) };
-  // Named volumes (-v name:/path): created on first use.
-  const mounts: MountPoint[] = [];
-  for (const b of hostConfig.Binds ?? []) {
-    const [src, dst, mode = ''] = b.split(':');
-    if (!dst) continue;
-    if (src.startsWith('/')) { mounts.push({ Type: 'bind', Source: src, Destination: dst, Mode: mode, RW: !mode.includes('ro'), Propagation: 'rprivate' }); continue; }
-    if (!a.volumes.has(src)) a.volumes.set(src, { name: src, createdMs: state.clock.now(), labels: {} });
-    mounts.push({ Type: 'volume', Name: src, Source: `/var/lib/docker/volumes/${src}/_data`, Destination: dst, Driver: 'local', Mode: mode || 'z', RW: !mode.includes('ro'), Propagation: '' });
-  }
-  const fs = new UnionFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+  const fs = new MountFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+  // Volumes and binds (created, and filled from the image, at create time like moby's registerMountPoints).
+  const mounts = containerMounts(state, a, hostConfig, cfg.Volumes, fs);
+  fs.setMounts(fsMounts(mounts));
   state.layers.retain(img.topChain);
   const c: ContainerRecord = {
     id, name: cname, createdMs: state.clock.now(), path: argv[0], args: argv.slice(1), config: orderedConfig(cfg), hostConfig, imageId: img.id, topChain: img.topChain, fs,
@@ -368,22 +369,34 @@ function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: num
   for (const e of containersOf(state).execs.values()) if (e.container === c) e.running = false;
   containerEvent(state, c, 'die', { execDuration: String(Math.max(0, Math.floor((c.finishedMs - Date.parse(c.startedAt)) / 1000))), exitCode: String(code) });
   for (const w of c.exitWaiters.splice(0)) w(code);
-  if (c.hostConfig.AutoRemove) removeNow(state, c);
+  if (c.hostConfig.AutoRemove) removeNow(state, c, true);
 }
 
-function removeNow(state: EngineState, c: ContainerRecord): void {
+/** Removes a container; with `volumes` (rm -v, run --rm) its anonymous volumes too, unless another container uses them. */
+function removeNow(state: EngineState, c: ContainerRecord, volumes = false): void {
   const a = containersOf(state);
   if (!a.containers.delete(c.id)) return;
   containerEvent(state, c, 'destroy');
   a.removed.set(c.id, c.exitCode);
   state.layers.release(c.topChain);
   for (const [k, e] of a.execs) if (e.container === c) a.execs.delete(k);
+  for (const m of c.mounts) {
+    if (m.source?.fs instanceof HostBindFs) m.source.fs.detach();
+    if (volumes && m.anonymous && m.Name && !volumeUsers(state, m.Name).length) a.volumes.delete(m.Name);
+  }
+}
+
+/** IDs of the containers that use a volume (moby's references), oldest first. */
+export function volumeUsers(state: EngineState, name: string): string[] {
+  return [...containersOf(state).containers.values()].filter((c) => c.mounts.some((m) => m.Type === 'volume' && m.Name === name))
+    .sort((x, y) => x.createdMs - y.createdMs).map((c) => c.id);
 }
 
 export async function containerStart(state: EngineState, ref: string): Promise<void> {
   const c = getContainer(state, ref);
   if (c.status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
   if (c.status === 'running') return;
+  attachMounts(state, c);
   const env = envMap(c.config.Env);
   env.__CWD = c.config.WorkingDir || '/';
   const res = resolveProgram([c.path, ...c.args], c.fs, env, !!c.config.OpenStdin);
@@ -482,7 +495,7 @@ export async function containerRemove(state: EngineState, ref: string, opts: { f
     await terminate(state, c, 137);
     c.hostConfig.AutoRemove = auto;
   }
-  removeNow(state, c);
+  removeNow(state, c, !!opts.volumes);
 }
 
 export function containerRename(state: EngineState, ref: string, name: string): void {
@@ -623,7 +636,7 @@ export function containerList(state: EngineState, opts: ContainerListOptions = {
       Id: c.id, Names: ['/' + c.name], Image: imageName(state, c), ImageID: c.imageId, Command: commandOf(c), Created: Math.floor(c.createdMs / 1000),
       Ports: summaryPorts(c), Labels: c.config.Labels ?? {}, State: c.status, Status: statusText(state, c),
       HostConfig: { NetworkMode: c.hostConfig.NetworkMode || 'bridge' },
-      NetworkSettings: { Networks: { bridge: networkEndpoint(c) } }, Mounts: c.mounts,
+      NetworkSettings: { Networks: { bridge: networkEndpoint(c) } }, Mounts: mountsOf(c),
     };
     if (opts.size) { s.SizeRw = sizeRw(c); s.SizeRootFs = s.SizeRw + state.layers.chainSize(c.topChain); }
     return s;
@@ -674,6 +687,7 @@ export function containerInspect(state: EngineState, ref: string, size = false):
       BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0,
       CpusetCpus: '', CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null, MemoryReservation: 0, MemorySwap: 0,
       MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+      ...(Array.isArray(hc.Mounts) && hc.Mounts.length ? { Mounts: hc.Mounts } : {}),
       MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
       ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
     },
@@ -684,7 +698,7 @@ export function containerInspect(state: EngineState, ref: string, size = false):
       },
       Name: 'overlay2',
     },
-    Mounts: c.mounts,
+    Mounts: mountsOf(c),
     Config: c.config,
     NetworkSettings: {
       Bridge: '', SandboxID: running ? c.id.split('').reverse().join('') : '', SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
@@ -856,32 +870,84 @@ export function httpRequest(state: EngineState, hostPort: number, path = '/', me
 }
 
 // ---------- volumes ----------
-export function volumeList(state: EngineState): { Volumes: VolumeInfo[]; Warnings: string[] | null } {
-  const a = containersOf(state);
-  return { Volumes: [...a.volumes.values()].map((v) => volumeInfo(v)), Warnings: null };
+function mountsOf(c: ContainerRecord) {
+  return [...c.mounts].sort((x, y) => (x.Destination < y.Destination ? -1 : x.Destination > y.Destination ? 1 : 0)).map(publicMount);
 }
-export function volumeInfo(v: VolumeRecord, usage?: { RefCount: number; Size: number }): VolumeInfo {
-  return {
-    CreatedAt: new Date(v.createdMs).toISOString().replace(/\.\d+Z$/, 'Z'), Driver: 'local', Labels: Object.keys(v.labels).length ? v.labels : null,
-    Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`, Name: v.name, Options: null, Scope: 'local', ...(usage ? { UsageData: usage } : {}),
-  };
+
+/** Gives mounts restored from a snapshot (or bound before the host was attached) their file systems again. */
+function attachMounts(state: EngineState, c: ContainerRecord): void {
+  const a = containersOf(state);
+  let changed = false;
+  for (const m of c.mounts) {
+    if (m.Type === 'volume' && m.Name && (!m.source || m.source.fs !== a.volumes.get(m.Name)?.fs)) {
+      let v = a.volumes.get(m.Name);
+      if (!v) {
+        v = createVolume(state, a, m.anonymous ? {} : { Name: m.Name }, !!m.anonymous);
+        if (v.name !== m.Name) { a.volumes.delete(v.name); v.name = m.Name; a.volumes.set(m.Name, v); }
+      }
+      m.source = { fs: v.fs, root: '/' };
+      changed = true;
+    } else if (m.Type === 'bind' && (!m.source || (a.host && !(m.source.fs instanceof HostBindFs)))) {
+      m.source = bindSourceFor(state, a, m.Source);
+      changed = true;
+    } else if (!m.source) {
+      m.source = { fs: volumeFs(state), root: '/' };
+      changed = true;
+    }
+  }
+  if (changed) c.fs.setMounts(fsMounts(c.mounts));
+}
+
+/** Attaches the host's files (the workspace) for bind mounts; existing bind mounts follow them from now on. */
+export function setHostFiles(state: EngineState, host: HostFiles | undefined): void {
+  const a = containersOf(state);
+  a.host = host;
+  for (const c of a.containers.values()) attachMounts(state, c);
+}
+
+export function volumeList(state: EngineState, filters: Filters = {}): { Volumes: VolumeInfo[]; Warnings: string[] | null } {
+  const a = containersOf(state);
+  const vols = [...a.volumes.values()].filter((v) => matchVolume(v, filters, volumeUsers(state, v.name).length > 0, ['dangling', 'name', 'driver', 'label']));
+  return { Volumes: vols.map((v) => volumeInfo(v)), Warnings: null };
+}
+export function volumeCreate(state: EngineState, req: VolumeCreateRequest): VolumeInfo {
+  return volumeInfo(createVolume(state, containersOf(state), req));
+}
+export function volumeInspect(state: EngineState, name: string): VolumeInfo {
+  return volumeInfo(getVolume(containersOf(state), name));
+}
+export function volumeRemove(state: EngineState, name: string, force = false): void {
+  removeVolume(containersOf(state), name, force, (n) => volumeUsers(state, n));
+}
+export function volumesPrune(state: EngineState, filters: Filters = {}): VolumesPruneReport {
+  return pruneVolumes(containersOf(state), filters, (n) => volumeUsers(state, n));
 }
 
 /** system df: containers and volumes parts. */
 export function containersDiskUsage(state: EngineState): { Containers: ContainerSummary[]; Volumes: VolumeInfo[] } {
   const a = containersOf(state);
   const Containers = containerList(state, { all: true, size: true });
-  const Volumes = [...a.volumes.values()].map((v) => volumeInfo(v, { RefCount: [...a.containers.values()].filter((c) => c.mounts.some((m) => m.Name === v.name)).length, Size: 0 }));
+  const Volumes = [...a.volumes.values()].map((v) => volumeInfo(v, { RefCount: volumeUsers(state, v.name).length, Size: volumeSize(v) }));
   return { Containers, Volumes };
 }
 
 // ---------- persistence ----------
 interface SavedContainer {
   id: string; name: string; createdMs: number; path: string; args: string[]; config: ContainerConfig; hostConfig: HostConfig; imageId: string;
-  status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; logs: LogEntry[]; mounts: MountPoint[];
+  status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; logs: LogEntry[]; mounts: ContainerMount[];
   upper: Pick<SavedLayer, 'entries' | 'opaque'>;
   topChain?: string;
 }
+interface SavedVolume { name: string; createdMs: number; labels: Record<string, string> | null; options: Record<string, string> | null; data?: Pick<SavedLayer, 'entries' | 'opaque'> }
+
+function applyLayer(fs: UnionFs, entries: Iterable<[string, LayerChange]>): void {
+  const sorted = [...entries].sort(([x], [y]) => x.split('/').length - y.split('/').length || (x < y ? -1 : 1));
+  for (const [p, e] of sorted) {
+    if (e.type === 'whiteout') fs.removePath(p);
+    else { if (e.type === 'dir' && fs.entry(p, false)?.type === 'dir') { fs.putEntry(p, e); continue; } fs.removePath(p); fs.putEntry(p, e); }
+  }
+}
+
 registerAreaCodec('containers', {
   save(state) {
     const a = containersOf(state);
@@ -891,30 +957,40 @@ registerAreaCodec('containers', {
         // A reload is a daemon restart: running containers come back stopped (no restart policy here).
         status: c.status === 'running' || c.status === 'paused' ? 'exited' : c.status, exitCode: c.run ? 255 : c.exitCode, error: c.error,
         startedAt: c.startedAt, finishedAt: c.run ? rfc3339Nano(state.clock.now()) : c.finishedAt, finishedMs: c.run ? state.clock.now() : c.finishedMs,
-        logs: c.logs, mounts: c.mounts, upper: saveLayerContent(c.fs.diff()), topChain: c.topChain,
+        logs: c.logs, mounts: c.mounts.map(({ source: _s, ...m }) => m), upper: saveLayerContent(c.fs.diff()), topChain: c.topChain,
       })),
-      volumes: [...a.volumes.values()],
+      volumes: [...a.volumes.values()].map((v): SavedVolume => ({
+        name: v.name, createdMs: v.createdMs, labels: v.labels, options: v.options, data: saveLayerContent(v.fs.diff()),
+      })),
     };
   },
   load(state, data) {
-    const d = data as { containers?: SavedContainer[]; volumes?: VolumeRecord[] };
+    const d = data as { containers?: SavedContainer[]; volumes?: SavedVolume[] };
     const a = containersOf(state);
-    for (const v of d.volumes ?? []) a.volumes.set(v.name, v);
+    for (const v of d.volumes ?? []) {
+      const fs = volumeFs(state);
+      if (v.data) applyLayer(fs, loadLayerContent(v.data).entries);
+      a.volumes.set(v.name, { name: v.name, createdMs: v.createdMs, labels: v.labels ?? null, options: v.options ?? null, fs });
+    }
     for (const s of d.containers ?? []) {
       // The image may have been removed with -f: the container still holds its layers.
       const top = s.topChain ?? state.images.get(s.imageId)?.topChain;
       if (top === undefined || (top && !state.layers.has(top))) continue;
-      const fs = new UnionFs(state.layers.view(top), { now: () => Math.floor(state.clock.now() / 1000) });
-      const upper = loadLayerContent(s.upper);
-      const sorted = [...upper.entries].sort(([x], [y]) => x.split('/').length - y.split('/').length || (x < y ? -1 : 1));
-      for (const [p, e] of sorted as [string, LayerChange][]) {
-        if (e.type === 'whiteout') fs.removePath(p);
-        else { if (e.type === 'dir' && fs.entry(p, false)?.type === 'dir') { fs.putEntry(p, e); continue; } fs.removePath(p); fs.putEntry(p, e); }
-      }
+      const fs = new MountFs(state.layers.view(top), { now: () => Math.floor(state.clock.now() / 1000) });
+      applyLayer(fs, loadLayerContent(s.upper).entries);
       state.layers.retain(top);
-      a.containers.set(s.id, {
-        ...s, topChain: top, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
-      });
+      const c: ContainerRecord = {
+        ...s, mounts: s.mounts ?? [], topChain: top, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
+      };
+      a.containers.set(s.id, c);
+      attachMounts(state, c);
     }
   },
 });
+
+// ---------- stats ----------
+export function containerStatsOf(state: EngineState, ref: string): ContainerStats {
+  const c = getContainer(state, ref);
+  const execs = [...containersOf(state).execs.values()].filter((e) => e.container === c && e.running).length;
+  return statsSample(c, state.clock.now(), execs);
+}

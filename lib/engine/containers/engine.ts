@@ -9,13 +9,17 @@ import { commit } from '../commit';
 import * as registry from '../registry/index';
 import { parseNormalizedNamed } from '../../reference/reference';
 import type { HttpResponse } from '../programs/index';
+import type { HostFiles } from '../fs/mounts';
 
 /** The EngineClient methods this area adds to Engine, plus the port table's HTTP entry point for `curl`. */
 export type ContainersApi = Pick<EngineClient,
   | 'containerList' | 'containerCreate' | 'containerInspect' | 'containerStart' | 'containerStop' | 'containerRestart'
   | 'containerKill' | 'containerPause' | 'containerUnpause' | 'containerRemove' | 'containerRename' | 'containerLogs'
   | 'containerDiff' | 'containerTop' | 'containerWait' | 'containersPrune' | 'containerAttach' | 'containerArchiveGet'
-  | 'containerArchivePut' | 'execCreate' | 'execStart' | 'volumeList' | 'commit' | 'login' | 'imagePush'> & {
+  | 'containerArchivePut' | 'execCreate' | 'execStart' | 'volumeList' | 'volumeCreate' | 'volumeInspect' | 'volumeRemove' | 'volumesPrune'
+  | 'containerStats' | 'commit' | 'login' | 'imagePush'> & {
+  /** The host's files for bind mounts (`-v ./site:/usr/share/nginx/html`): the session's workspace. */
+  setHostFiles(host: HostFiles | undefined): void;
   /** An HTTP request to a published host port; null when nothing listens there. */
   httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null;
 };
@@ -56,7 +60,13 @@ export function installContainers(E: EngineClass): void {
     async containerArchivePut(id, path, tar) { c.containerArchivePut(this.state, id, path, tar); },
     async execCreate(id, req) { return c.execCreate(this.state, id, req); },
     execStart(id, io) { return c.execStart(this.state, id, io); },
-    async volumeList() { return c.volumeList(this.state); },
+    async volumeList(f = {}) { return c.volumeList(this.state, f); },
+    async volumeCreate(req) { return c.volumeCreate(this.state, req); },
+    async volumeInspect(name) { return c.volumeInspect(this.state, name); },
+    async volumeRemove(name, force = false) { c.volumeRemove(this.state, name, force); },
+    async volumesPrune(f = {}) { return c.volumesPrune(this.state, f); },
+    async containerStats(id) { return c.containerStatsOf(this.state, id); },
+    setHostFiles(host) { c.setHostFiles(this.state, host); },
     async commit(o) { return commit(this.state, o); },
     async login(auth) { return registry.login(this.state, auth); },
     imagePush(name, o = {}) { return registry.imagePush(this.state, name, o); },

@@ -361,7 +361,29 @@ export function resolveProgram(argv: string[], fs: UnionFs, env: Record<string, 
     }
   }
   // Anything else present in the image: run through the image's shell (exec semantics: argv quoted as-is).
+  // Exec'd directly, env/printenv see the process environment only (no PWD/SHLVL: only a shell sets those).
+  if ((name === 'env' || name === 'printenv') && args.every((a) => !a.startsWith('-') && !a.includes('=')) && (name === 'printenv' || args.length === 0)) {
+    return { program: { name, listens: [], async run(ctx) {
+      const e = processEnv(ctx);
+      if (args.length === 0) { ctx.out(Object.entries(e).map(([k, v]) => `${k}=${v}\n`).join('')); return 0; }
+      let code = 0;
+      for (const k of args) { if (k in e) ctx.out(e[k] + '\n'); else code = 1; }
+      return code;
+    } } };
+  }
   return { program: { name, listens: [], async run(ctx) { const r = await ctx.shell(argv.map(shq).join(' ')); return r.exitCode; } } };
+}
+
+/** The environment runc gives the process: the container's, plus HOME (from /etc/passwd, else /root) when missing. */
+function processEnv(ctx: ProgramContext): Record<string, string> {
+  const e = { ...ctx.env };
+  if (e.HOME === undefined) {
+    const u = ctx.user || 'root';
+    const passwd = readText(ctx.fs, '/etc/passwd') ?? '';
+    const row = passwd.split('\n').map((l) => l.split(':')).find((f) => f.length >= 6 && (f[0] === u.split(':')[0] || f[2] === u.split(':')[0]));
+    e.HOME = row?.[5] || (u === 'root' || u === '0' ? '/root' : '/');
+  }
+  return e;
 }
 
 /** Clients of the simulated servers run by `docker exec` (redis-cli, psql, mysql, mongosh). Null when argv is not one. */

@@ -6,11 +6,12 @@ import { familiarString, fullName, parseNormalizedNamed, ReferenceError, tagName
 import { displayStream } from '../../stream';
 import { registryAuthFor } from '../registry/auth';
 import { resolvePath } from '../../workspace-path';
+import { hostPath, parseMount, splitVolumes, validateMount } from './mounts';
 
 /** Options shared by `docker run` and `docker create` (cli/command/container/opts.go, reduced to what the engine supports). */
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
-  env: string[]; envFile: string[]; publish: string[]; publishAll: boolean; volumes: string[]; workdir: string; user: string; entrypoint?: string;
+  env: string[]; envFile: string[]; publish: string[]; publishAll: boolean; volumes: string[]; mounts: string[]; workdir: string; user: string; entrypoint?: string;
   labels: string[]; hostname: string; network: string; restart: string; attach: string[]; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
 
@@ -18,12 +19,12 @@ export interface ContainerOptions {
 export function validateAttach(v: string): string | null {
   return ['stdin', 'stdout', 'stderr'].includes(v.toLowerCase()) ? null : 'valid streams are STDIN, STDOUT and STDERR';
 }
-export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach };
+export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach, mount: validateMount };
 
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
   return {
     image: args[0], cmd: args.slice(1), name: f.string('name'), detach: f.bool('detach'), interactive: f.bool('interactive'), tty: f.bool('tty'),
-    rm: f.bool('rm'), env: f.list('env'), envFile: f.list('env-file'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'),
+    rm: f.bool('rm'), env: f.list('env'), envFile: f.list('env-file'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'), mounts: f.list('mount'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
     attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
@@ -98,14 +99,18 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
   const env = [...readEnvFiles(ctx, o.envFile), ...o.env.map((e) => (e.includes('=') ? e : ctx.env[e] !== undefined ? `${e}=${ctx.env[e]}` : e))]
     .filter((e) => e.includes('='));
   const restart = o.restart.split(':');
+  let vols: ReturnType<typeof splitVolumes>;
+  try { vols = splitVolumes(ctx, o.volumes); } catch (e) { throw new StatusError((e as Error).message, 125); }
+  const mounts = o.mounts.map((m) => parseMount(m, (p) => hostPath(ctx, p)));
   const host: HostConfig = {
-    Binds: o.volumes.length ? o.volumes : null, NetworkMode: o.network || 'bridge', PortBindings: bindings,
+    Binds: vols.binds.length ? vols.binds : null, NetworkMode: o.network || 'bridge', PortBindings: bindings,
     RestartPolicy: { Name: restart[0] || 'no', MaximumRetryCount: restart[1] ? parseInt(restart[1], 10) : 0 }, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
+    ...(mounts.length ? { Mounts: mounts } : {}),
   };
   return {
     Hostname: o.hostname, User: o.user, AttachStdin: o.interactive, AttachStdout: !o.detach, AttachStderr: !o.detach,
     ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Tty: o.tty, OpenStdin: o.interactive, StdinOnce: o.interactive && !o.detach,
-    Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
+    Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, ...(Object.keys(vols.volumes).length ? { Volumes: vols.volumes } : {}), WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
     Labels: labels, HostConfig: host,
   };
 }

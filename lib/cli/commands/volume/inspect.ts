@@ -1,4 +1,3 @@
-import { notFound } from '../../../api/errors';
 import { type CliContext, type CommandDef, minArgs } from '../../command';
 import { inspectAll } from '../../inspect';
 
@@ -13,10 +12,5 @@ export const inspectCommand: CommandDef<VolumeInspectOptions> = {
 };
 
 export async function runVolumeInspect(ctx: CliContext, o: VolumeInspectOptions): Promise<void> {
-  await inspectAll(ctx, o.names, o.format, async (n) => {
-    const { Volumes } = await ctx.client.volumeList();
-    const v = (Volumes ?? []).find((x) => x.Name === n);
-    if (!v) throw notFound(`get ${n}: no such volume`);
-    return v;
-  });
+  await inspectAll(ctx, o.names, o.format, (n) => ctx.client.volumeInspect(n));
 }

@@ -1,8 +1,8 @@
 import { type CliContext, type CommandDef, noArgs } from '../../command';
-import { TabWriter } from '../../formatter/tabwriter';
-import { validateFilter } from '../../filters';
+import { buildFilters, validateFilter } from '../../filters';
+import { formatVolumes } from '../../formatter/volume';
 
-export interface VolumeListOptions { quiet: boolean; format: string; filter: string[] }
+export interface VolumeListOptions { quiet: boolean; format: string; filter: string[]; cluster: boolean }
 
 export const listCommand: CommandDef<VolumeListOptions> = {
   name: 'ls',
@@ -10,20 +10,15 @@ export const listCommand: CommandDef<VolumeListOptions> = {
   spec: 'volume ls',
   args: noArgs,
   flagValidators: { filter: validateFilter },
-  options: (f) => ({ quiet: f.bool('quiet'), format: f.string('format'), filter: f.list('filter') }),
+  options: (f) => ({ quiet: f.bool('quiet'), format: f.string('format'), filter: f.list('filter'), cluster: f.bool('cluster') }),
   run: runVolumeList,
 };
 
+/** volume/list.go: volumes sorted by name (natural order), the default table `DRIVER  VOLUME NAME`. */
 export async function runVolumeList(ctx: CliContext, o: VolumeListOptions): Promise<void> {
-  const { Volumes, Warnings } = await ctx.client.volumeList();
-  const vols = [...(Volumes ?? [])].sort((a, b) => (a.Name < b.Name ? -1 : a.Name > b.Name ? 1 : 0));
-  if (o.quiet) {
-    ctx.io.stdout(vols.map((v) => v.Name + '\n').join(''));
-  } else {
-    const w = new TabWriter(10, 1, 3, ' ', 0);
-    w.write('DRIVER\tVOLUME NAME\n');
-    for (const v of vols) w.write(`${v.Driver}\t${v.Name}\n`);
-    ctx.io.stdout(w.flush());
-  }
-  for (const wmsg of Warnings ?? []) ctx.io.stderr(wmsg + '\n');
+  const { Volumes, Warnings } = await ctx.client.volumeList(buildFilters(o.filter));
+  // Cluster volumes exist only in swarm mode: none here.
+  const vols = o.cluster ? [] : Volumes ?? [];
+  ctx.io.stdout(formatVolumes(vols, { format: o.format, quiet: o.quiet }));
+  for (const w of Warnings ?? []) ctx.io.stderr(w + '\n');
 }
