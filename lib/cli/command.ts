@@ -25,6 +25,14 @@ export interface BuildKitBuildRequest {
   progress: string;
   platform?: string;
   iidfile?: string;
+  /** buildx --secret: secret bytes by id (read from the workspace or the environment by the CLI) */
+  secrets?: Record<string, Uint8Array>;
+  /** buildx --ssh: forwarded agent ids */
+  ssh?: string[];
+  /** buildx -o/--output type=local|tar: where the result's files go (workspace path; tar '-' = stdout) */
+  output?: { type: 'local' | 'tar'; dest: string };
+  /** buildx --no-cache-filter: stages that skip the cache */
+  noCacheFilter?: string[];
 }
 
 /** Stored login of one registry (DOCKER_CONFIG/config.json "auths"). */
