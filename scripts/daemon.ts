@@ -221,6 +221,7 @@ const CLIENT_METHODS = [
   'containerUnpause', 'containerRemove', 'containerRename', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait',
   'containersPrune', 'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
   'networkList', 'networkInspect', 'networkCreate', 'networkRemove', 'networksPrune', 'networkConnect', 'networkDisconnect', 'events', 'buildPrune',
+  'volumeCreate', 'volumeInspect', 'volumeRemove', 'volumesPrune', 'containerStats',
 ] as const;
 
 /** What an engine without a containers/volumes area answers: no containers, no volumes. */

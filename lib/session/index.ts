@@ -49,6 +49,8 @@ export function createSession(opts: SessionOptions = {}): Session {
     for (const f of opts.files ?? []) ws.write(f.path, f.data, f.mode);
     workspace = ws;
   }
+  // Bind mounts (`-v ./site:/usr/share/nginx/html`) serve the workspace: it is the host's `/`.
+  engine.setHostFiles(workspace);
   const client: EngineClient = engine;
   const console = createConsole({
     client,
