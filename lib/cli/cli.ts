@@ -53,6 +53,7 @@ import { inspectCommand as volumeInspect } from './commands/volume/inspect';
 import { createCommand as volumeCreate } from './commands/volume/create';
 import { rmCommand as volumeRm } from './commands/volume/rm';
 import { pruneCommand as volumePrune } from './commands/volume/prune';
+import { statsCommand } from './commands/container/stats';
 import { inspectCommand } from './commands/inspect';
 
 type AnyDef = CommandDef<never>;
@@ -73,7 +74,8 @@ export function buildTree(): Command {
     ['wait', d(waitCommand)],
   ];
   for (const [name, def] of top) mount(root, def, name, name === 'rm' ? ['remove'] : []);
-  for (const stub of ['events', 'export', 'stats', 'update']) group(root, stub, { stub: true });
+  mount(root, d(statsCommand), 'stats', []);
+  for (const stub of ['events', 'export', 'update']) group(root, stub, { stub: true });
   for (const stub of ['checkpoint', 'context', 'manifest', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
 
   const network = group(root, 'network');
@@ -96,7 +98,8 @@ export function buildTree(): Command {
   }
   mount(container, d(containerList), 'ls', ['ps', 'list']);
   mount(container, d(rmCommand), 'rm', ['remove']);
-  for (const stub of ['export', 'stats', 'update']) group(container, stub, { stub: true });
+  mount(container, d(statsCommand), 'stats', []);
+  for (const stub of ['export', 'update']) group(container, stub, { stub: true });
 
   const system = group(root, 'system');
   mount(system, d(dfCommand), 'df', []);

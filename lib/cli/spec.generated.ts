@@ -3139,6 +3139,35 @@ export const SPECS: Record<string, CommandSpec> = {
   "children": [],
   "aliases": "docker container start, docker start"
  },
+ "container stats": {
+  "usage": "docker container stats [OPTIONS] [CONTAINER...]",
+  "description": "Display a live stream of container(s) resource usage statistics",
+  "flags": [
+   {
+    "name": "all",
+    "short": "a",
+    "type": "",
+    "help": "Show all containers (default shows just running)"
+   },
+   {
+    "name": "format",
+    "type": "string",
+    "help": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "no-stream",
+    "type": "",
+    "help": "Disable streaming stats and only pull the first result"
+   },
+   {
+    "name": "no-trunc",
+    "type": "",
+    "help": "Do not truncate output"
+   }
+  ],
+  "children": [],
+  "aliases": "docker container stats, docker stats"
+ },
  "container stop": {
   "usage": "docker container stop [OPTIONS] CONTAINER [CONTAINER...]",
   "description": "Stop one or more running containers",
@@ -3890,6 +3919,35 @@ export const SPECS: Record<string, CommandSpec> = {
   ],
   "children": [],
   "aliases": "docker container start, docker start"
+ },
+ "stats": {
+  "usage": "docker stats [OPTIONS] [CONTAINER...]",
+  "description": "Display a live stream of container(s) resource usage statistics",
+  "flags": [
+   {
+    "name": "all",
+    "short": "a",
+    "type": "",
+    "help": "Show all containers (default shows just running)"
+   },
+   {
+    "name": "format",
+    "type": "string",
+    "help": "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"
+   },
+   {
+    "name": "no-stream",
+    "type": "",
+    "help": "Disable streaming stats and only pull the first result"
+   },
+   {
+    "name": "no-trunc",
+    "type": "",
+    "help": "Do not truncate output"
+   }
+  ],
+  "children": [],
+  "aliases": "docker container stats, docker stats"
  },
  "restart": {
   "usage": "docker restart [OPTIONS] CONTAINER [CONTAINER...]",

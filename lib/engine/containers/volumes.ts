@@ -72,11 +72,12 @@ export function createVolume(state: EngineState, a: VolumesHost, req: VolumeCrea
   if (driver !== 'local') throw notFound(`create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`);
   const existing = a.volumes.get(name);
   if (existing) return existing;
-  const opts = req.DriverOpts && Object.keys(req.DriverOpts).length ? req.DriverOpts : null;
+  const opts = req.DriverOpts && Object.keys(req.DriverOpts).length ? Object.fromEntries(Object.keys(req.DriverOpts).sort().map((k) => [k, req.DriverOpts![k]])) : null;
   if (opts) {
     for (const k of Object.keys(opts)) if (!['type', 'device', 'o', 'size'].includes(k)) throw invalidParameter(`create ${name}: invalid option: "${k}"`);
   }
-  const labels = anonymous ? { [ANONYMOUS_LABEL]: '' } : req.Labels ?? null;
+  const sorted = (m: Record<string, string>) => Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
+  const labels = anonymous ? { [ANONYMOUS_LABEL]: '' } : req.Labels ? sorted(req.Labels) : null;
   const v: VolumeRecord = { name, createdMs: state.clock.now(), labels: labels && (Object.keys(labels).length || req.Labels) ? labels : null, options: req.DriverOpts ? opts ?? {} : null, fs: volumeFs(state) };
   a.volumes.set(name, v);
   return v;
