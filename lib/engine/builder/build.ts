@@ -432,6 +432,7 @@ class Builder {
   }
 
   private async exportBuildKit(st: StageState): Promise<void> {
+    if (this.req.output) return this.exportFiles(st, this.req.output.type);
     const id = this.vertexId();
     const name = 'exporting to image';
     const t0 = this.now();
@@ -470,6 +471,34 @@ class Builder {
     }
     this.ev({ type: 'vertex', id, name, started: t0, completed: this.now() });
     this.result.imageId = rec.id;
+  }
+
+  /**
+   * buildx -o type=local|tar: the final stage's file system goes to the client (no image is created). The exporter
+   * vertex is BuildKit's ("exporting to client directory" with its "copying files" transfer status).
+   */
+  private async exportFiles(st: StageState, type: 'local' | 'tar'): Promise<void> {
+    const id = this.vertexId();
+    const name = type === 'local' ? 'exporting to client directory' : 'exporting to client tarball';
+    const t0 = this.now();
+    this.ev({ type: 'vertex', id, name, started: t0 });
+    const view = this.state.layers.view(st.chain);
+    const files = new Map<string, Entry>();
+    let bytes = 0;
+    for (const [p, e] of view.entries) {
+      if (p === '/') continue;
+      files.set(p, e);
+      if (e.type === 'file') bytes += e.data instanceof Uint8Array ? e.data.length : e.data.size;
+    }
+    if (bytes > EXPORT_LIMIT) {
+      const m = `the playground exports at most ${EXPORT_LIMIT / (1 << 20)} MB to the workspace (this result has ${Math.round(bytes / (1 << 20))} MB): export a smaller stage, e.g. FROM scratch with only the files you need`;
+      this.ev({ type: 'vertex', id, name, started: t0, completed: this.now(), error: m });
+      throw new StepError(m, m);
+    }
+    const t1 = this.now();
+    if (type === 'local') this.ev({ type: 'status', vertex: id, id: 'copying files', current: bytes, timestamp: t1, started: t0, completed: t1 });
+    this.ev({ type: 'vertex', id, name, started: t0, completed: this.now() });
+    this.result.output = files;
   }
 
   // ---------- legacy ----------
@@ -1434,7 +1463,8 @@ class Builder {
     const key = sha256Hex(parentKey + '\n' + s.key);
     const id = this.vertexId();
     const t0 = this.now();
-    const rec = this.req.noCache ? undefined : this.cache.get(key);
+    const noCache = this.req.noCache || (this.req.noCacheFilter ?? []).some((n) => n.toLowerCase() === st.stage.name);
+    const rec = noCache ? undefined : this.cache.get(key);
     let layer: CacheLayer | null;
     if (rec && this.cache.restore(this.state, st.chain, rec)) {
       this.cache.touch(rec, this.now());
@@ -1474,7 +1504,7 @@ class Builder {
 
   private missReason(st: StageState, parentKey: string, s: { name: string; key: string; line: { start: number }; files?: Map<string, string> }): CacheMiss {
     const base = { line: s.line.start, step: s.name };
-    if (this.req.noCache) return { ...base, reason: 'no-cache' };
+    if (this.req.noCache || (this.req.noCacheFilter ?? []).some((n) => n.toLowerCase() === st.stage.name)) return { ...base, reason: 'no-cache' };
     const siblings = this.cache.byParent(parentKey);
     if (siblings.length === 0) {
       if (st.missed) return { ...base, reason: 'parent-changed' };
@@ -1615,6 +1645,9 @@ function contextBinds(c: RunCommand): string[] {
   }
   return out;
 }
+
+/** Most bytes `-o type=local|tar` writes into the workspace. */
+const EXPORT_LIMIT = 64 << 20;
 
 function orderHistory(h: HistoryJSON): HistoryJSON {
   const o: HistoryJSON = {};

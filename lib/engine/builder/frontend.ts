@@ -12,6 +12,8 @@ import { renderFailure, renderWarnings } from '../../progress/failure';
 import type { BuildEvent } from '../../progress/events';
 import { buildkitBuild } from './build';
 import type { BuilderHost, BuildResult } from './types';
+import { contentBytes, type Entry } from '../fs/entry';
+import { layerTar } from '../tar';
 
 export const BUILDX_DESC_PLAIN = 'building with "default" instance using docker driver';
 export const BUILDX_DESC_TTY = 'docker:default';
@@ -51,6 +53,7 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
       const r = await buildkitBuild(getHost(), {
         context: { files: opts.files }, dockerfile: opts.dockerfile, tags: opts.tags, buildArgs: opts.buildArgs, labels: opts.labels,
         noCache: opts.noCache, pull: opts.pull, target: opts.target, platform: opts.platform, quiet: opts.quiet,
+        secrets: opts.secrets, ssh: opts.ssh, noCacheFilter: opts.noCacheFilter, output: opts.output ? { type: opts.output.type } : undefined,
       }, fo.onEvent ? (e) => { update(e); fo.onEvent!(e); } : update);
       done();
       fo.onResult?.(r);
@@ -58,10 +61,28 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
         err(renderFailure(r.failure));
         return 1;
       }
-      if (opts.quiet) ctx.io.stdout(r.imageId + '\n');
-      if (opts.iidfile && ctx.workspace) ctx.workspace.write(resolvePath(ctx, opts.iidfile), r.imageId);
+      if (opts.output && r.output && ctx.workspace) writeOutput(ctx, opts.output, r.output);
+      else if (opts.quiet) ctx.io.stdout(r.imageId + '\n');
+      if (opts.iidfile && ctx.workspace && !opts.output) ctx.workspace.write(resolvePath(ctx, opts.iidfile), r.imageId);
       if (mode !== 'quiet' && mode !== 'rawjson') err(renderWarnings(r.warnings));
       return 0;
     },
   };
+}
+
+/**
+ * `-o type=local,dest=DIR`: the result's regular files into the workspace under DIR (the workspace holds files only:
+ * directories are implied, symlinks are skipped); `type=tar,dest=FILE`: one tar archive as BuildKit's tar exporter.
+ */
+function writeOutput(ctx: CliContext, out: { type: 'local' | 'tar'; dest: string }, files: Map<string, Entry>): void {
+  const ws = ctx.workspace!;
+  if (out.type === 'tar') {
+    ws.write(resolvePath(ctx, out.dest), layerTar({ entries: files }), 0o644);
+    return;
+  }
+  const root = resolvePath(ctx, out.dest);
+  for (const [p, e] of [...files].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (e.type !== 'file') continue;
+    ws.write(root ? root + p : p.slice(1), contentBytes(e.data), e.mode & 0o777);
+  }
 }

@@ -4,6 +4,7 @@ import type { BuildEvent, BuildFailure } from '../../progress/events';
 import type { EngineState } from '../state';
 import type { ImageRecord } from '../store';
 import type { UnionFs } from '../fs/union';
+import type { Entry } from '../fs/entry';
 
 /** A command run by a RUN step (or an ONBUILD RUN), over the step's copy-on-write file system. */
 export interface RunRequest {
@@ -62,6 +63,8 @@ export interface BuildRequest {
   ssh?: string[];
   /** BuildKit `--no-cache-filter stage`: stages whose steps skip the cache */
   noCacheFilter?: string[];
+  /** buildx `-o type=local|tar`: export the result's files (BuildResult.output) instead of creating an image */
+  output?: { type: 'local' | 'tar' };
   /** legacy: remove intermediate containers (default true) */
   rm?: boolean;
   forceRm?: boolean;
@@ -91,6 +94,8 @@ export interface BuildResult {
   tagged: string[];
   /** BuildKit build-check warnings (`JSONArgsRecommended: ... (line 5)`), printed by buildx after a successful build */
   warnings: string[];
+  /** `-o type=local|tar`: the final stage's file system (absolute paths), for the client to write */
+  output?: Map<string, Entry>;
 }
 
 export type BuildKitSink = (ev: BuildEvent) => void;

@@ -1,24 +1,56 @@
 import type { BuildContext, ContextFile } from '../../../api/types';
 import { filterContextPaths, parseDockerignore, DockerignoreError } from '../../../dockerfile/dockerignore';
 import { humanSize } from '../../formatter/units';
-import { type CliContext, type CommandDef, exactArgs, StatusError } from '../../command';
+import { type BuildKitBuildRequest, type CliContext, type CommandDef, commandPath, exactArgs, StatusError, useLine } from '../../command';
 import { displayStream } from '../../stream';
 import { resolvePath } from '../../workspace-path';
 
 export interface BuildOptions {
   context: string; tags: string[]; buildArgs: string[]; labels: string[]; file: string; quiet: boolean; noCache: boolean; pull: boolean;
   rm: boolean; forceRm: boolean; target: string; platform: string; iidfile: string; progress: string;
+  /** buildx-only flags (docker build is `docker buildx build` when buildx is installed) */
+  secrets: string[]; ssh: string[]; outputs: string[]; noCacheFilter: string[];
+  /** the first buildx-only flag given, and the usage line, for the legacy builder's `unknown flag` error */
+  buildxFlag?: string; usage: string;
 }
+
+/**
+ * Flags `docker buildx build` has and the legacy `docker build` lacks. Hidden here: `docker build --help` shows the
+ * legacy help (the captured CLI has no buildx), but a build with BuildKit accepts them.
+ */
+const BUILDX_FLAGS = [
+  { name: 'progress', type: 'string', help: '' },
+  { name: 'secret', type: 'list', help: '' },
+  { name: 'ssh', type: 'list', help: '' },
+  { name: 'output', short: 'o', type: 'list', help: '' },
+  { name: 'no-cache-filter', type: 'list', help: '' },
+  { name: 'cache-to', type: 'list', help: '' },
+  { name: 'load', type: '', help: '' },
+  { name: 'push', type: '', help: '' },
+  { name: 'build-context', type: 'list', help: '' },
+  { name: 'builder', type: 'string', help: '' },
+  { name: 'metadata-file', type: 'string', help: '' },
+  { name: 'provenance', type: 'string', help: '' },
+  { name: 'sbom', type: 'string', help: '' },
+  { name: 'attest', type: 'list', help: '' },
+  { name: 'annotation', type: 'list', help: '' },
+  { name: 'allow', type: 'list', help: '' },
+  { name: 'call', type: 'string', help: '' },
+  { name: 'check', type: '', help: '' },
+];
 
 export const buildCommand: CommandDef<BuildOptions> = {
   name: 'build',
   aliases: ['build'],
   spec: 'image build',
   args: exactArgs(1),
-  options: (f, args) => ({
+  hiddenFlags: BUILDX_FLAGS,
+  options: (f, args, cmd) => ({
     context: args[0], tags: f.list('tag'), buildArgs: f.list('build-arg'), labels: f.list('label'), file: f.string('file'), quiet: f.bool('quiet'),
     noCache: f.bool('no-cache'), pull: f.bool('pull'), rm: f.bool('rm', true), forceRm: f.bool('force-rm'), target: f.string('target'),
     platform: f.string('platform'), iidfile: f.string('iidfile'), progress: f.string('progress', 'auto'),
+    secrets: f.list('secret'), ssh: f.list('ssh'), outputs: f.list('output'), noCacheFilter: f.list('no-cache-filter'),
+    buildxFlag: BUILDX_FLAGS.find((d) => f.changed(d.name))?.name, usage: `Usage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`,
   }),
   run: runBuild,
 };
@@ -93,9 +125,90 @@ export function readContext(ctx: CliContext, dir: string, dockerfile: string): M
   }
 }
 
+/**
+ * buildx's parsing of --secret (util/buildflags/secrets.go + BuildKit's secretsprovider.NewStore), --ssh, -o/--output
+ * (util/buildflags/export.go), --no-cache-filter and --platform, as far as the playground's builder goes. Returns the
+ * request fields, or the error buildx prints after `ERROR: `.
+ */
+export function buildxOptions(ctx: CliContext, opts: BuildOptions): Partial<BuildKitBuildRequest> | string {
+  const out: Partial<BuildKitBuildRequest> = {};
+  // --platform: the playground builds linux/amd64 only
+  if (opts.platform) {
+    const ps = opts.platform.split(',').map((p) => p.trim()).filter(Boolean);
+    if (ps.length > 1) {
+      return 'Multi-platform build is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.\nLearn more at https://docs.docker.com/go/build-multi-platform/';
+    }
+    const p = ps[0] ?? '';
+    if (!['linux/amd64', 'amd64', 'linux/x86_64', 'x86_64', 'linux/x86-64', 'local'].includes(p.toLowerCase())) {
+      return `the playground builds linux/amd64 images only (requested ${p})`;
+    }
+  }
+  if (opts.secrets.length) {
+    const secrets: Record<string, Uint8Array> = {};
+    for (const spec of opts.secrets) {
+      let id = '', src = '', env = '', typ = '';
+      for (const field of spec.split(',')) {
+        const i = field.indexOf('=');
+        if (i < 0) return `invalid field '${field}' must be a key=value pair`;
+        const key = field.slice(0, i).toLowerCase();
+        const value = field.slice(i + 1);
+        if (key === 'type') {
+          if (value !== 'file' && value !== 'env') return `unsupported secret type "${value}"`;
+          typ = value;
+        } else if (key === 'id') id = value;
+        else if (key === 'source' || key === 'src') src = value;
+        else if (key === 'env') env = value;
+        else return `unexpected key '${key}' in '${field}'`;
+      }
+      if (typ === 'env' && !env) { env = src; src = ''; }
+      if (!id) return 'secret missing ID';
+      if (!src && !env) {
+        if (Object.prototype.hasOwnProperty.call(ctx.env, id)) env = id;
+        else src = id;
+      }
+      if (env) {
+        secrets[id] = new TextEncoder().encode(ctx.env[env] ?? '');
+        continue;
+      }
+      const f = ctx.workspace?.read(resolvePath(ctx, src));
+      if (!f) return `failed to stat ${src}: stat ${src}: no such file or directory`;
+      if (f.data.length > 500 * 1024) return `secret ${id} too big. max size 500KB`;
+      secrets[id] = f.data;
+    }
+    out.secrets = secrets;
+  }
+  if (opts.ssh.length) out.ssh = opts.ssh.map((s) => s.split('=')[0] || 'default');
+  if (opts.noCacheFilter.length) out.noCacheFilter = opts.noCacheFilter.flatMap((s) => s.split(',')).filter(Boolean);
+  for (const o of opts.outputs) {
+    if (o === '') continue;
+    let type = '', dest = '';
+    if (!o.includes(',') && !o.startsWith('type=') && !o.includes('=')) {
+      type = o === '-' ? 'tar' : 'local';
+      dest = o;
+    } else {
+      for (const field of o.split(',')) {
+        const i = field.indexOf('=');
+        if (i < 0) return `invalid value ${field}`;
+        const key = field.slice(0, i).trim().toLowerCase();
+        if (key === 'type') type = field.slice(i + 1);
+        else if (key === 'dest') dest = field.slice(i + 1);
+      }
+      if (!type) return 'type is required for output';
+    }
+    if (type === 'docker' || type === 'image') continue;
+    if (type !== 'local' && type !== 'tar') return `the playground cannot export type=${type} (use type=local, type=tar or the default image)`;
+    if (!dest) return type === 'local' ? 'output directory is required for local exporter' : 'output file is required for tar exporter';
+    if (dest === '-') return 'the playground cannot write a tar archive to the terminal: give dest=FILE';
+    out.output = { type, dest };
+  }
+  return out;
+}
+
 export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<number | void> {
   // The builder was chosen (and its warning printed) before the command ran: see processBuilder in cli.ts.
   const builder = selectBuilder(ctx);
+  // without buildx, `docker build` is the legacy command: buildx's flags are unknown to it (pflag's error, exit 125)
+  if (builder !== 'buildkit' && opts.buildxFlag) throw new StatusError(`unknown flag: --${opts.buildxFlag}\n\n${opts.usage}`, 125);
   if (opts.context === '-' || /^(https?|git):\/\//.test(opts.context) || opts.context.startsWith('git@')) {
     throw new StatusError('building from STDIN or a URL is not supported in this playground', 1);
   }
@@ -106,10 +219,15 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
     throw new StatusError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /${shown}: no such file or directory`, 1);
   }
   if (builder === 'buildkit' && ctx.buildkit) {
+    const extra = buildxOptions(ctx, opts);
+    if (typeof extra === 'string') {
+      ctx.io.stderr(`ERROR: ${extra}\n`);
+      return 1;
+    }
     return ctx.buildkit.build(ctx, {
       contextDir: opts.context, files, dockerfile, tags: opts.tags, buildArgs: kv(opts.buildArgs, ctx.env, true),
       labels: kv(opts.labels, ctx.env, false) as Record<string, string>, target: opts.target || undefined, noCache: opts.noCache, pull: opts.pull,
-      quiet: opts.quiet, progress: opts.progress, platform: opts.platform || undefined, iidfile: opts.iidfile || undefined,
+      quiet: opts.quiet, progress: opts.progress, platform: opts.platform || undefined, iidfile: opts.iidfile || undefined, ...extra,
     });
   }
   const context: BuildContext = { files };
