@@ -652,7 +652,9 @@ export class HttpEngineClient implements EngineClient {
     return this.json('GET', '/volumes', { filters: hasFilters(filters) ? filtersJSON(filters) : undefined });
   }
   volumeCreate(req: VolumeCreateRequest): Promise<VolumeInfo> {
-    return this.json('POST', '/volumes/create', {}, { json: { Driver: req.Driver ?? '', DriverOpts: req.DriverOpts ?? {}, Labels: req.Labels ?? {}, Name: req.Name ?? '' } });
+    // volume.CreateOptions: DriverOpts and Labels are omitempty.
+    const some = (m?: Record<string, string>) => (m && Object.keys(m).length ? m : undefined);
+    return this.json('POST', '/volumes/create', {}, { json: { Driver: req.Driver ?? '', DriverOpts: some(req.DriverOpts), Labels: some(req.Labels), Name: req.Name ?? '' } });
   }
   volumeInspect(name: string): Promise<VolumeInfo> { return this.json('GET', `/volumes/${encodeURIComponent(name)}`); }
   async volumeRemove(name: string, force = false): Promise<void> {

@@ -47,7 +47,7 @@ describe('named volumes', () => {
     r = await run('docker volume ls --filter dangling=true');
     expect(r.out).toBe('DRIVER    VOLUME NAME\nlocal     data1\n');
     r = await run('docker volume inspect data1');
-    expect(r.out).toBe('[\n    {\n        "CreatedAt": "2026-11-27T04:00:00Z",\n        "Driver": "local",\n        "Labels": {},\n        "Mountpoint": "/var/lib/docker/volumes/data1/_data",\n        "Name": "data1",\n        "Options": {},\n        "Scope": "local"\n    }\n]\n');
+    expect(r.out).toBe('[\n    {\n        "CreatedAt": "2026-11-27T04:00:00Z",\n        "Driver": "local",\n        "Labels": null,\n        "Mountpoint": "/var/lib/docker/volumes/data1/_data",\n        "Name": "data1",\n        "Options": null,\n        "Scope": "local"\n    }\n]\n');
     r = await run('docker volume rm data1');
     expect(r).toEqual({ out: 'data1\n', err: '', code: 0 });
     r = await run('docker volume inspect data1');
@@ -71,7 +71,7 @@ describe('named volumes', () => {
     r = await run('docker volume ls -f foo=bar');
     expect(r).toEqual({ out: '', err: "Error response from daemon: invalid filter 'foo'\n", code: 1 });
     r = await run('docker volume inspect -f "{{json .Options}} {{json .Labels}}" vol-a vol-b');
-    expect(r.out).toBe('{"device":"tmpfs","type":"tmpfs"} {}\n{} {"env":"dev","tier":""}\n');
+    expect(r.out).toBe('{"device":"tmpfs","type":"tmpfs"} null\nnull {"env":"dev","tier":""}\n');
     r = await run('docker volume create a/b');
     expect(r).toEqual({ out: '', err: 'Error response from daemon: create a/b: "a/b" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path\n', code: 1 });
     r = await run('docker volume create vol9');

@@ -1,10 +1,7 @@
-import { EngineError } from '../../../api/errors';
 import type { CliContext, CommandDef } from '../../command';
 
-export interface VolumeCreateOptions { name: string; driver: string; labels: string[]; opts: string[]; cluster: boolean }
-
-/** Flags that make a cluster (CSI) volume: only a swarm manager can create those. */
-const CLUSTER_FLAGS = ['availability', 'group', 'limit-bytes', 'required-bytes', 'scope', 'secret', 'sharing', 'topology-preferred', 'topology-required', 'type'];
+/** The cluster (CSI) volume flags are accepted and, with no swarm, have no effect. */
+export interface VolumeCreateOptions { name: string; driver: string; labels: string[]; opts: string[] }
 
 export const createCommand: CommandDef<VolumeCreateOptions> = {
   name: 'create',
@@ -12,7 +9,6 @@ export const createCommand: CommandDef<VolumeCreateOptions> = {
   args: { kind: 'max', n: 1 },
   options: (f, args) => ({
     name: args[0] ?? '', driver: f.string('driver', 'local'), labels: f.list('label'), opts: f.list('opt'),
-    cluster: CLUSTER_FLAGS.some((n) => f.changed(n)),
   }),
   run: runVolumeCreate,
 };
@@ -25,9 +21,11 @@ function kvMap(list: string[]): Record<string, string> {
 }
 
 export async function runVolumeCreate(ctx: CliContext, o: VolumeCreateOptions): Promise<void> {
-  if (o.cluster) {
-    throw new EngineError('unavailable', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
-  }
-  const v = await ctx.client.volumeCreate({ Driver: o.driver, DriverOpts: kvMap(o.opts), Labels: kvMap(o.labels), Name: o.name });
+  // The body as the CLI encodes it (omitempty: empty maps are not sent, so the volume has null Labels/Options).
+  const driverOpts = kvMap(o.opts);
+  const labels = kvMap(o.labels);
+  const v = await ctx.client.volumeCreate({
+    Driver: o.driver, ...(Object.keys(driverOpts).length ? { DriverOpts: driverOpts } : {}), ...(Object.keys(labels).length ? { Labels: labels } : {}), Name: o.name,
+  });
   ctx.io.stdout(v.Name + '\n');
 }
