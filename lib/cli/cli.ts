@@ -54,6 +54,15 @@ import { createCommand as volumeCreate } from './commands/volume/create';
 import { rmCommand as volumeRm } from './commands/volume/rm';
 import { pruneCommand as volumePrune } from './commands/volume/prune';
 import { statsCommand } from './commands/container/stats';
+import { listCommand as networkList } from './commands/network/list';
+import { inspectCommand as networkInspect } from './commands/network/inspect';
+import { createCommand as networkCreate } from './commands/network/create';
+import { removeCommand as networkRemove } from './commands/network/remove';
+import { pruneCommand as networkPrune } from './commands/network/prune';
+import { connectCommand as networkConnect } from './commands/network/connect';
+import { disconnectCommand as networkDisconnect } from './commands/network/disconnect';
+import { eventsCommand } from './commands/system/events';
+import { pruneCommand as builderPrune } from './commands/builder/prune';
 import { inspectCommand } from './commands/inspect';
 
 type AnyDef = CommandDef<never>;
@@ -74,16 +83,23 @@ export function buildTree(): Command {
     ['wait', d(waitCommand)],
   ];
   for (const [name, def] of top) mount(root, def, name, name === 'rm' ? ['remove'] : []);
+  mount(root, d(eventsCommand), 'events', []);
   mount(root, d(statsCommand), 'stats', []);
-  for (const stub of ['events', 'export', 'update']) group(root, stub, { stub: true });
+  for (const stub of ['export', 'update']) group(root, stub, { stub: true });
   for (const stub of ['checkpoint', 'context', 'manifest', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
 
   const network = group(root, 'network');
-  for (const stub of ['connect', 'create', 'disconnect', 'inspect', 'ls', 'prune', 'rm']) group(network, stub, { stub: true });
+  mount(network, d(networkConnect), 'connect', []);
+  mount(network, d(networkCreate), 'create', []);
+  mount(network, d(networkDisconnect), 'disconnect', []);
+  mount(network, d(networkInspect), 'inspect', []);
+  mount(network, d(networkList), 'ls', ['list']);
+  mount(network, d(networkPrune), 'prune', []);
+  mount(network, d(networkRemove), 'rm', ['remove']);
 
   const builder = group(root, 'builder');
   mount(builder, d(buildCommand), 'build', []);
-  group(builder, 'prune', { stub: true });
+  mount(builder, d(builderPrune), 'prune', []);
 
   const image = group(root, 'image');
   for (const def of [buildCommand, historyCommand, importCommand, imageInspect, loadCommand, imageList, imagePrune, pullCommand, pushCommand, saveCommand, tagCommand]) {
@@ -105,7 +121,7 @@ export function buildTree(): Command {
   mount(system, d(dfCommand), 'df', []);
   mount(system, d(infoCommand), 'info', []);
   mount(system, d(systemPrune), 'prune', []);
-  group(system, 'events', { stub: true });
+  mount(system, d(eventsCommand), 'events', []);
 
   const volume = group(root, 'volume');
   mount(volume, d(volumeList), 'ls', ['list']);
