@@ -33,6 +33,8 @@ export interface BuildKitBuildRequest {
   output?: { type: 'local' | 'tar'; dest: string };
   /** buildx --no-cache-filter: stages that skip the cache */
   noCacheFilter?: string[];
+  /** buildx --call (--check = --call=check): "build" (default) or "check" */
+  call?: string;
 }
 
 /** Stored login of one registry (DOCKER_CONFIG/config.json "auths"). */
