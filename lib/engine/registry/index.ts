@@ -115,7 +115,6 @@ export async function* imagePush(state: EngineState, name: string, opts: ImagePu
     const chain = img.topChain ? state.layers.chain(img.topChain) : [];
     const top = [...chain].reverse();
     const short = (d: string) => d.slice(7, 19);
-    top.forEach((l, i) => { void i; });
     for (const l of top) yield { status: 'Preparing', progressDetail: {}, id: short(l.diffId) };
     for (let i = 5; i < top.length; i++) yield { status: 'Waiting', progressDetail: {}, id: short(top[i].diffId) };
     if (!allowed) {
@@ -131,23 +130,40 @@ export async function* imagePush(state: EngineState, name: string, opts: ImagePu
     }
     const known = new Set<string>();
     for (const m of Object.values(a.manifests)) for (const l of m.layers) known.add(l.blobDigest);
+    // moby's upload manager runs 5 transfers at once, in descriptor order (top layer first): the existence checks
+    // answer at once, pushes take time by size, and a waiting layer starts when a transfer ends. The messages come
+    // in the order of that schedule (simulated in time units).
+    const events: { t: number; seq: number; msg: JSONMessage }[] = [];
+    const slots: number[] = [0, 0, 0, 0, 0];
+    let seq = 0;
     for (const l of [...layers].reverse()) {
       const id = short(l.diffId);
-      if (known.has(l.blobDigest) || a.blobs[l.blobDigest]) { yield { status: 'Layer already exists', progressDetail: {}, id }; continue; }
-      if (l.catalogKey) {
+      const slot = slots.indexOf(Math.min(...slots));
+      const start = slots[slot];
+      let end: number;
+      if (known.has(l.blobDigest) || a.blobs[l.blobDigest]) {
+        end = start + 1;
+        events.push({ t: end, seq: seq++, msg: { status: 'Layer already exists', progressDetail: {}, id } });
+      } else if (l.catalogKey) {
         const from = officialRepoOf(state, l.diffId);
-        yield { status: from ? `Mounted from ${from}` : 'Layer already exists', progressDetail: {}, id };
-        continue;
+        end = start + 1;
+        events.push({ t: end, seq: seq++, msg: { status: from ? `Mounted from ${from}` : 'Layer already exists', progressDetail: {}, id } });
+      } else {
+        const total = l.compressedSize;
+        const dur = 2 + Math.ceil(total / (256 * 1024));
+        for (const frac of total < 512 * 1024 ? [0.5] : [0.33, 0.67, 0.99]) {
+          const current = Math.min(total, Math.max(1, Math.round(total * frac)));
+          events.push({ t: start + 1 + (dur - 1) * frac, seq: seq++, msg: { status: 'Pushing', progressDetail: { current, total }, progress: progressString(current, total), id } });
+        }
+        end = start + dur;
+        const chainId = chain.find((c) => c.diffId === l.diffId)!.chainId;
+        a.blobs[l.blobDigest] = saveLayerContent(state.layers.content(chainId));
+        events.push({ t: end, seq: seq++, msg: { status: 'Pushed', progressDetail: {}, id } });
       }
-      const total = l.compressedSize;
-      for (const frac of total < 512 * 1024 ? [1] : [0.33, 0.67, 1]) {
-        const current = Math.min(total, Math.max(1, Math.round(total * frac)));
-        yield { status: 'Pushing', progressDetail: { current, total }, progress: progressString(current, total), id };
-      }
-      const chainId = chain.find((c) => c.diffId === l.diffId)!.chainId;
-      a.blobs[l.blobDigest] = saveLayerContent(state.layers.content(chainId));
-      yield { status: 'Pushed', progressDetail: {}, id };
+      slots[slot] = end;
     }
+    events.sort((x, y) => x.t - y.t || x.seq - y.seq);
+    for (const e of events) yield e.msg;
     const raw = manifestJson(img.raw, img.id, layers);
     const digest = digestOf(raw);
     a.manifests[digest] = { config: img.raw, layers, raw };
