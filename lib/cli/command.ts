@@ -178,7 +178,7 @@ export function useTail(cmd: Command): string {
 }
 
 /** Management commands whose cobra Use is `NAME COMMAND` rather than `NAME`. */
-const GROUP_USE_WITH_COMMAND = new Set(['volume', 'network', 'plugin', 'context', 'config', 'secret', 'service', 'stack', 'swarm', 'node', 'manifest', 'trust', 'checkpoint']);
+const GROUP_USE_WITH_COMMAND = new Set(['volume', 'plugin', 'context', 'config', 'secret', 'service', 'stack', 'swarm', 'node', 'manifest', 'trust', 'checkpoint']);
 
 /** cobra UseLine (flags in use line disabled, as docker does). */
 export function useLine(cmd: Command): string {

@@ -56,6 +56,7 @@ function ipamConfig(o: NetworkCreateOptions): IPAMConfig[] {
   for (const r of o.ipRanges) {
     let match = false;
     for (const s of o.subnets) {
+      if (!cidr(r)) throw new StatusError(`invalid CIDR address: ${r}`, 1);
       if (!contains(s, r)) continue;
       const d = data.get(s)!;
       if (d.IPRange) throw new StatusError(`cannot configure multiple ranges (${r}, ${d.IPRange}) on the same subnet (${s})`, 1);
@@ -88,15 +89,13 @@ function ipamConfig(o: NetworkCreateOptions): IPAMConfig[] {
   return [...data.values()];
 }
 
-const ipValidator = (v: string) => (v.split(',').every((x) => ipv4(x.trim()) !== null) ? null : `invalid string being converted to IP address: ${v}`);
-const ipNetValidator = (v: string) => (v.split(',').every((x) => cidr(x.trim()) !== null) ? null : `invalid CIDR address: ${v}`);
 const labelValidator = (v: string) => (v.startsWith('=') ? `invalid label '${v}': empty name` : null);
 
 export const createCommand: CommandDef<NetworkCreateOptions> = {
   name: 'create',
   spec: 'network create',
   args: exactArgs(1),
-  flagValidators: { gateway: ipValidator, 'ip-range': ipNetValidator, label: labelValidator },
+  flagValidators: { label: labelValidator },
   options: (f, args) => ({
     name: args[0], driver: f.string('driver', 'bridge'), opts: f.list('opt'), labels: f.list('label'), internal: f.bool('internal'),
     ipv4: f.changed('ipv4') ? f.bool('ipv4', true) : undefined, ipv6: f.changed('ipv6') ? f.bool('ipv6') : undefined,

@@ -110,6 +110,9 @@ export function getTimestamp(value: string, nowMs: number): string {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/.test(v)) iso = v;
   }
   if (iso) {
+    const [, mo, d, h, mi, se] = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(iso)!.map(Number);
+    const range = mo < 1 || mo > 12 ? 'month' : d < 1 || d > 31 ? 'day' : h > 23 ? 'hour' : mi > 59 ? 'minute' : se > 59 ? 'second' : '';
+    if (range) throw new StatusError(`parsing time ${JSON.stringify(value)}: ${range} out of range`, 1);
     const t = Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
     if (!Number.isNaN(t)) {
       const frac = /\.(\d{1,9})/.exec(iso)?.[1] ?? '';
