@@ -310,10 +310,16 @@ class Builder {
       if (!this.parsed) this.ev({ type: 'vertex', id: defId, name: defName, started: d0, completed: this.now() });
     }
     const p = this.parsed;
-    for (const w of lintDockerfile(p).filter((x) => x.url !== undefined).sort((a, b) => a.range.startLine - b.range.startLine)) {
-      const short = `${w.ruleId}: ${w.message} (line ${w.range.startLine})`;
-      this.result.warnings.push(short);
-      this.ev({ type: 'warning', vertex: defId, short, detail: [], url: w.url ?? '', line: w.range.startLine });
+    const lints = lintDockerfile(p).filter((x) => x.url !== undefined).sort((a, b) => a.range.startLine - b.range.startLine);
+    if (this.req.check) {
+      // --check (--call=check): the frontend's lint subrequest collects the warnings instead of reporting them
+      this.result.checks = lints.map((w) => ({ rule: w.ruleId, url: w.url ?? '', detail: w.message, source: this.source({ start: w.range.startLine, end: w.range.endLine }) }));
+    } else {
+      for (const w of lints) {
+        const short = `${w.ruleId}: ${w.message} (line ${w.range.startLine})`;
+        this.result.warnings.push(short);
+        this.ev({ type: 'warning', vertex: defId, short, detail: [], url: w.url ?? '', line: w.range.startLine });
+      }
     }
     this.ev({ type: 'vertex', id: defId, name: defName, started: d0, completed: this.now() });
     if (p.stages.length === 0) throw new StepError('', '', { solve: 'dockerfile contains no stages to build' });
@@ -392,6 +398,7 @@ class Builder {
       this.ev({ type: 'vertex', id: vid, name: vname, started: t0, completed: this.now() });
       images.set(key, img);
     }
+    if (this.req.check) return;
     const ignore = this.ctx.get('.dockerignore');
     this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
 

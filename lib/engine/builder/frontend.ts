@@ -8,7 +8,7 @@ import type { BuildKitBuildRequest, BuildKitFrontend, CliContext } from '../../c
 import { resolvePath } from '../../cli/workspace-path';
 import { PlainPrinter } from '../../progress/plain';
 import { TtyPrinter } from '../../progress/tty';
-import { renderFailure, renderWarnings } from '../../progress/failure';
+import { renderFailure, renderWarnings, sourceSnippet } from '../../progress/failure';
 import type { BuildEvent } from '../../progress/events';
 import { buildkitBuild } from './build';
 import type { BuilderHost, BuildResult } from './types';
@@ -54,12 +54,17 @@ export function createBuildKitFrontend(host: BuilderHost | (() => BuilderHost), 
         context: { files: opts.files }, dockerfile: opts.dockerfile, tags: opts.tags, buildArgs: opts.buildArgs, labels: opts.labels,
         noCache: opts.noCache, pull: opts.pull, target: opts.target, platform: opts.platform, quiet: opts.quiet,
         secrets: opts.secrets, ssh: opts.ssh, noCacheFilter: opts.noCacheFilter, output: opts.output ? { type: opts.output.type } : undefined,
+        check: opts.call === 'check',
       }, fo.onEvent ? (e) => { update(e); fo.onEvent!(e); } : update);
       done();
       fo.onResult?.(r);
       if (r.failure) {
         err(renderFailure(r.failure));
         return 1;
+      }
+      if (r.checks) {
+        ctx.io.stdout(renderChecks(r.checks));
+        return r.checks.length ? 1 : 0;
       }
       if (opts.output && r.output && ctx.workspace) writeOutput(ctx, opts.output, r.output);
       else if (opts.quiet) ctx.io.stdout(r.imageId + '\n');
@@ -85,4 +90,15 @@ function writeOutput(ctx: CliContext, out: { type: 'local' | 'tar'; dest: string
     if (e.type !== 'file') continue;
     ws.write(root ? root + p : p.slice(1), contentBytes(e.data), e.mode & 0o777);
   }
+}
+
+/**
+ * buildx's result of `--check` (commands/build.go printResult "lint", BuildKit lint.Warning.PrintTo): a count line,
+ * then per warning a blank line, `WARNING: <rule> - <url>`, the detail and the Dockerfile snippet.
+ */
+export function renderChecks(checks: NonNullable<BuildResult['checks']>): string {
+  if (checks.length === 0) return 'Check complete, no warnings found.\n';
+  let out = `Check complete, ${checks.length === 1 ? '1 warning has been found!' : `${checks.length} warnings have been found!`}\n`;
+  for (const c of checks) out += `\nWARNING: ${c.rule}${c.url ? ' - ' + c.url : ''}\n${c.detail}\n${sourceSnippet(c.source)}`;
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The builder's contract with the engine and its callers (lib/cli `docker build`, the API daemon's POST /build). */
 import type { BuildContext, JSONMessage, Labels } from '../../api/types';
-import type { BuildEvent, BuildFailure } from '../../progress/events';
+import type { BuildEvent, BuildFailure, ErrorSource } from '../../progress/events';
 import type { EngineState } from '../state';
 import type { ImageRecord } from '../store';
 import type { UnionFs } from '../fs/union';
@@ -63,6 +63,8 @@ export interface BuildRequest {
   ssh?: string[];
   /** BuildKit `--no-cache-filter stage`: stages whose steps skip the cache */
   noCacheFilter?: string[];
+  /** buildx `--check` (`--call=check`): run the build checks only (BuildResult.checks), build nothing */
+  check?: boolean;
   /** buildx `-o type=local|tar`: export the result's files (BuildResult.output) instead of creating an image */
   output?: { type: 'local' | 'tar' };
   /** legacy: remove intermediate containers (default true) */
@@ -94,6 +96,8 @@ export interface BuildResult {
   tagged: string[];
   /** BuildKit build-check warnings (`JSONArgsRecommended: ... (line 5)`), printed by buildx after a successful build */
   warnings: string[];
+  /** `--check`: the build-check warnings with their Dockerfile source, in line order */
+  checks?: { rule: string; url: string; detail: string; source: ErrorSource }[];
   /** `-o type=local|tar`: the final stage's file system (absolute paths), for the client to write */
   output?: Map<string, Entry>;
 }

@@ -96,6 +96,26 @@ describe('docker build with buildx flags', () => {
     expect(r.stderr).toMatch(/\n#(\d+) \[stage-1 3\/3\] COPY --from=deps \/d \/d\n#\1 CACHED/);
   });
 
+  it('--check runs the build checks only: warnings on stdout with their source, exit 1; nothing is built', async () => {
+    const s = session({ Dockerfile: 'FROM alpine:3.20 as base\nRUN echo hi\nCMD echo hi\n' });
+    const r = await run(s, 'docker build --check --progress=plain -t checked .');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe([
+      'Check complete, 2 warnings have been found!', '',
+      'WARNING: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+      "'as' and 'FROM' keywords' casing do not match",
+      'Dockerfile:1', '--------------------', '   1 | >>> FROM alpine:3.20 as base', '   2 |     RUN echo hi', '   3 |     CMD echo hi', '--------------------', '',
+      'WARNING: JSONArgsRecommended - https://docs.docker.com/go/dockerfile/rule/json-args-recommended/',
+      'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals',
+      'Dockerfile:3', '--------------------', '   1 |     FROM alpine:3.20 as base', '   2 |     RUN echo hi', '   3 | >>> CMD echo hi', '   4 |     ', '--------------------', '',
+    ].join('\n'));
+    expect(r.stderr).not.toContain('RUN echo hi');
+    expect(r.stderr).not.toContain('WARN:');
+    expect((await run(s, 'docker image ls -q checked')).stdout).toBe('');
+    const clean = session({ Dockerfile: 'FROM alpine:3.20\nCMD ["sh"]\n' });
+    expect(await run(clean, 'docker build --call=check -q .')).toEqual({ code: 0, stdout: 'Check complete, no warnings found.\n', stderr: '' });
+  });
+
   it('without buildx (DOCKER_BUILDKIT=0) its flags are unknown, as pflag says', async () => {
     const s = session({ Dockerfile: 'FROM alpine:3.20\n' }, { DOCKER_BUILDKIT: '0' });
     const r = await run(s, 'docker build --secret id=x .');

@@ -9,7 +9,7 @@ export interface BuildOptions {
   context: string; tags: string[]; buildArgs: string[]; labels: string[]; file: string; quiet: boolean; noCache: boolean; pull: boolean;
   rm: boolean; forceRm: boolean; target: string; platform: string; iidfile: string; progress: string;
   /** buildx-only flags (docker build is `docker buildx build` when buildx is installed) */
-  secrets: string[]; ssh: string[]; outputs: string[]; noCacheFilter: string[];
+  secrets: string[]; ssh: string[]; outputs: string[]; noCacheFilter: string[]; call: string; check: boolean;
   /** the first buildx-only flag given, and the usage line, for the legacy builder's `unknown flag` error */
   buildxFlag?: string; usage: string;
 }
@@ -50,6 +50,7 @@ export const buildCommand: CommandDef<BuildOptions> = {
     noCache: f.bool('no-cache'), pull: f.bool('pull'), rm: f.bool('rm', true), forceRm: f.bool('force-rm'), target: f.string('target'),
     platform: f.string('platform'), iidfile: f.string('iidfile'), progress: f.string('progress', 'auto'),
     secrets: f.list('secret'), ssh: f.list('ssh'), outputs: f.list('output'), noCacheFilter: f.list('no-cache-filter'),
+    call: f.string('call'), check: f.bool('check'),
     buildxFlag: BUILDX_FLAGS.find((d) => f.changed(d.name))?.name, usage: `Usage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`,
   }),
   run: runBuild,
@@ -178,6 +179,11 @@ export function buildxOptions(ctx: CliContext, opts: BuildOptions): Partial<Buil
     out.secrets = secrets;
   }
   if (opts.ssh.length) out.ssh = opts.ssh.map((s) => s.split('=')[0] || 'default');
+  const call = opts.check ? 'check' : opts.call;
+  if (call) {
+    if (!['build', 'check'].includes(call)) return `the playground runs --call=build and --call=check only (not ${call})`;
+    out.call = call;
+  }
   if (opts.noCacheFilter.length) out.noCacheFilter = opts.noCacheFilter.flatMap((s) => s.split(',')).filter(Boolean);
   for (const o of opts.outputs) {
     if (o === '') continue;
