@@ -21,6 +21,9 @@ import type {
 } from './types';
 import type { BuildCachePruneOptions, BuildCachePruneReport, EndpointSettings, EventMessage, EventsOptions, NetworkCreateRequest, NetworkCreateResponse, NetworkInspectOptions, NetworkResource, NetworksPruneReport } from './types';
 
+/** The daemon's exact JSON text of an inspect answer, on the decoded object (lib/cli/inspect.ts prints it as is). */
+export const RAW_JSON: unique symbol = Symbol.for('dockerPlayground.rawJSON');
+
 /** The API version docker CLI 28.2.2 speaks by default. */
 export const DEFAULT_API_VERSION = '1.50';
 export const USER_AGENT = 'Docker-Client/28.2.2 (linux)';
@@ -296,6 +299,15 @@ export class HttpEngineClient implements EngineClient {
     return (text.trim() === '' ? undefined : JSON.parse(text)) as T;
   }
 
+  /** Like json(), keeping the body's exact text on the object (RAW_JSON, non-enumerable) for `inspect`'s output. */
+  private async jsonWithRaw<T>(method: string, path: string, query: Record<string, QueryValue> = {}): Promise<T> {
+    const res = await this.request(method, path, query);
+    const text = utf8Decode(new Uint8Array(await res.arrayBuffer()));
+    const v = JSON.parse(text) as T;
+    if (typeof v === 'object' && v !== null) Object.defineProperty(v, RAW_JSON, { value: text.replace(/\s+$/, ''), configurable: true });
+    return v;
+  }
+
   private async bytes(method: string, path: string, query: Record<string, QueryValue> = {}, opts: { json?: unknown; body?: Uint8Array } = {}): Promise<{ res: FetchResponse; data: Uint8Array }> {
     const res = await this.request(method, path, query, opts);
     return { res, data: new Uint8Array(await res.arrayBuffer()) };
@@ -376,7 +388,7 @@ export class HttpEngineClient implements EngineClient {
       'shared-size': opts.sharedSize ? '1' : undefined,
     });
   }
-  imageInspect(name: string): Promise<ImageInspect> { return this.json('GET', `/images/${name}/json`); }
+  imageInspect(name: string): Promise<ImageInspect> { return this.jsonWithRaw('GET', `/images/${name}/json`); }
   imageHistory(name: string): Promise<HistoryItem[]> { return this.json('GET', `/images/${name}/history`); }
   imageRemove(name: string, opts: ImageRemoveOptions): Promise<ImageDeleteItem[]> {
     return this.json('DELETE', `/images/${name}`, { force: opts.force ? '1' : undefined, noprune: opts.noprune ? '1' : undefined });
@@ -457,7 +469,7 @@ export class HttpEngineClient implements EngineClient {
     return this.json('POST', '/containers/create', { name: name || undefined }, { json: req });
   }
   containerInspect(id: string, size?: boolean): Promise<ContainerInspect> {
-    return this.json('GET', `/containers/${id}/json`, { size: size ? '1' : undefined });
+    return this.jsonWithRaw('GET', `/containers/${id}/json`, { size: size ? '1' : undefined });
   }
   async containerStart(id: string): Promise<void> {
     const pending = this.attaching.get(id);

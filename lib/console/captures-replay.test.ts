@@ -34,6 +34,7 @@ const ARGV: Record<string, string[]> = {
 const STDIN: Record<string, string[]> = {
   'prune-prompt-yes': ['y'], 'prune-a-prompt-yes': ['y'], 'prune-prompt-no': ['n'], 'login-ok': ['s3cret'], 'login-fail': ['s3cret'],
 };
+const RAW_ODD = '{"Size": 1, "Id": "sha256:3f2e1d0c9b8a7968574635241302f1e0d9c8b7a6958473625140312f2e1d0c9b", "Weird": "<a&b> é \\u00e9", "Empty": {}, "EmptyArr": [], "Num": 1.50e3}';
 const forceError = (path: string, code: number, message: string) => ({ forceError: { path, code, message } });
 /**
  * Scenario knobs each capture needed (fake/scenario.json). They are not recorded with the captures, so they are
@@ -54,6 +55,23 @@ const SCENARIO: Record<string, object> = {
   'rm-conflict-multirepo': { rmConflict: { a59677401208: 'conflict: unable to delete a59677401208 (must be forced) - image is referenced in multiple repositories' } },
   'rm-conflict-running': { rmConflict: { 'alpine:3.20': 'conflict: unable to delete 91ef0af61f39 (cannot be forced) - image is being used by running container 6666666666aa' } },
   'build-legacy-parse-error': forceError('^/build$', 400, 'dockerfile parse error on line 3: unknown instruction: FORM (did you mean FROM?)'),
+  // One image under four names in three repositories, created about three years before the capture.
+  'image-ls-multi-repo-order': { images: [{ Containers: -1, Created: 1700000000, Id: 'sha256:3f2e1d0c9b8a7968574635241302f1e0d9c8b7a6958473625140312f2e1d0c9b', Labels: null, ParentId: '', RepoDigests: [], RepoTags: ['myapp:dev', 'myapp:v2', 'localhost:5000/myapp:dev', 'aaa:1'], SharedSize: -1, Size: 72812345 }] },
+  // The daemon's inspect body, as the captured indented output shows it (the CLI keeps its tokens and key order).
+  'inspect-raw-order': { rawInspect: RAW_ODD },
+  'inspect-raw-format': { rawInspect: RAW_ODD },
+  'inspect-realistic-api150': { rawInspect: 'CAPTURED' },
+};
+
+/**
+ * When each time-dependent capture was made (Unix seconds): the fake dates its data from its clock (myapp was created
+ * 90 s before the request), so the clock is read back from the first timestamp each capture printed. The fake runs
+ * with Date.now pinned to it (fake-clock.cjs) and the console gets the same clock.
+ */
+const CLOCK: Record<string, number> = {
+  'history-H-false': 1795726417, 'history-format-custom': 1795726421, 'history-format-json': 1795726421,
+  'image-ls-format-json-template': 1795726406, 'image-ls-format-json': 1795726406, 'image-ls-format-raw': 1795726727,
+  'image-ls-format-table-custom': 1795726406, 'inspect-default': 1795726424, 'inspect-format-json': 1795726682, 'inspect-format': 1795726424,
 };
 
 /** A legacy build stream that reproduces a captured build's output (and its final error, if any). */
@@ -70,6 +88,21 @@ function buildStreamFrom(c: Capture): object[] {
   const errLine = c.stderr.split('\n').filter(Boolean).pop();
   if (c.rc !== 0 && errLine && !errLine.startsWith(' ')) msgs.push({ errorDetail: { code: c.rc, message: errLine }, error: errLine });
   return msgs;
+}
+
+/** The single element of a captured `inspect` array, compacted (no whitespace outside strings): the daemon's body. */
+function capturedBody(stdout: string): string {
+  let out = '';
+  for (let i = 0; i < stdout.length; i++) {
+    const ch = stdout[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (stdout[j] !== '"') j += stdout[j] === '\\' ? 2 : 1;
+      out += stdout.slice(i, j + 1);
+      i = j;
+    } else if (!/\s/.test(ch)) out += ch;
+  }
+  return out.slice(1, -1);
 }
 
 const KNOWN_UNSUPPORTED = new Set(['image-ls-tree', 'image-ls-tree-a', 'image-ls-tree-multiplatform']);
@@ -114,7 +147,8 @@ describe.skipIf(!have)('capture replay against the fake Engine API', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-'));
     fs.cpSync(path.join(CONF, 'fake'), path.join(tmp, 'fake'), { recursive: true });
     port = await freePort();
-    server = spawn('node', [path.join(tmp, 'fake/server.js')], { env: { ...process.env, PORT: String(port), REQLOG: path.join(tmp, 'req.log') }, stdio: ['ignore', 'pipe', 'inherit'] });
+    fs.writeFileSync(path.join(tmp, 'fake-clock.cjs'), "const fs = require('fs'); const real = Date.now; Date.now = () => { try { const t = fs.readFileSync(process.env.FAKE_CLOCK, 'utf8').trim(); if (t) return Number(t) * 1000; } catch {} return real(); };\n");
+    server = spawn('node', ['--require', path.join(tmp, 'fake-clock.cjs'), path.join(tmp, 'fake/server.js')], { env: { ...process.env, PORT: String(port), REQLOG: path.join(tmp, 'req.log'), FAKE_CLOCK: path.join(tmp, 'clock') }, stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => server!.stdout!.once('data', () => resolve()));
   });
   afterAll(() => {
@@ -129,14 +163,17 @@ describe.skipIf(!have)('capture replay against the fake Engine API', () => {
   for (const c of caps) {
     it(c.name, async () => {
       const scen = path.join(tmp, 'fake/scenario.json');
-      const scenario = SCENARIO[c.name] ?? (c.name.startsWith('build-legacy') ? { buildStream: buildStreamFrom(c) } : undefined);
+      let scenario = SCENARIO[c.name] ?? (c.name.startsWith('build-legacy') ? { buildStream: buildStreamFrom(c) } : undefined);
+      if (scenario && 'rawInspect' in scenario && scenario.rawInspect === 'CAPTURED') scenario = { rawInspect: capturedBody(c.stdout) };
+      fs.writeFileSync(path.join(tmp, 'clock'), CLOCK[c.name] ? String(CLOCK[c.name]) : '');
+      const now = CLOCK[c.name] ? () => CLOCK[c.name] * 1000 : () => Date.now();
       if (scenario) fs.writeFileSync(scen, JSON.stringify(scenario));
       else if (fs.existsSync(scen)) fs.rmSync(scen);
       const host = c.env.DOCKER_HOST === 'tcp://127.0.0.1:23750' ? `tcp://127.0.0.1:${port}` : c.env.DOCKER_HOST;
       const client = new HttpEngineClient(host, { apiVersion: c.env.DOCKER_API_VERSION });
       const files: Record<string, string> = {};
       for (const [k, v] of Object.entries(BUILD_CONTEXT)) files[`buildctx/${k}`] = v;
-      const con = createConsole({ client, workspace: loadWorkspaceFromFiles(files), env: { ...c.env, HOME: '/root', DOCKER_CONFIG: '$DOCKER_CONFIG' }, now: () => Date.now() });
+      const con = createConsole({ client, workspace: loadWorkspaceFromFiles(files), env: { ...c.env, HOME: '/root', DOCKER_CONFIG: '$DOCKER_CONFIG' }, now });
       let out = '';
       let err = '';
       const input = [...(STDIN[c.name] ?? [])];

@@ -1,7 +1,7 @@
 /** `docker inspect`: any object type (container, image, volume), trying each in docker's order. */
 import { EngineError } from '../../api/errors';
 import { type CliContext, type CommandDef, minArgs, StatusError } from '../command';
-import { inspectAll } from '../inspect';
+import { inspectAll, withInspectKind } from '../inspect';
 
 export interface InspectOptions { refs: string[]; format: string; size: boolean; type: string }
 
@@ -28,8 +28,8 @@ export async function runInspect(ctx: CliContext, o: InspectOptions): Promise<vo
         throw e;
       }
     };
-    if (o.type === '' || o.type === 'container') { const c = await tryGet(() => ctx.client.containerInspect(ref, o.size)); if (c) return c; }
-    if (o.type === '' || o.type === 'image') { const i = await tryGet(() => ctx.client.imageInspect(ref)); if (i) return i; }
+    if (o.type === '' || o.type === 'container') { const c = await tryGet(() => ctx.client.containerInspect(ref, o.size)); if (c) return withInspectKind('container', c); }
+    if (o.type === '' || o.type === 'image') { const i = await tryGet(() => ctx.client.imageInspect(ref)); if (i) return withInspectKind('image', i); }
     if (o.type === '' || o.type === 'volume') {
       const { Volumes } = await ctx.client.volumeList();
       const v = (Volumes ?? []).find((x) => x.Name === ref);

@@ -16,6 +16,35 @@ import { formatFloat, goFormatFloat } from './strconv';
 
 export const GO_TYPE: unique symbol = Symbol.for('gotemplate.goType');
 export const MARSHAL_JSON: unique symbol = Symbol.for('gotemplate.marshalJSON');
+/** On an array or Map: a nil slice or map (printed `[]` / `map[]`, JSON `null`). See gotypes.ts. */
+export const GO_NIL: unique symbol = Symbol.for('gotemplate.nil');
+
+const addresses = new WeakMap<object, string>();
+let nextAddress = 0xc000010000;
+/** What fmt prints for a non-nil pointer: its address. Made up (stable per object), as Go's differ on every run. */
+export function pointerAddress(o: object): string {
+  let a = addresses.get(o);
+  if (!a) {
+    a = '0x' + nextAddress.toString(16);
+    nextAddress += 0x1e0;
+    addresses.set(o, a);
+  }
+  return a;
+}
+
+/** On a gotypes.ts struct value reached through a pointer (its GO_TYPE starts with '*'). */
+export const GO_PTR: unique symbol = Symbol.for('gotemplate.ptr');
+
+/** A non-nil pointer to a non-struct value (`*int`, `*bool`): %v prints an address, JSON the value. */
+export class GoPointer {
+  readonly [GO_TYPE]: string;
+  constructor(type: string, readonly value: unknown) { this[GO_TYPE] = type; }
+  [MARSHAL_JSON](escapeHTML = true): string { return goJSON(this.value, escapeHTML); }
+}
+
+function isPointerValue(v: unknown): boolean {
+  return v instanceof GoPointer || (typeof v === 'object' && v !== null && GO_PTR in v);
+}
 
 export interface GoStruct { [GO_TYPE]: string }
 
@@ -30,7 +59,8 @@ export function floatOf(v: unknown): number | null {
   if (typeof v === 'number' && !Number.isInteger(v)) return v;
   return null;
 }
-export interface JSONMarshaler { [MARSHAL_JSON](): string }
+/** escapeHTML: the encoder's setting, for values that stand for plain Go structs (a real Marshaler escapes itself). */
+export interface JSONMarshaler { [MARSHAL_JSON](escapeHTML?: boolean): string }
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -148,6 +178,8 @@ export function formatV(v: unknown, plus = false, depth = 0): string {
   if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
   if (Array.isArray(v)) return '[' + v.map((x) => formatV(x, plus, depth + 1)).join(' ') + ']';
   if (isStruct(v)) {
+    // A pointer nested in a struct/slice/map prints as its address (gotypes.ts values only).
+    if ((depth > 0 && isPointerValue(v)) || v instanceof GoPointer) return pointerAddress(v);
     const prefix = depth === 0 && v[GO_TYPE].startsWith('*') ? '&' : '';
     return prefix + '{' + structFields(v).map(([k, x]) => (plus ? k + ':' : '') + formatV(x, plus, depth + 1)).join(' ') + '}';
   }
@@ -158,6 +190,9 @@ export function formatV(v: unknown, plus = false, depth = 0): string {
 /** What text/template prints for {{pipeline}}. */
 export function printValue(v: unknown): string {
   if (v === undefined) return '<no value>';
+  // text/template's printableValue dereferences a pointer before printing it.
+  if (v instanceof GoPointer) return formatV(v.value);
+  if (isPointerValue(v)) return '{' + structFields(v as GoStruct & Record<string, unknown>).map(([, x]) => formatV(x, false, 1)).join(' ') + '}';
   return formatV(v);
 }
 
@@ -408,8 +443,9 @@ export function goJSON(v: unknown, escapeHTML: boolean): string {
     case 'function': throw new TemplateError('json: unsupported type: func()');
     default: break;
   }
-  if (typeof v === 'object' && v !== null && MARSHAL_JSON in v) return (v as JSONMarshaler)[MARSHAL_JSON]();
+  if (typeof v === 'object' && v !== null && MARSHAL_JSON in v) return (v as JSONMarshaler)[MARSHAL_JSON](escapeHTML);
   if (v instanceof Uint8Array) return '"' + base64(v) + '"';
+  if (typeof v === 'object' && GO_NIL in v) return 'null';
   if (Array.isArray(v)) return '[' + v.map((x) => goJSON(x, escapeHTML)).join(',') + ']';
   if (v instanceof Map) {
     return '{' + mapEntries(v).map(([k, x]) => jsonString(String(k), escapeHTML) + ':' + goJSON(x, escapeHTML)).join(',') + '}';

@@ -1,5 +1,5 @@
 import { type CliContext, type CommandDef, minArgs } from '../../command';
-import { inspectAll } from '../../inspect';
+import { inspectAll, withInspectKind } from '../../inspect';
 
 export interface InspectOptions { refs: string[]; format: string; size: boolean }
 
@@ -12,5 +12,5 @@ export const inspectCommand: CommandDef<InspectOptions> = {
 };
 
 export async function runInspect(ctx: CliContext, opts: InspectOptions): Promise<void> {
-  await inspectAll(ctx, opts.refs, opts.format, (r) => ctx.client.containerInspect(r, opts.size));
+  await inspectAll(ctx, opts.refs, opts.format, async (r) => withInspectKind('container', await ctx.client.containerInspect(r, opts.size)));
 }

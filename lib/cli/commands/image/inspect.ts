@@ -1,5 +1,5 @@
 import { type CliContext, type CommandDef, minArgs } from '../../command';
-import { inspectAll } from '../../inspect';
+import { inspectAll, withInspectKind } from '../../inspect';
 
 export interface InspectOptions { refs: string[]; format: string; platform: string }
 
@@ -12,5 +12,5 @@ export const inspectCommand: CommandDef<InspectOptions> = {
 };
 
 export async function runInspect(ctx: CliContext, opts: InspectOptions): Promise<void> {
-  await inspectAll(ctx, opts.refs, opts.format, (r) => ctx.client.imageInspect(r));
+  await inspectAll(ctx, opts.refs, opts.format, async (r) => withInspectKind('image', await ctx.client.imageInspect(r)));
 }

@@ -2,6 +2,7 @@ import type { VersionInfo } from '../../../api/types';
 import { type CliContext, type CommandDef, noArgs } from '../../command';
 import { fmt } from '../../formatters';
 import { TabWriter } from '../../formatter/tabwriter';
+import { VERSION_INFO, typedValue } from '../../inspect-types';
 
 export interface VersionOptions { format: string }
 
@@ -38,7 +39,19 @@ export async function runVersion(ctx: CliContext, opts: VersionOptions): Promise
     failure = e;
   }
   if (opts.format !== '') {
-    const value = { Client: { ...CLIENT, Platform: { Name: '' }, DefaultAPIVersion: '1.50' }, Server: server ?? null };
+    // versionInfo as docker/cli builds it: the Engine component's BuildTime reformatted; the Go types give the field
+    // names templates see (.Server.APIVersion) and the JSON tags `{{json .}}` writes (ApiVersion).
+    const negotiated = (ctx.client as { apiVersion?: () => string }).apiVersion?.() ?? CLIENT.ApiVersion;
+    const sv = server ? {
+      ...server,
+      Components: server.Components?.map((c) => (c.Name === 'Engine' && c.Details && c.Details.BuildTime !== undefined
+        ? { ...c, Details: { ...c.Details, BuildTime: ansic(c.Details.BuildTime) } } : c)),
+    } : null;
+    const value = typedValue(VERSION_INFO, {
+      Client: { Platform: { Name: '' }, Version: CLIENT.Version, ApiVersion: negotiated, DefaultAPIVersion: '1.50', GoVersion: CLIENT.GoVersion,
+        GitCommit: CLIENT.GitCommit, Os: CLIENT.Os, Arch: CLIENT.Arch, BuildTime: CLIENT.BuildTime, Context: CLIENT.Context },
+      Server: sv,
+    });
     ctx.io.stdout(fmt.executeTemplate(opts.format === 'json' ? '{{json .}}' : opts.format, value) + '\n');
     if (failure !== undefined) throw failure;
     return;
