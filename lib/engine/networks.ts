@@ -328,6 +328,7 @@ export function networksPrune(state: EngineState, filters: Filters = {}): Networ
     removeRecord(state, n);
     gone.push(n.name);
   }
+  publishEvent(state, 'network', 'prune', '', { reclaimed: '0' });
   return { NetworksDeleted: gone.length ? gone : null };
 }
 
@@ -426,7 +427,7 @@ export type NetworksApi = Pick<EngineClient,
 type Base = Pick<EngineClient,
   | 'containerCreate' | 'containerStart' | 'containerStop' | 'containerRestart' | 'containerKill' | 'containerPause' | 'containerUnpause'
   | 'containerRemove' | 'containerRename' | 'containerAttach' | 'containerInspect' | 'containerList' | 'containersPrune' | 'execCreate' | 'execStart'
-  | 'commit' | 'imagePull' | 'imageTag' | 'imageRemove' | 'imagePush' | 'imageInspect'>;
+  | 'commit' | 'imagePull' | 'imageTag' | 'imageRemove' | 'imagePush' | 'imageInspect' | 'imagesPrune'>;
 interface EngineLike extends Base { readonly state: EngineState }
 type EngineClass = { prototype: EngineLike };
 
@@ -445,7 +446,7 @@ export function installNetworks(E: EngineClass): void {
     containerKill: p.containerKill, containerPause: p.containerPause, containerUnpause: p.containerUnpause, containerRemove: p.containerRemove,
     containerRename: p.containerRename, containerAttach: p.containerAttach, containerInspect: p.containerInspect, containerList: p.containerList,
     containersPrune: p.containersPrune, execCreate: p.execCreate, execStart: p.execStart, commit: p.commit, imagePull: p.imagePull,
-    imageTag: p.imageTag, imageRemove: p.imageRemove, imagePush: p.imagePush, imageInspect: p.imageInspect,
+    imageTag: p.imageTag, imageRemove: p.imageRemove, imagePush: p.imagePush, imageInspect: p.imageInspect, imagesPrune: p.imagesPrune,
   };
   const execs = new WeakMap<EngineState, Map<string, { container: string; cmd: string }>>();
   const execTable = (s: EngineState) => { let t = execs.get(s); if (!t) execs.set(s, (t = new Map())); return t; };
@@ -640,6 +641,11 @@ export function installNetworks(E: EngineClass): void {
       };
     },
     imageInspect(name) { return base.imageInspect.call(this, name); },
+    async imagesPrune(f) {
+      const r = await base.imagesPrune.call(this, f);
+      publishEvent(this.state, 'image', 'prune', '', { reclaimed: String(r.SpaceReclaimed) });
+      return r;
+    },
   };
   Object.assign(p, api);
 }
