@@ -22,7 +22,7 @@ export function engineBuild(host: BuilderHost, context: BuildContext, opts: Buil
 export function buildCacheUsage(host: BuilderHost): BuildCacheRecord[] {
   const cache = BuildCache.of(host.state);
   return cache.entries().map((e) => ({
-    ID: e.id, Parents: e.parent ? [e.parent] : null, Type: 'regular', Description: e.description, InUse: false, Shared: false,
+    ID: e.id, Parents: e.parent ? [e.parent] : null, Type: e.type ?? 'regular', Description: e.description, InUse: false, Shared: false,
     Size: e.size, CreatedAt: rfc3339Nano(e.createdMs), LastUsedAt: rfc3339Nano(e.lastUsedMs), UsageCount: e.usageCount,
   }));
 }

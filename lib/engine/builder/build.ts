@@ -1007,7 +1007,13 @@ class Builder {
         rm.check?.();
         const applied = applyMounts(fs, rm.mounts);
         await exec(fs, out, 'buildkitsandbox', runEnv, applied.points.filter((_, i) => rm.mounts[i].readOnly));
-        rm.mounts.forEach((m, i) => { if (m.cacheId !== undefined) this.cache.setMountContent(m.cacheId, subtree(fs, applied.points[i]) ?? new Map()); });
+        rm.mounts.forEach((m, i) => {
+          if (m.cacheId === undefined) return;
+          this.cache.setMountContent(m.cacheId, subtree(fs, applied.points[i]) ?? new Map(), {
+            description: `cached mount ${m.target} from exec ${argv.join(' ')}`, nowMs: this.now(),
+            recordId: () => this.state.random.hex(25).replace(/[a-f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 10)),
+          });
+        });
         return layerWithoutMounts(fs.diff(), fs.base.entries, applied);
       });
       return;

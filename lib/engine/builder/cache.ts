@@ -49,7 +49,12 @@ export interface CacheRecord {
   lastUsedMs?: number;
   usageCount?: number;
 }
-export interface CacheUsage { id: string; parent: string; description: string; size: number; createdMs: number; lastUsedMs: number; usageCount: number }
+export interface CacheUsage {
+  id: string; parent: string; description: string; size: number; createdMs: number; lastUsedMs: number; usageCount: number;
+  /** BuildKit's record type: 'regular' (default) or 'exec.cachemount' */
+  type?: string;
+}
+interface CacheMount { content: Map<string, Entry>; id: string; description: string; createdMs: number; lastUsedMs: number; usageCount: number }
 
 export class BuildCache {
   private readonly records = new Map<string, CacheRecord>();
@@ -58,7 +63,7 @@ export class BuildCache {
   private readonly exports = new Map<string, number>();
   private readonly bases = new Set<string>();
   /** RUN --mount=type=cache content by cache id: entries relative to the mount point ('' = the mount point) */
-  private readonly mounts = new Map<string, Map<string, Entry>>();
+  private readonly mounts = new Map<string, CacheMount>();
 
   static of(state: EngineState): BuildCache {
     let c = state.areas.get('builder') as BuildCache | undefined;
@@ -108,6 +113,12 @@ export class BuildCache {
         createdMs: r.createdMs ?? 0, lastUsedMs: r.lastUsedMs ?? r.createdMs ?? 0, usageCount: r.usageCount ?? 1,
       });
     }
+    for (const m of this.mounts.values()) {
+      if (!m.id) continue;
+      let size = 0;
+      for (const e of m.content.values()) if (e.type === 'file') size += e.data instanceof Uint8Array ? e.data.length : e.data.size;
+      out.push({ id: m.id, parent: '', description: m.description, size, createdMs: m.createdMs, lastUsedMs: m.lastUsedMs, usageCount: m.usageCount, type: 'exec.cachemount' });
+    }
     return out;
   }
   /** Marks a record used (a cache hit). */
@@ -122,8 +133,22 @@ export class BuildCache {
   exportTime(key: string): number | undefined { return this.exports.get(key); }
   setExportTime(key: string, ms: number): void { this.exports.set(key, ms); }
 
-  mountContent(id: string): ReadonlyMap<string, Entry> | undefined { return this.mounts.get(id); }
-  setMountContent(id: string, content: Map<string, Entry>): void { this.mounts.set(id, content); }
+  mountContent(id: string): ReadonlyMap<string, Entry> | undefined { return this.mounts.get(id)?.content; }
+  /**
+   * Stores a cache mount's content after a RUN. A new one becomes a record of type exec.cachemount, described as
+   * BuildKit does (`cached mount <target> from exec <args>`); `recordId` makes its 25-character ID.
+   */
+  setMountContent(id: string, content: Map<string, Entry>, use?: { description: string; nowMs: number; recordId: () => string }): void {
+    const prev = this.mounts.get(id);
+    if (prev) {
+      prev.content = content;
+      if (use) { prev.lastUsedMs = use.nowMs; prev.usageCount++; }
+      return;
+    }
+    this.mounts.set(id, {
+      content, id: use?.recordId() ?? '', description: use?.description ?? '', createdMs: use?.nowMs ?? 0, lastUsedMs: use?.nowMs ?? 0, usageCount: 1,
+    });
+  }
 
   seenBase(key: string): boolean { return this.bases.has(key); }
   markBase(key: string): void { this.bases.add(key); }
@@ -164,8 +189,11 @@ export class BuildCache {
         lastUsedMs: r.lastUsedMs, usageCount: r.usageCount,
       });
     }
-    const mounts: [string, Pick<SavedLayer, 'entries' | 'opaque'>][] = [];
-    for (const [id, m] of this.mounts) mounts.push([id, saveLayerContent({ entries: new Map([...m].map(([k, e]) => ['/' + k, e])) })]);
+    const mounts: SavedMount[] = [];
+    for (const [id, m] of this.mounts) {
+      const { content, ...meta } = m;
+      mounts.push([id, saveLayerContent({ entries: new Map([...content].map(([k, e]) => ['/' + k, e])) }), meta]);
+    }
     return { records, legacy: [...this.legacy], exports: [...this.exports], bases: [...this.bases], mounts };
   }
   load(d: SavedCache): void {
@@ -177,10 +205,10 @@ export class BuildCache {
     for (const [k, v] of d.legacy ?? []) this.legacy.set(k, v);
     for (const [k, v] of d.exports ?? []) this.exports.set(k, v);
     for (const b of d.bases ?? []) this.bases.add(b);
-    for (const [id, l] of d.mounts ?? []) {
-      const m = new Map<string, Entry>();
-      for (const [k, e] of loadLayerContent(l).entries) if (e.type !== 'whiteout') m.set(k.slice(1), e);
-      this.mounts.set(id, m);
+    for (const [id, l, meta] of d.mounts ?? []) {
+      const content = new Map<string, Entry>();
+      for (const [k, e] of loadLayerContent(l).entries) if (e.type !== 'whiteout') content.set(k.slice(1), e);
+      this.mounts.set(id, { id: '', description: '', createdMs: 0, lastUsedMs: 0, usageCount: 1, ...(meta ?? {}), content });
     }
   }
 }
@@ -188,8 +216,9 @@ export class BuildCache {
 interface SavedRecord extends Omit<CacheRecord, 'files' | 'layer'> { key: string; files?: [string, string][]; layer: CacheLayer | null }
 export interface SavedCache {
   records: SavedRecord[]; legacy: [string, string][]; exports: [string, number][]; bases: string[];
-  mounts?: [string, Pick<SavedLayer, 'entries' | 'opaque'>][];
+  mounts?: SavedMount[];
 }
+type SavedMount = [string, Pick<SavedLayer, 'entries' | 'opaque'>, Omit<CacheMount, 'content'>?];
 
 // The build cache travels with the engine's saved state (lib/engine/serialize.ts).
 registerAreaCodec('builder', {

@@ -8,6 +8,7 @@ import { getImage, imageHistory } from '../images';
 import { UnionFs } from '../fs/union';
 import { saveState, loadState } from '../serialize';
 import { buildkitBuild, legacyBuild } from './build';
+import { buildCacheUsage } from './api';
 import { testState } from './testing';
 import type { BuildRequest, BuilderHost } from './types';
 
@@ -52,6 +53,16 @@ describe('RUN --mount=type=cache', () => {
     // the RUN wrote nothing else: no layer
     expect(createdBy(host, 'c2')[0]).toBe('RUN /bin/sh -c echo run >> /root/.cache/log && cat /root/.cache/log # buildkit');
     expect(imageHistory(host.state, 'c2')[0].Size).toBe(0);
+  });
+
+  it('a cache mount is a build cache record of type exec.cachemount (docker system df -v)', async () => {
+    const host = { state: testState() };
+    await bk(host, { context: ctx({ Dockerfile: df }) });
+    const recs = buildCacheUsage(host).filter((r) => r.Type === 'exec.cachemount');
+    expect(recs.map((r) => [r.Description, r.Size, r.UsageCount])).toEqual([['cached mount /root/.cache from exec /bin/sh -c echo run >> /root/.cache/log && cat /root/.cache/log', 4, 1]]);
+    expect(recs[0].ID).toMatch(/^[0-9g-p]{25}$/);
+    await bk(host, { context: ctx({ Dockerfile: df }), noCache: true });
+    expect(buildCacheUsage(host).filter((r) => r.Type === 'exec.cachemount').map((r) => [r.Size, r.UsageCount])).toEqual([[8, 2]]);
   });
 
   it('an id shares the cache between targets; the content is saved with the engine', async () => {
