@@ -12,7 +12,7 @@ import type { LayerChange } from '../lib/engine/tar';
 import { UnionFs } from '../lib/engine/fs/union';
 import type { ImageConfigJSON } from '../lib/engine/store';
 import { parseNormalizedNamed } from '../lib/reference/reference';
-import { formatImages } from '../lib/cli/formatter/image';
+import { formatImages, formatImagesTemplate } from '../lib/cli/formatter/image';
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(1)} ms`;
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -104,8 +104,9 @@ async function main() {
   const now = Date.UTC(2025, 0, 2);
   const text = formatImages(list, { now });
   const fmtMs = bestCpu(5, () => void formatImages(list, { now }));
+  const tmplMs = bestCpu(3, () => void formatImagesTemplate(list, { now }));
   console.log(`3. 10,000 images: create+tag ${createMs}; imageList ${listMs} (${list.length} rows); filtered by reference=app1* ${filtMs} (${filtered.length} rows); ` +
-    `docker image ls formatting ${fmtMs} (${text.length} chars) [CPU ms, best of 5]`);
+    `docker image ls formatting ${fmtMs} (${text.length} chars; through the Go template + tabwriter: ${tmplMs}) [CPU ms, best of 5]`);
 
   // 4. memory with 1,000 images sharing one base
   const e2 = createEngine({ clock: new ManualClock(Date.UTC(2025, 0, 1)), seed: 'mem' });

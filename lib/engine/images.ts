@@ -148,33 +148,40 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
     if (until === undefined || until > t) until = t;
   }
   const patterns = filterValues(f, 'reference');
-  const selected = danglingOnly ? state.images.heads() : [...state.images.all()];
+  const labelFilter = f?.label !== undefined;
+  const danglingFilter = f?.dangling !== undefined;
   const out: ImageSummary[] = [];
-  for (const img of selected) {
+  for (const img of state.images.all()) {
+    if (danglingOnly && state.images.childCount(img.id) !== 0) continue; // moby imageStore.Heads
     if (before !== undefined && !(img.createdMs < before)) continue;
     if (since !== undefined && !(img.createdMs > since)) continue;
     if (until !== undefined && !(img.createdMs < until)) continue;
-    if (f?.label && !matchLabels(f, img.config.config?.Labels)) continue;
-    const tags: string[] = [], digests: string[] = [];
-    for (const e of state.refs.entries(img.id)) {
+    if (labelFilter && !matchLabels(f, img.config.config?.Labels)) continue;
+    // References come from the store already parsed, with their familiar strings and sorted (cached per image).
+    const entries = state.refs.entries(img.id);
+    let tags: string[] = NO_STRINGS, digests: string[] = NO_STRINGS;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       const ref = e.ref;
       if (patterns.length && !patterns.some((p) => pathMatch(p, e.familiar) || pathMatch(p, familiarName(ref)))) continue;
-      if (isCanonical(ref)) digests.push(e.familiar);
-      if (isTagged(ref)) tags.push(e.familiar);
+      if (ref.digest !== undefined) (digests === NO_STRINGS ? (digests = []) : digests).push(e.familiar);
+      if (ref.tag !== undefined) (tags === NO_STRINGS ? (tags = []) : tags).push(e.familiar);
     }
     if (tags.length === 0 && digests.length === 0) {
       if (opts.all || state.images.childCount(img.id) === 0) {
-        if (f?.dangling && !danglingOnly) continue;
+        if (danglingFilter && !danglingOnly) continue;
         if (patterns.length) continue;
       } else continue;
     } else if (danglingOnly && tags.length > 0) continue;
-    const s = imageSummary(state, img, tags, digests);
+    const s = imageSummary(state, img, tags === NO_STRINGS ? [] : tags, digests === NO_STRINGS ? [] : digests);
     if (opts.sharedSize) s.SharedSize = 0;
     out.push(s);
   }
   if (opts.sharedSize) fillSharedSize(state, out);
+  // One sort: newest first, then by ID (createdMs is parsed once when the image is stored).
   return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
 }
+const NO_STRINGS: string[] = [];
 
 /** SharedSize: bytes of this image's layers that other images also use (system df). */
 function fillSharedSize(state: EngineState, list: ImageSummary[]): void {

@@ -85,6 +85,8 @@ export class LayerStore {
   private readonly layers = new Map<string, Layer>();
   private readonly contents = new Map<string, LayerContent>();
   private readonly views = new Map<string, View>();
+  /** ChainID -> cumulative size of the chain (fixed once registered: a chain never changes). */
+  private readonly chainSizes = new Map<string, number>();
   private readonly maxViews = 24;
   constructor(private readonly loader: LayerLoader) {}
 
@@ -115,7 +117,7 @@ export class LayerStore {
     };
     this.layers.set(chainId, layer);
     this.contents.set(chainId, content);
-    if (parent) this.layers.get(parent)!.children++;
+    this.added(layer);
     return layer;
   }
   /** Registers a layer whose content is produced by the loader on first use (catalog layers). */
@@ -125,8 +127,16 @@ export class LayerStore {
     if (existing) return existing;
     const layer: Layer = { chainId, diffId, parent, size, source: { kind: 'catalog', key }, cacheId: digestOf('overlay2:' + chainId).slice(7), refs: 0, children: 0 };
     this.layers.set(chainId, layer);
-    if (parent) this.layers.get(parent)!.children++;
+    this.added(layer);
     return layer;
+  }
+  private added(layer: Layer): void {
+    if (!layer.parent) {
+      this.chainSizes.set(layer.chainId, layer.size);
+      return;
+    }
+    this.layers.get(layer.parent)!.children++;
+    this.chainSizes.set(layer.chainId, this.chainSize(layer.parent) + layer.size);
   }
 
   /** The layer's own content (loaded for catalog layers). */
@@ -153,6 +163,8 @@ export class LayerStore {
   }
   /** Cumulative size of the chain (moby roLayer.Size). */
   chainSize(chainId: string): number {
+    const cached = this.chainSizes.get(chainId);
+    if (cached !== undefined) return cached;
     let n = 0;
     for (let id = chainId; id; ) {
       const l = this.layers.get(id)!;
@@ -200,6 +212,7 @@ export class LayerStore {
       this.layers.delete(cur.chainId);
       this.contents.delete(cur.chainId);
       this.views.delete(cur.chainId);
+      this.chainSizes.delete(cur.chainId);
       removed.push(cur);
       const p: Layer | undefined = cur.parent ? this.layers.get(cur.parent) : undefined;
       if (p) p.children--;
@@ -318,6 +331,8 @@ export interface RefEntry { ref: Reference; key: string; id: string; /** familia
 export class ReferenceStore {
   private readonly refs = new Map<string, RefEntry>();
   private readonly byImage = new Map<string, Map<string, RefEntry>>();
+  /** Image ID -> its entries sorted by familiar string, until its references change. */
+  private readonly sorted = new Map<string, readonly RefEntry[]>();
 
   get(ref: Reference): string | undefined { return this.refs.get(referenceString(ref))?.id; }
   /** Adds a tag or digest reference; with `force` a tag moves from another image. Returns the image it moved from. */
@@ -326,7 +341,11 @@ export class ReferenceStore {
     const old = this.refs.get(key);
     if (old && old.id === id) return undefined;
     if (old && !force) throw new Error(`Conflict: Tag ${familiarString(ref)} is already set to image ${old.id}, if you want to replace it, please use the force option`);
-    if (old) this.byImage.get(old.id)?.delete(key);
+    if (old) {
+      this.byImage.get(old.id)?.delete(key);
+      this.sorted.delete(old.id);
+    }
+    this.sorted.delete(id);
     const e: RefEntry = { ref, key, id, familiar: familiarString(ref) };
     this.refs.set(key, e);
     let m = this.byImage.get(id);
@@ -340,6 +359,7 @@ export class ReferenceStore {
     if (!e) return false;
     this.refs.delete(key);
     this.byImage.get(e.id)?.delete(key);
+    this.sorted.delete(e.id);
     return true;
   }
   /** References to an image, sorted by familiar string (moby lexicalRefs). */
@@ -348,15 +368,19 @@ export class ReferenceStore {
     if (!m || m.size === 0) return [];
     return this.entries(id).map((e) => e.ref);
   }
-  /** Entries of an image's references, sorted by familiar string (moby lexicalRefs). */
-  entries(id: string): RefEntry[] {
+  /** Entries of an image's references, sorted by familiar string (moby lexicalRefs); cached until they change. */
+  entries(id: string): readonly RefEntry[] {
+    const cached = this.sorted.get(id);
+    if (cached) return cached;
     const m = this.byImage.get(id);
-    if (!m || m.size === 0) return [];
+    if (!m || m.size === 0) return NO_ENTRIES;
     const out = [...m.values()];
     if (out.length > 1) out.sort((a, b) => cmp(a.familiar, b.familiar));
+    this.sorted.set(id, out);
     return out;
   }
   all(): RefEntry[] { return [...this.refs.values()]; }
   get count(): number { return this.refs.size; }
 }
+const NO_ENTRIES: readonly RefEntry[] = [];
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
