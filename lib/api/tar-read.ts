@@ -1,9 +1,11 @@
 /**
- * A minimal tar reader/writer for the Engine API server (POST /build contexts, archive PUT/GET, fake save/load).
- * Reads ustar, GNU long names (L/K) and PAX headers (x/g: path, linkpath, size, mtime); gzip input is inflated.
- * NOTE for the lead: lib/engine may grow its own tar module; merge them when both exist.
+ * Tar for the Engine API server (POST /build contexts, archive PUT/GET, fake save/load): reading goes through
+ * lib/engine/tar.ts (the one tar reader), flattened to TarEntry; gzip input is inflated. writeTar writes ustar with PAX
+ * records for long names.
  */
 import { gunzipSync } from 'fflate';
+import { TYPE_DIR, TYPE_LINK, TYPE_REG, TYPE_SYMLINK, readTar as engineReadTar } from '../engine/tar';
+import { utf8Decode } from '../engine/digest';
 import type { BuildContext, ContextFile } from './types';
 
 export interface TarEntry {
@@ -20,116 +22,30 @@ export interface TarEntry {
   data: Uint8Array;
 }
 
-const dec = (b: Uint8Array): string => {
-  let s = '';
-  for (const c of b) {
-    if (c === 0) break;
-    s += String.fromCharCode(c);
-  }
-  return s;
-};
-/** UTF-8 decode without TextDecoder. */
-function utf8Decode(b: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    let cp: number;
-    let n: number;
-    if (c < 0x80) { cp = c; n = 1; }
-    else if (c >= 0xf0) { cp = c & 7; n = 4; }
-    else if (c >= 0xe0) { cp = c & 15; n = 3; }
-    else { cp = c & 31; n = 2; }
-    for (let k = 1; k < n; k++) cp = (cp << 6) | ((b[i + k] ?? 0) & 63);
-    out += String.fromCodePoint(cp);
-    i += n;
-  }
-  return out;
-}
-const field = (b: Uint8Array, off: number, len: number): string => {
-  const sub = b.subarray(off, off + len);
-  const end = sub.indexOf(0);
-  return utf8Decode(end < 0 ? sub : sub.subarray(0, end));
-};
-function num(b: Uint8Array, off: number, len: number): number {
-  if (b[off] & 0x80) {
-    // base-256 (GNU) big-endian
-    let v = b[off] & 0x7f;
-    for (let i = 1; i < len; i++) v = v * 256 + b[off + i];
-    return v;
-  }
-  const s = dec(b.subarray(off, off + len)).trim();
-  return s ? parseInt(s, 8) : 0;
-}
-
-function parsePax(data: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
-  let i = 0;
-  while (i < data.length) {
-    const sp = data.indexOf(0x20, i);
-    if (sp < 0) break;
-    const len = parseInt(dec(data.subarray(i, sp)), 10);
-    if (!len) break;
-    const rec = utf8Decode(data.subarray(sp + 1, i + len - 1));
-    const eq = rec.indexOf('=');
-    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
-    i += len;
-  }
-  return out;
-}
-
 function cleanName(n: string): string {
   let s = n.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
   while (s.endsWith('/')) s = s.slice(0, -1);
   return s === '.' ? '' : s;
 }
 
-/** Reads every entry of a tar archive (gzip-compressed archives are inflated first). */
+/**
+ * Reads every entry of a tar archive (gzip-compressed archives are inflated first) with lib/engine's reader (ustar,
+ * PAX x/g, GNU L/K, checksums verified), as the flat entries the Engine API routes use.
+ */
 export function readTar(input: Uint8Array): TarEntry[] {
-  let buf = input;
-  if (buf.length > 2 && buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
-  const out: TarEntry[] = [];
-  let off = 0;
-  let longName: string | null = null;
-  let longLink: string | null = null;
-  let pax: Record<string, string> = {};
-  let globalPax: Record<string, string> = {};
-  while (off + 512 <= buf.length) {
-    const h = buf.subarray(off, off + 512);
-    if (h.every((c) => c === 0)) break;
-    const flag = String.fromCharCode(h[156] || 48);
-    const sizeField = num(h, 124, 12);
-    const merged = { ...globalPax, ...pax };
-    const size = merged.size !== undefined ? Number(merged.size) : sizeField;
-    const data = buf.subarray(off + 512, off + 512 + size);
-    off += 512 + Math.ceil(size / 512) * 512;
-    if (flag === 'x') { pax = parsePax(data); continue; }
-    if (flag === 'g') { globalPax = { ...globalPax, ...parsePax(data) }; continue; }
-    if (flag === 'L') { longName = dec(data); continue; }
-    if (flag === 'K') { longLink = dec(data); continue; }
-    const magic = dec(h.subarray(257, 263));
-    const prefix = magic.startsWith('ustar') ? field(h, 345, 155) : '';
-    let name = merged.path ?? longName ?? ((prefix ? prefix + '/' : '') + field(h, 0, 100));
-    const isDirName = name.endsWith('/');
-    name = cleanName(name);
-    const linkname = merged.linkpath ?? longLink ?? field(h, 157, 100);
+  const buf = input.length > 2 && input[0] === 0x1f && input[1] === 0x8b ? gunzipSync(input) : input;
+  return engineReadTar(buf).map((r) => {
+    const isDirName = r.name.endsWith('/');
+    const flag = r.typeflag;
     const type: TarEntry['type'] =
-      flag === '5' || (isDirName && (flag === '0' || flag === '\0')) ? 'dir'
-        : flag === '0' || flag === '\0' || flag === '7' ? 'file'
-          : flag === '2' ? 'symlink' : flag === '1' ? 'hardlink' : 'other';
-    out.push({
-      name, type, linkname,
-      mode: num(h, 100, 8) & 0o7777,
-      uid: merged.uid !== undefined ? Number(merged.uid) : num(h, 108, 8),
-      gid: merged.gid !== undefined ? Number(merged.gid) : num(h, 116, 8),
-      size: type === 'file' ? size : 0,
-      mtime: merged.mtime !== undefined ? Math.floor(Number(merged.mtime)) : num(h, 136, 12),
-      data: type === 'file' ? data.slice() : new Uint8Array(0),
-    });
-    longName = null;
-    longLink = null;
-    pax = {};
-  }
-  return out;
+      flag === TYPE_DIR || (isDirName && flag === TYPE_REG) ? 'dir'
+        : flag === TYPE_REG || flag === '7' ? 'file'
+          : flag === TYPE_SYMLINK ? 'symlink' : flag === TYPE_LINK ? 'hardlink' : 'other';
+    return {
+      name: cleanName(r.name), type, linkname: r.linkname ?? '', mode: r.mode & 0o7777, uid: r.uid, gid: r.gid,
+      size: type === 'file' ? r.size : 0, mtime: r.mtime, data: type === 'file' ? r.data : new Uint8Array(0),
+    };
+  });
 }
 
 /** A build context from a tar (what `docker build` sends to POST /build). The root entry "." is skipped. */
