@@ -16,6 +16,18 @@ async function fsOf(ref: string) {
 }
 const sh = async (ref: string, script: string, extra: Partial<Parameters<typeof runShell>[0]> = {}) => runShell({ fs: await fsOf(ref), script, ...extra });
 
+describe('runShell readOnly (RUN --mount read-only binds and secrets)', () => {
+  it('writes under a read-only path fail with the image shell\'s wording; reads work; other paths are writable', async () => {
+    const deb = await sh('debian:bookworm', 'touch /etc/ro; mkdir /etc/ro2; rm /etc/hostname; cat /etc/debian_version; echo ok > /tmp/w && cat /tmp/w', { readOnly: ['/etc'] });
+    expect(deb.stderr).toBe("touch: cannot touch '/etc/ro': Read-only file system\nmkdir: cannot create directory '/etc/ro2': Read-only file system\nrm: cannot remove '/etc/hostname': Read-only file system\n");
+    expect(deb.stdout).toBe('12.10\nok\n');
+    const alp = await sh('alpine:3.20', 'touch /etc/ro', { readOnly: ['/etc'] });
+    expect(alp.stderr).toBe('touch: /etc/ro: Read-only file system\n');
+    const redirect = await sh('debian:bookworm', 'echo x > /etc/ro', { readOnly: ['/etc'] });
+    expect(redirect.stderr).toBe('/bin/sh: 1: cannot create /etc/ro: Read-only file system\n');
+  });
+});
+
 describe('runShell', () => {
   it('runs scripts on debian with the binaries of the image only', async () => {
     const r = await sh('debian:bookworm', 'echo hi && ls / | head -3 && cat /etc/debian_version');

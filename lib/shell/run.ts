@@ -392,8 +392,9 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
     lastEnv = (r as { env?: Record<string, string> }).env;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const m = /^(ENOENT|ENOTDIR|EISDIR)[^']*'([^']+)'/.exec(msg);
-    const text = m ? (flavor === 'debian' ? `/bin/sh: 1: cannot create ${m[2]}: ${m[1] === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent'}\n` : `/bin/sh: can't create ${m[2]}: ${m[1] === 'EISDIR' ? 'Is a directory' : 'nonexistent directory'}\n`) : `${shellPath}: ${msg}\n`;
+    const m = /^(ENOENT|ENOTDIR|EISDIR|EROFS)[^']*'([^']+)'/.exec(msg);
+    const why = (debian: boolean) => (m![1] === 'EISDIR' ? 'Is a directory' : m![1] === 'EROFS' ? 'Read-only file system' : debian ? 'Directory nonexistent' : 'nonexistent directory');
+    const text = m ? (flavor === 'debian' ? `/bin/sh: 1: cannot create ${m[2]}: ${why(true)}\n` : `/bin/sh: can't create ${m[2]}: ${why(false)}\n`) : `${shellPath}: ${msg}\n`;
     r = { stdout: '', stderr: text, exitCode: 2 };
   } finally {
     fs.owner = prevOwner;

@@ -402,7 +402,7 @@ class Builder {
     const ignore = this.ctx.get('.dockerignore');
     this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
 
-    const usesContext = order.some((i) => p.stages[i].commands.some((c) => (((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x))) || (c.kind === 'RUN' && contextBinds(c).length > 0)));
+    const usesContext = order.some((i) => p.stages[i].commands.some((c) => (((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x) && !isGitSource(x))) || (c.kind === 'RUN' && contextBinds(c).length > 0)));
     const multi = p.stages.length > 1 || p.stages.some((st) => st.commands.some((c) => c.kind === 'COPY' && !!c.from && !stageIndexByName.has(c.from.toLowerCase()) && !/^\d+$/.test(c.from)));
     for (const i of order) {
       const st = await this.fromStage(p.stages[i], baseNames[i], images, multi);
@@ -427,7 +427,7 @@ class Builder {
     for (const s of stages) for (const c of s.commands) {
       const srcs = c.kind === 'RUN' ? contextBinds(c) : (c.kind === 'COPY' && !c.from) || c.kind === 'ADD' ? c.sourcePaths : [];
       for (const src of srcs) {
-        if (/^https?:\/\//.test(src)) continue;
+        if (/^https?:\/\//.test(src) || isGitSource(src)) continue;
         const pats = hasWildcard(src) ? this.ctx.glob(src) : [cleanRel(src)];
         for (const p of pats) {
           const files = this.ctx.isDir(p) ? this.ctx.filesUnder(p) : this.ctx.get(p) ? [{ path: cleanRel(p), file: this.ctx.get(p)! }] : [];
