@@ -1088,7 +1088,12 @@ class Builder {
       if (m.type === 'cache') {
         const id = m.cacheId || m.target;
         const saved = this.cache.mountContent(id);
-        const content: MountContent = saved ? new Map(saved) : new Map([['', dirEntry(m.mode ?? 0o755, m.uid ?? 0, m.gid ?? 0, 0)]]);
+        let content: MountContent = saved ? new Map(saved) : new Map([['', dirEntry(m.mode ?? 0o755, m.uid ?? 0, m.gid ?? 0, 0)]]);
+        if (!saved && m.from) {
+          // a new cache starts from `source` of the stage or image named by `from`
+          const seed = subtree((await this.mountSource(st, m.from, line)).fs, normPath('/' + m.source));
+          if (seed) content = seed;
+        }
         out.push({ target, content, readOnly: m.readOnly, cacheId: id });
         continue;
       }

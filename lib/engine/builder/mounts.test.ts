@@ -65,6 +65,13 @@ describe('RUN --mount=type=cache', () => {
     expect(buildCacheUsage(host).filter((r) => r.Type === 'exec.cachemount').map((r) => [r.Size, r.UsageCount])).toEqual([[8, 2]]);
   });
 
+  it('from= and source= seed a new cache from a stage', async () => {
+    const host = { state: testState() };
+    const df2 = 'FROM alpine:3.20 AS seed\nRUN mkdir /s && echo seeded > /s/f\nFROM alpine:3.20\nRUN --mount=type=cache,target=/c,from=seed,source=/s cat /c/f\n';
+    const r = await bk(host, { context: ctx({ Dockerfile: df2 }) });
+    expect(r.out).toContain(' 0.001 seeded\n');
+  });
+
   it('an id shares the cache between targets; the content is saved with the engine', async () => {
     const host = { state: testState() };
     await bk(host, { context: ctx({ Dockerfile: 'FROM alpine:3.20\nRUN --mount=type=cache,id=shared,target=/a echo 1 > /a/f\n' }) });
