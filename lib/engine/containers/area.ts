@@ -22,6 +22,7 @@ import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/i
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
 import { containerStats as statsSample } from './stats';
+import { type HealthState, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
 import { containerEvent } from '../events';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
@@ -45,6 +46,9 @@ export interface ContainerRecord {
   listeners: Set<AttachIO>;
   exitWaiters: ((code: number) => void)[];
   stdinBuf: string; stdinEof: boolean; onAttach?: () => void;
+  /** Restart policy state: when the next restart is due, the back-off, `docker stop` seen (no restart then). */
+  restartAt?: number; backoffMs?: number; manuallyStopped?: boolean; daemonStart?: boolean;
+  health?: HealthState;
 }
 interface ExecRecord { id: string; container: ContainerRecord; req: ExecCreateRequest; running: boolean; exitCode: number | null; pid: number }
 
@@ -56,6 +60,8 @@ export interface ContainersArea {
   volumes: Map<string, VolumeRecord>;
   /** The host's files for bind mounts (the workspace), when the session attached them. */
   host?: HostFiles;
+  /** While catching up with restarts: the time the restarted program runs at. */
+  virtualNow?: number;
   /** exit codes of auto-removed containers (wait condition=removed after the fact) */
   removed: Map<string, number>;
   nextPid: number;
@@ -126,6 +132,13 @@ function mergeConfig(user: ContainerConfig, img: Record<string, unknown> | undef
     if (u.Entrypoint == null) u.Entrypoint = ic.Entrypoint ?? null;
   }
   if (ic.Healthcheck && !u.Healthcheck) u.Healthcheck = ic.Healthcheck;
+  else if (ic.Healthcheck && u.Healthcheck) {
+    // moby's merge: an empty test or zero durations come from the image's HEALTHCHECK.
+    const h = { ...u.Healthcheck };
+    if (!h.Test || h.Test.length === 0) h.Test = ic.Healthcheck.Test;
+    for (const k of ['Interval', 'Timeout', 'StartPeriod', 'StartInterval', 'Retries'] as const) if (!h[k] && ic.Healthcheck[k]) h[k] = ic.Healthcheck[k];
+    u.Healthcheck = h;
+  }
   if (!u.WorkingDir) u.WorkingDir = ic.WorkingDir ?? '';
   u.Volumes = { ...(ic.Volumes ?? {}), ...(u.Volumes ?? {}) };
   if (!Object.keys(u.Volumes).length) u.Volumes = null;
@@ -155,6 +168,17 @@ function orderedConfig(c: ContainerConfig): ContainerConfig {
 }
 
 export function containerCreate(state: EngineState, req: ContainerCreateRequest, name?: string): ContainerCreateResponse {
+  // verifyContainerSettings comes before the image lookup.
+  const hc0 = req.Healthcheck;
+  if (hc0) {
+    for (const k of ['Interval', 'Timeout', 'StartPeriod', 'StartInterval'] as const) {
+      if (hc0[k] && hc0[k]! < 1_000_000) throw invalidParameter(`${k} in Healthcheck cannot be less than 1ms`);
+    }
+    if ((hc0.Retries ?? 0) < 0) throw invalidParameter('Retries in Healthcheck cannot be negative');
+  }
+  const policyErr = restartPolicyError(req.HostConfig?.RestartPolicy);
+  if (policyErr) throw invalidParameter(policyErr);
+  if (req.HostConfig?.AutoRemove && !['', 'no'].includes(req.HostConfig?.RestartPolicy?.Name ?? '')) throw invalidParameter("can't create 'AutoRemove' container with restart policy");
   const a = containersOf(state);
   const imageRef = req.Image ?? '';
   const img = findImage(state, imageRef);
@@ -362,13 +386,21 @@ function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: num
   c.status = 'exited';
   c.exitCode = code;
   c.pid = 0;
-  c.finishedMs = atMs ?? state.clock.now();
+  c.finishedMs = atMs ?? containersOf(state).virtualNow ?? state.clock.now();
   c.finishedAt = rfc3339Nano(c.finishedMs);
   releasePorts(state, c);
   c.ip = '';
   for (const e of containersOf(state).execs.values()) if (e.container === c) e.running = false;
   containerEvent(state, c, 'die', { execDuration: String(Math.max(0, Math.floor((c.finishedMs - Date.parse(c.startedAt)) / 1000))), exitCode: String(code) });
   for (const w of c.exitWaiters.splice(0)) w(code);
+  if (shouldRestart(c.hostConfig.RestartPolicy, code, c.restartCount, !!c.manuallyStopped)) {
+    // restartmanager: the container shows as "Restarting (code) ..." until the back-off has passed (settleContainers).
+    const ran = c.finishedMs - Date.parse(c.startedAt);
+    c.backoffMs = nextBackoff(c.backoffMs ?? 0, ran);
+    c.restartAt = c.finishedMs + c.backoffMs;
+    c.status = 'restarting';
+    return;
+  }
   if (c.hostConfig.AutoRemove) removeNow(state, c, true);
 }
 
@@ -392,10 +424,11 @@ export function volumeUsers(state: EngineState, name: string): string[] {
     .sort((x, y) => x.createdMs - y.createdMs).map((c) => c.id);
 }
 
-export async function containerStart(state: EngineState, ref: string): Promise<void> {
+export async function containerStart(state: EngineState, ref: string, atMs?: number): Promise<void> {
   const c = getContainer(state, ref);
   if (c.status === 'paused') throw conflict('cannot start a paused container, try unpause instead');
   if (c.status === 'running') return;
+  if (atMs === undefined) { c.manuallyStopped = false; c.restartAt = undefined; }
   attachMounts(state, c);
   const env = envMap(c.config.Env);
   env.__CWD = c.config.WorkingDir || '/';
@@ -416,9 +449,10 @@ export async function containerStart(state: EngineState, ref: string): Promise<v
   c.error = '';
   c.exitCode = 0;
   c.pid = a.nextPid += 37;
-  const startedMs = state.clock.now();
+  const startedMs = atMs ?? state.clock.now();
   c.startedAt = rfc3339Nano(startedMs);
   c.stdinEof = false;
+  c.health = healthTest(c.config.Healthcheck) ? { Status: 'starting', FailingStreak: 0, Log: [], lastProbeMs: startedMs } : undefined;
   const abort = new AbortController();
   const ctx = programContext(state, c, abort.signal, {
     out: (s) => emit(state, c, 'stdout', s), err: (s) => emit(state, c, 'stderr', s),
@@ -431,6 +465,9 @@ export async function containerStart(state: EngineState, ref: string): Promise<v
     try { return await res.program.run(ctx); } catch (e) { emit(state, c, 'stderr', `${e instanceof Error ? e.message : String(e)}\n`); return 1; }
   })();
   void run.done.then((code) => { if (c.run === run) finish(state, c, run.killCode ?? code); });
+  // With a restart policy, a program that ends by itself must end now on the engine's clock: the back-off counts
+  // from there (`docker run -d --restart always alpine false`, then `docker ps` after 2 s shows 4 restarts).
+  if (atMs === undefined && !['', 'no'].includes(c.hostConfig.RestartPolicy?.Name ?? '')) await letProgramsEnd(state, c);
 }
 
 const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, STOP: 19, CONT: 18 };
@@ -449,6 +486,8 @@ async function terminate(state: EngineState, c: ContainerRecord, code: number): 
 
 export async function containerStop(state: EngineState, ref: string, opts: { signal?: string; timeout?: number } = {}): Promise<void> {
   const c = getContainer(state, ref);
+  c.manuallyStopped = true;
+  if (c.status === 'restarting') { c.status = 'exited'; c.restartAt = undefined; return; }
   if (!c.run) return;
   const sig = (opts.signal ?? c.config.StopSignal ?? 'TERM').replace(/^SIG/, '');
   const code = sig === 'KILL' ? 137 : GRACEFUL.has(c.run.program.name) ? 0 : 137;
@@ -457,6 +496,7 @@ export async function containerStop(state: EngineState, ref: string, opts: { sig
 
 export async function containerKill(state: EngineState, ref: string, signal = 'KILL'): Promise<void> {
   const c = getContainer(state, ref);
+  if (c.status === 'restarting' && !c.run) throw conflict(`cannot kill container: ${ref}: container ${c.id} is restarting, wait until the container is running`);
   if (!c.run) throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
   const sig = signal.replace(/^SIG/, '').toUpperCase();
   const n = SIGNALS[sig] ?? (Number(sig) || NaN);
@@ -464,6 +504,7 @@ export async function containerKill(state: EngineState, ref: string, signal = 'K
   // Servers shut down on TERM/INT/QUIT (exit 0); KILL always ends the process; INT (Ctrl+C through the CLI's
   // sig-proxy) also ends other programs here so that a learner is never stuck (a real PID 1 shell would ignore it).
   const graceful = GRACEFUL.has(c.run.program.name);
+  if (n === 9 || (graceful && (n === 2 || n === 3 || n === 15))) c.manuallyStopped = true;
   if (n === 9) await terminate(state, c, 137);
   else if (graceful && (n === 2 || n === 3 || n === 15)) await terminate(state, c, 0);
   else if (n === 2 && !c.config.Tty) await terminate(state, c, 130);
@@ -488,6 +529,11 @@ export function containerUnpause(state: EngineState, ref: string): void {
 
 export async function containerRemove(state: EngineState, ref: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
   const c = getContainer(state, ref);
+  if (c.status === 'restarting' && !c.run) {
+    if (!opts.force) throw conflict(`cannot remove container "/${c.name}": container is restarting: stop the container before removing or force remove`);
+    c.status = 'exited';
+    c.restartAt = undefined;
+  }
   if (c.run) {
     if (!opts.force) throw conflict(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
     const auto = c.hostConfig.AutoRemove;
@@ -566,7 +612,8 @@ export function statusText(state: EngineState, c: ContainerRecord): string {
   const since = (ms: number) => humanDuration(Math.floor((state.clock.now() - ms) / 1000));
   switch (c.status) {
     case 'created': return 'Created';
-    case 'running': return `Up ${since(c.run?.startedMs ?? 0)}`;
+    case 'running': return `Up ${since(c.run?.startedMs ?? 0)}${healthSuffix(c.health)}`;
+    case 'restarting': return `Restarting (${c.exitCode}) ${since(c.finishedMs)} ago`;
     case 'paused': return `Up ${since(c.run?.startedMs ?? 0)} (Paused)`;
     case 'removing': return 'Removal In Progress';
     case 'dead': return 'Dead';
@@ -614,6 +661,11 @@ function matches(state: EngineState, c: ContainerRecord, f: Filters): boolean {
   if (!matchLabels(f, c.config.Labels ?? {})) return false;
   if (vals('publish').length && !vals('publish').some((p) => Object.values(c.ports).some((bs) => bs.some((b) => b.HostPort === p.split('/')[0])))) return false;
   if (vals('expose').length && !vals('expose').some((p) => Object.keys(c.config.ExposedPorts ?? {}).includes(p.includes('/') ? p : `${p}/tcp`))) return false;
+  if (vals('health').length) {
+    for (const h of vals('health')) if (!['starting', 'healthy', 'unhealthy', 'none'].includes(h)) throw invalidParameter(`Unrecognized filter value for health: ${h}`);
+    const cur = c.run && c.health ? c.health.Status : 'none';
+    if (!vals('health').includes(cur)) return false;
+  }
   if (vals('volume').length && !vals('volume').some((v) => c.mounts.some((m) => m.Name === v || m.Destination === v))) return false;
   return true;
 }
@@ -628,7 +680,7 @@ export function containerList(state: EngineState, opts: ContainerListOptions = {
   if (before) { const b = getContainer(state, before); list = list.filter((c) => c.createdMs < b.createdMs); }
   if (since) { const s = getContainer(state, since); list = list.filter((c) => c.createdMs > s.createdMs); }
   const all = opts.all || (opts.limit ?? 0) > 0 || Object.keys(f).length > 0 && filterValues(f, 'status').length > 0;
-  if (!all && !opts.all) list = list.filter((c) => c.status === 'running' || c.status === 'paused');
+  if (!all && !opts.all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
   list = list.filter((c) => matches(state, c, f));
   if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
   return list.map((c) => {
@@ -669,8 +721,9 @@ export function containerInspect(state: EngineState, ref: string, size = false):
   const out: ContainerInspect = {
     Id: c.id, Created: rfc3339Nano(c.createdMs), Path: c.path, Args: c.args,
     State: {
-      Status: c.status, Running: running, Paused: c.status === 'paused', Restarting: false, OOMKilled: false, Dead: false, Pid: c.pid,
+      Status: c.status, Running: running || c.status === 'restarting', Paused: c.status === 'paused', Restarting: c.status === 'restarting', OOMKilled: false, Dead: false, Pid: c.pid,
       ExitCode: c.exitCode, Error: c.error, StartedAt: c.startedAt, FinishedAt: c.finishedAt,
+      ...(c.health ? { Health: { Status: c.health.Status, FailingStreak: c.health.FailingStreak, Log: c.health.Log } } : {}),
     },
     Image: c.imageId,
     ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`, HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
@@ -937,6 +990,7 @@ interface SavedContainer {
   status: Status; exitCode: number; error: string; startedAt: string; finishedAt: string; finishedMs: number; logs: LogEntry[]; mounts: ContainerMount[];
   upper: Pick<SavedLayer, 'entries' | 'opaque'>;
   topChain?: string;
+  restartCount?: number; manuallyStopped?: boolean;
 }
 interface SavedVolume { name: string; createdMs: number; labels: Record<string, string> | null; options: Record<string, string> | null; data?: Pick<SavedLayer, 'entries' | 'opaque'> }
 
@@ -958,6 +1012,7 @@ registerAreaCodec('containers', {
         status: c.status === 'running' || c.status === 'paused' ? 'exited' : c.status, exitCode: c.run ? 255 : c.exitCode, error: c.error,
         startedAt: c.startedAt, finishedAt: c.run ? rfc3339Nano(state.clock.now()) : c.finishedAt, finishedMs: c.run ? state.clock.now() : c.finishedMs,
         logs: c.logs, mounts: c.mounts.map(({ source: _s, ...m }) => m), upper: saveLayerContent(c.fs.diff()), topChain: c.topChain,
+        restartCount: c.restartCount, manuallyStopped: !!c.manuallyStopped,
       })),
       volumes: [...a.volumes.values()].map((v): SavedVolume => ({
         name: v.name, createdMs: v.createdMs, labels: v.labels, options: v.options, data: saveLayerContent(v.fs.diff()),
@@ -980,10 +1035,17 @@ registerAreaCodec('containers', {
       applyLayer(fs, loadLayerContent(s.upper).entries);
       state.layers.retain(top);
       const c: ContainerRecord = {
-        ...s, mounts: s.mounts ?? [], topChain: top, fs, pid: 0, restartCount: 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
+        ...s, mounts: s.mounts ?? [], topChain: top, fs, pid: 0, restartCount: s.restartCount ?? 0, ip: '', ports: {}, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
       };
       a.containers.set(s.id, c);
       attachMounts(state, c);
+      // A daemon restart starts again the containers whose policy says so (always; unless-stopped if not stopped).
+      const policy = c.hostConfig.RestartPolicy?.Name;
+      if (c.status === 'exited' && !c.manuallyStopped && (policy === 'always' || policy === 'unless-stopped')) {
+        c.status = 'restarting';
+        c.restartAt = state.clock.now();
+        c.daemonStart = true;
+      }
     }
   },
 });
@@ -993,4 +1055,77 @@ export function containerStatsOf(state: EngineState, ref: string): ContainerStat
   const c = getContainer(state, ref);
   const execs = [...containersOf(state).execs.values()].filter((e) => e.container === c && e.running).length;
   return statsSample(c, state.clock.now(), execs);
+}
+
+// ---------- restarts and health checks on the engine's clock ----------
+const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Programs that end by themselves (a script, `false`) finish within a few turns of the event loop: give them those
+ * turns, so that `docker run -d alpine false` then `docker ps -a` shows it exited. Servers keep running.
+ */
+async function letProgramsEnd(state: EngineState, only?: ContainerRecord): Promise<void> {
+  const busy = () => [...containersOf(state).containers.values()].filter((c) => (!only || c === only) && c.run && !c.run.program.listens.length
+    && c.run.program.endsAfter === undefined && !c.config.OpenStdin && !['sleep', 'tail', 'top', 'nginx', 'httpd'].includes(c.run.program.name));
+  const pending = busy();
+  if (!pending.length) return;
+  let done = false;
+  void Promise.all(pending.map((c) => c.run!.done)).then(() => { done = true; });
+  for (let i = 0; i < 20 && !done; i++) await macrotask();
+}
+
+/**
+ * Catches up with the clock: restarts that are due (each at its own due time, so a crash loop restarts as often as
+ * the back-off allows, RestartCount counting them) and health probes that are due (the test command run once, its
+ * result applied for every missed interval). Called before the engine answers about containers.
+ */
+export async function settleContainers(state: EngineState): Promise<void> {
+  const a = containersOf(state);
+  await letProgramsEnd(state);
+  for (let i = 0; i < 400; i++) {
+    const now = state.clock.now();
+    const due = [...a.containers.values()].filter((c) => c.status === 'restarting' && !c.run && (c.restartAt ?? Infinity) <= now)
+      .sort((x, y) => (x.restartAt ?? 0) - (y.restartAt ?? 0));
+    if (!due.length) break;
+    const c = due[0];
+    const at = c.restartAt!;
+    c.restartAt = undefined;
+    if (c.daemonStart) c.daemonStart = false; else c.restartCount++;
+    // A program that ends at once ends at the time it started (the clock stands still while we catch up).
+    a.virtualNow = at;
+    try {
+      await containerStart(state, c.id, at);
+      await letProgramsEnd(state, c);
+    } catch (e) {
+      c.status = 'exited';
+      c.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      a.virtualNow = undefined;
+    }
+  }
+  for (const c of a.containers.values()) {
+    const h = c.health;
+    if (!h || !c.run || c.status !== 'running' || !c.config.Healthcheck) continue;
+    const times = probeTimes(c.config.Healthcheck, c.run.startedMs, h, state.clock.now());
+    if (!times.length) continue;
+    const r = await probe(state, c);
+    for (const t of times) applyProbe(c.config.Healthcheck, h, c.run.startedMs, t, r.code, r.output);
+  }
+}
+
+/** Runs the health check's test in the container like an exec (CMD / CMD-SHELL). */
+async function probe(state: EngineState, c: ContainerRecord): Promise<{ code: number; output: string }> {
+  const test = healthTest(c.config.Healthcheck) ?? [];
+  const cmd = test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', test[1] ?? ''] : test.slice(1);
+  let output = '';
+  const io: AttachIO = { stdout: (d) => { output += d; }, stderr: (d) => { output += d; }, tty: false };
+  const a = containersOf(state);
+  const { Id } = execCreate(state, c.id, { Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  try {
+    return { code: await execStart(state, Id, io), output };
+  } catch (e) {
+    return { code: 1, output: output + (e instanceof Error ? e.message : String(e)) };
+  } finally {
+    a.execs.delete(Id);
+  }
 }

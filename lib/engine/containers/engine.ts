@@ -39,9 +39,9 @@ export function installContainers(E: EngineClass): void {
   const baseSearch = p.imageSearch;
   const baseDf = p.diskUsage;
   const api: ContainersApi & Pick<EngineLike, 'imagePull' | 'imageSearch' | 'diskUsage'> & ThisType<EngineLike> = {
-    async containerList(o = {}) { return c.containerList(this.state, o); },
+    async containerList(o = {}) { await c.settleContainers(this.state); return c.containerList(this.state, o); },
     async containerCreate(req, name) { return c.containerCreate(this.state, req, name); },
-    async containerInspect(id, size) { return c.containerInspect(this.state, id, size); },
+    async containerInspect(id, size) { await c.settleContainers(this.state); return c.containerInspect(this.state, id, size); },
     containerStart(id) { return c.containerStart(this.state, id); },
     containerStop(id, o) { return c.containerStop(this.state, id, o); },
     containerRestart(id, o) { return c.containerRestart(this.state, id, o); },
@@ -50,9 +50,9 @@ export function installContainers(E: EngineClass): void {
     async containerUnpause(id) { c.containerUnpause(this.state, id); },
     containerRemove(id, o = {}) { return c.containerRemove(this.state, id, o); },
     async containerRename(id, n) { c.containerRename(this.state, id, n); },
-    async containerLogs(id, o = {}) { return c.containerLogs(this.state, id, o); },
+    async containerLogs(id, o = {}) { await c.settleContainers(this.state); return c.containerLogs(this.state, id, o); },
     async containerDiff(id) { return c.containerDiff(this.state, id); },
-    async containerTop(id) { return c.containerTop(this.state, id); },
+    async containerTop(id) { await c.settleContainers(this.state); return c.containerTop(this.state, id); },
     containerWait(id, cond) { return c.containerWait(this.state, id, cond); },
     async containersPrune(f = {}) { return c.containersPrune(this.state, f); },
     containerAttach(id, io) { return c.containerAttach(this.state, id, io); },
@@ -65,7 +65,7 @@ export function installContainers(E: EngineClass): void {
     async volumeInspect(name) { return c.volumeInspect(this.state, name); },
     async volumeRemove(name, force = false) { c.volumeRemove(this.state, name, force); },
     async volumesPrune(f = {}) { return c.volumesPrune(this.state, f); },
-    async containerStats(id) { return c.containerStatsOf(this.state, id); },
+    async containerStats(id) { await c.settleContainers(this.state); return c.containerStatsOf(this.state, id); },
     setHostFiles(host) { c.setHostFiles(this.state, host); },
     async commit(o) { return commit(this.state, o); },
     async login(auth) { return registry.login(this.state, auth); },

@@ -1,4 +1,4 @@
-import type { ContainerCreateRequest, HostConfig, PortBinding } from '../../../api/types';
+import type { ContainerCreateRequest, HealthConfig, HostConfig, PortBinding } from '../../../api/types';
 import { EngineError } from '../../../api/errors';
 import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
 import type { FlagSet } from '../../flags';
@@ -12,7 +12,8 @@ import { hostPath, parseMount, splitVolumes, validateMount } from './mounts';
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
   env: string[]; envFile: string[]; publish: string[]; publishAll: boolean; volumes: string[]; mounts: string[]; workdir: string; user: string; entrypoint?: string;
-  labels: string[]; hostname: string; network: string; restart: string; attach: string[]; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
+  labels: string[]; hostname: string; network: string; restart: string; attach: string[];
+  health: { cmd: string; interval: number; timeout: number; startPeriod: number; startInterval: number; retries: number; none: boolean }; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
 
 /** opts.ValidateAttach */
@@ -27,6 +28,10 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
     rm: f.bool('rm'), env: f.list('env'), envFile: f.list('env-file'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'), mounts: f.list('mount'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.string('network'), restart: f.string('restart', 'no'),
+    health: {
+      cmd: f.string('health-cmd'), interval: f.duration('health-interval') ?? 0, timeout: f.duration('health-timeout') ?? 0,
+      startPeriod: f.duration('health-start-period') ?? 0, startInterval: f.duration('health-start-interval') ?? 0, retries: f.int('health-retries'), none: f.bool('no-healthcheck'),
+    },
     attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
   };
 }
@@ -98,21 +103,60 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
   for (const l of o.labels) { const i = l.indexOf('='); labels[i < 0 ? l : l.slice(0, i)] = i < 0 ? '' : l.slice(i + 1); }
   const env = [...readEnvFiles(ctx, o.envFile), ...o.env.map((e) => (e.includes('=') ? e : ctx.env[e] !== undefined ? `${e}=${ctx.env[e]}` : e))]
     .filter((e) => e.includes('='));
-  const restart = o.restart.split(':');
+  const restartPolicy = parseRestartPolicy(o.restart);
+  if (o.rm && !['', 'no'].includes(restartPolicy.Name)) throw new StatusError('conflicting options: cannot specify both --restart and --rm', 125);
+  const healthcheck = healthConfig(o.health);
   let vols: ReturnType<typeof splitVolumes>;
   try { vols = splitVolumes(ctx, o.volumes); } catch (e) { throw new StatusError((e as Error).message, 125); }
   const mounts = o.mounts.map((m) => parseMount(m, (p) => hostPath(ctx, p)));
   const host: HostConfig = {
     Binds: vols.binds.length ? vols.binds : null, NetworkMode: o.network || 'bridge', PortBindings: bindings,
-    RestartPolicy: { Name: restart[0] || 'no', MaximumRetryCount: restart[1] ? parseInt(restart[1], 10) : 0 }, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
+    RestartPolicy: restartPolicy, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
     ...(mounts.length ? { Mounts: mounts } : {}),
   };
   return {
     Hostname: o.hostname, User: o.user, AttachStdin: o.interactive, AttachStdout: !o.detach, AttachStderr: !o.detach,
     ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Tty: o.tty, OpenStdin: o.interactive, StdinOnce: o.interactive && !o.detach,
     Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, ...(Object.keys(vols.volumes).length ? { Volumes: vols.volumes } : {}), WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
-    Labels: labels, HostConfig: host,
+    Labels: labels, ...(healthcheck ? { Healthcheck: healthcheck } : {}), HostConfig: host,
   };
+}
+
+/** opts.ParseRestartPolicy */
+function parseRestartPolicy(policy: string): { Name: string; MaximumRetryCount: number } {
+  if (policy === '') return { Name: '', MaximumRetryCount: 0 };
+  const i = policy.indexOf(':');
+  const name = i < 0 ? policy : policy.slice(0, i);
+  const count = i < 0 ? '' : policy.slice(i + 1);
+  if (i >= 0 && name === '') throw new StatusError('invalid restart policy format: no policy provided before colon', 125);
+  let n = 0;
+  if (count !== '') {
+    if (!/^[+-]?\d+$/.test(count)) throw new StatusError('invalid restart policy format: maximum retry count must be an integer', 125);
+    n = parseInt(count, 10);
+  }
+  return { Name: name, MaximumRetryCount: n };
+}
+
+/** The --health-* / --no-healthcheck flags (opts.go): durations in nanoseconds; an empty Test inherits the image's. */
+function healthConfig(h: ContainerOptions['health']): HealthConfig | undefined {
+  const have = h.cmd !== '' || h.interval !== 0 || h.timeout !== 0 || h.startPeriod !== 0 || h.retries !== 0 || h.startInterval !== 0;
+  if (h.none) {
+    if (have) throw new StatusError('--no-healthcheck conflicts with --health-* options', 125);
+    return { Test: ['NONE'] };
+  }
+  if (!have) return undefined;
+  for (const [v, flag] of [[h.interval, 'interval'], [h.timeout, 'timeout'], [h.retries, 'retries'], [h.startPeriod, 'start-period'], [h.startInterval, 'start-interval']] as const) {
+    if (v < 0) throw new StatusError(`--health-${flag} cannot be negative`, 125);
+  }
+  const ns = (ms: number) => Math.round(ms * 1_000_000);
+  const out: HealthConfig = {};
+  if (h.cmd) out.Test = ['CMD-SHELL', h.cmd];
+  if (h.interval) out.Interval = ns(h.interval);
+  if (h.timeout) out.Timeout = ns(h.timeout);
+  if (h.startPeriod) out.StartPeriod = ns(h.startPeriod);
+  if (h.startInterval) out.StartInterval = ns(h.startInterval);
+  if (h.retries) out.Retries = h.retries;
+  return out;
 }
 
 /** Creates the container, pulling the image first when it is missing (`Unable to find image ... locally`). */
