@@ -27,3 +27,23 @@ export async function typeCommand(page: Page, line: string) {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
+
+/** Waits until the engine worker is up (slow on a loaded machine: the engine and just-bash load in the worker). */
+export async function waitForEngine(page: Page) {
+  await expect(page.getByTestId('engine-status')).toHaveText('Engine ready', { timeout: 90_000 });
+}
+
+/**
+ * Types text into the focused Monaco editor line by line. Escape before each Enter closes a completion popup that
+ * would otherwise take the Enter (FROM offers image names).
+ */
+export async function typeInEditor(page: Page, text: string) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]) await page.keyboard.type(lines[i]!);
+    if (i < lines.length - 1) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+    }
+  }
+}

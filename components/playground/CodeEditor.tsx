@@ -16,7 +16,8 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/css/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import 'monaco-editor/languages/definitions/ini/register';
-import { registerDockerfileLanguage } from '@/components/editor/language';
+import { highlightStep, registerDockerfileLanguage, revealAndFlashLine } from '@/components/editor/language';
+import type { BuildStepUpdate } from './protocol';
 import { parseDockerignore } from '@/lib/dockerfile/dockerignore';
 
 declare global {
@@ -88,6 +89,17 @@ export function languageFor(path: string): string {
   return map[ext] ?? 'plaintext';
 }
 
+/** What the page can ask of the editor once it is up. */
+export interface CodeEditorHandle {
+  /** A build's step: highlight it when its Dockerfile is open; a failure stays marked (red, with the error as a marker). */
+  buildStep(u: BuildStepUpdate): void;
+  /** Scroll to a line of a file (opened by the page), put the cursor there and flash it. */
+  revealLine(path: string, line: number, endLine?: number): void;
+}
+
+/** Marker owner of build failures (cleared when the next build starts). */
+export const BUILD_MARKER_OWNER = 'docker-build';
+
 export interface CodeEditorProps {
   /** Text files by path (binary files are not given to the editor). */
   files: Record<string, string>;
@@ -96,6 +108,8 @@ export interface CodeEditorProps {
   onBuild(): void;
   fontSize?: number;
   readOnly?: boolean;
+  /** Called with the editor's handle when it is created, and null when it goes. */
+  onReady?(handle: CodeEditorHandle | null): void;
 }
 
 const uriFor = (path: string) => monaco.Uri.from({ scheme: 'workspace', path: '/' + path });
@@ -109,6 +123,26 @@ export default function CodeEditor(props: CodeEditorProps) {
   const applying = useRef(false);
   /** Texts this editor reported and the page may still echo back (stale renders must not undo typing). */
   const echoes = useRef(new Map<string, string[]>());
+  /** The last build step (shown whenever its file is the open one). */
+  const step = useRef<BuildStepUpdate | null>(null);
+  const pendingReveal = useRef<{ path: string; line: number; endLine: number } | null>(null);
+
+  /** Puts the build step's highlight on the open file, or takes it off. */
+  const applyStep = () => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const s = step.current;
+    const path = editor.getModel()?.uri.path.slice(1);
+    if (!s || !s.range || s.path !== path || (s.state !== 'running' && s.state !== 'failed')) highlightStep(editor, null);
+    else highlightStep(editor, s.range, s.state === 'failed' ? 'error' : 'running');
+  };
+  const applyReveal = () => {
+    const editor = editorRef.current;
+    const r = pendingReveal.current;
+    if (!editor || !r || editor.getModel()?.uri.path.slice(1) !== r.path) return;
+    pendingReveal.current = null;
+    revealAndFlashLine(editor, r.line, r.endLine);
+  };
 
   useEffect(() => {
     const host = hostRef.current;
@@ -136,6 +170,34 @@ export default function CodeEditor(props: CodeEditorProps) {
       readOnly: propsRef.current.readOnly ?? false,
     });
     editorRef.current = editor;
+    propsRef.current.onReady?.({
+      buildStep(u) {
+        if (u.state === 'start') {
+          for (const m of monaco.editor.getModels()) if (m.uri.scheme === 'workspace') monaco.editor.setModelMarkers(m, BUILD_MARKER_OWNER, []);
+        }
+        if (u.state === 'failed' && u.range) {
+          const model = monaco.editor.getModel(uriFor(u.path));
+          if (model) {
+            const end = Math.min(u.range.endLine, model.getLineCount());
+            monaco.editor.setModelMarkers(model, BUILD_MARKER_OWNER, [{
+              severity: monaco.MarkerSeverity.Error,
+              message: `docker build: ${u.message ?? 'this step failed'}`,
+              source: 'docker build',
+              startLineNumber: Math.min(u.range.startLine, end),
+              startColumn: 1,
+              endLineNumber: end,
+              endColumn: model.getLineMaxColumn(end),
+            }]);
+          }
+        }
+        step.current = u;
+        applyStep();
+      },
+      revealLine(path, line, endLine = line) {
+        pendingReveal.current = { path, line, endLine };
+        applyReveal();
+      },
+    });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => propsRef.current.onBuild());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => undefined);
     const sub = editor.onDidChangeModelContent(() => {
@@ -151,6 +213,7 @@ export default function CodeEditor(props: CodeEditorProps) {
       propsRef.current.onChange(path, text);
     });
     return () => {
+      propsRef.current.onReady?.(null);
       sub.dispose();
       editor.dispose();
       for (const m of monaco.editor.getModels()) if (m.uri.scheme === 'workspace') m.dispose();
@@ -196,12 +259,17 @@ export default function CodeEditor(props: CodeEditorProps) {
     const current = editor.getModel();
     if (current) viewStates.current.set(current.uri.path.slice(1), editor.saveViewState());
     const model = props.active ? monaco.editor.getModel(uriFor(props.active)) : null;
-    if (model === current) return;
-    editor.setModel(model);
-    if (model && props.active) {
-      const vs = viewStates.current.get(props.active);
-      if (vs) editor.restoreViewState(vs);
+    if (model !== current) {
+      editor.setModel(model);
+      if (model && props.active) {
+        const vs = viewStates.current.get(props.active);
+        if (vs) editor.restoreViewState(vs);
+      }
+      applyStep();
     }
+    applyReveal();
+    // applyStep/applyReveal read refs only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.active, props.files]);
 
   return <div ref={hostRef} className="h-full w-full" data-testid="monaco-host" />;

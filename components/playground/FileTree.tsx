@@ -11,7 +11,12 @@ interface Props {
   onDelete(path: string): void;
   /** Returns an error message for an invalid new name, or null. */
   validate(path: string, from?: string): string | null;
+  /** Files chosen with Upload or dropped on the list (an existing path is replaced). */
+  onUpload?(files: { path: string; data: Uint8Array }[]): void;
 }
+
+/** Largest file accepted by Upload: the workspace lives in memory and in IndexedDB. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 type Editing = { kind: 'new' } | { kind: 'rename'; path: string } | null;
 
@@ -30,12 +35,35 @@ export function FileIcon({ path }: { path: string }) {
   );
 }
 
-export function FileTree({ paths, active, onOpen, onCreate, onRename, onDelete, validate }: Props) {
+export function FileTree({ paths, active, onOpen, onCreate, onRename, onDelete, validate, onUpload }: Props) {
   const [editing, setEditing] = useState<Editing>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const uploadRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const upload = async (list: FileList | null) => {
+    if (!list || !onUpload) return;
+    const out: { path: string; data: Uint8Array }[] = [];
+    const problems: string[] = [];
+    for (const f of Array.from(list)) {
+      const name = f.name;
+      if (f.size > MAX_UPLOAD_BYTES) {
+        problems.push(`${name} is larger than 2 MB.`);
+        continue;
+      }
+      const err = validate(name, paths.includes(name) ? name : undefined);
+      if (err) {
+        problems.push(err);
+        continue;
+      }
+      out.push({ path: name, data: new Uint8Array(await f.arrayBuffer()) });
+    }
+    if (out.length) onUpload(out);
+    setError(problems.length ? problems.join(' ') : null);
+  };
 
   useEffect(() => {
     if (editing) {
@@ -94,6 +122,33 @@ export function FileTree({ paths, active, onOpen, onCreate, onRename, onDelete, 
     <nav aria-label="Workspace files" className="flex h-full min-h-0 flex-col">
       <div className="flex h-9 shrink-0 items-center justify-between border-b border-ink-700 pl-4 pr-2">
         <span className="text-[11px] font-semibold uppercase tracking-wider text-slate-500">Build context</span>
+        <span className="flex items-center">
+        {onUpload && (
+          <>
+            <button
+              type="button"
+              title="Upload files"
+              aria-label="Upload files"
+              onClick={() => uploadRef.current?.click()}
+              className="rounded p-1 text-slate-400 hover:bg-ink-800 hover:text-white"
+            >
+              <svg viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+                <path d="M8 10.5V3M5 6l3-3 3 3M3 11v2h10v-2" />
+              </svg>
+            </button>
+            <input
+              ref={uploadRef}
+              type="file"
+              multiple
+              hidden
+              data-testid="upload-input"
+              onChange={(e) => {
+                void upload(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+            />
+          </>
+        )}
         <button
           type="button"
           title="New file"
@@ -108,8 +163,25 @@ export function FileTree({ paths, active, onOpen, onCreate, onRename, onDelete, 
             <path d="M8 3v10M3 8h10" />
           </svg>
         </button>
+        </span>
       </div>
-      <ul className="scroll-thin min-h-0 flex-1 overflow-auto py-1" data-testid="file-tree">
+      {!editing && error && <p role="alert" className="px-4 pt-2 text-[11px] text-rose-300">{error}</p>}
+      <ul
+        className={`scroll-thin min-h-0 flex-1 overflow-auto py-1 ${dragging ? 'bg-whale-500/10 outline-dashed outline-1 -outline-offset-4 outline-whale-500/60' : ''}`}
+        data-testid="file-tree"
+        onDragOver={(e) => {
+          if (!onUpload || !e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          if (!onUpload) return;
+          e.preventDefault();
+          setDragging(false);
+          void upload(e.dataTransfer.files);
+        }}
+      >
         {paths.map((p) =>
           editing?.kind === 'rename' && editing.path === p ? (
             <li key={p}>{input}</li>

@@ -10,7 +10,9 @@ import { FileIcon, FileTree } from './FileTree';
 import { ImagePanel } from './ImagePanel';
 import { kv } from './idb';
 import { WELCOME, defaultFiles } from './defaults';
-import type { WireFile } from './protocol';
+import type { BuildStepUpdate, PublishedPort, WireFile } from './protocol';
+import { PreviewPanel } from '@/components/preview/PreviewPanel';
+import type { CodeEditorHandle } from './CodeEditor';
 
 const CodeEditor = dynamic(() => import('./CodeEditor'), {
   ssr: false,
@@ -46,7 +48,8 @@ export function validatePath(path: string, existing: string[], from?: string): s
   return null;
 }
 
-type Pane = 'editor' | 'terminal' | 'images';
+type Pane = 'editor' | 'terminal' | 'images' | 'preview';
+type Panel = 'images' | 'preview';
 
 interface UiState { tabs: string[]; active: string | null }
 
@@ -74,15 +77,35 @@ export default function Playground({ mode }: PlaygroundProps) {
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
   const [pane, setPane] = useState<Pane>('editor');
+  /** The lower panel on wide screens: images and layers, or the preview of published ports. */
+  const [panel, setPanel] = useState<Panel>('images');
+  const [ports, setPorts] = useState<PublishedPort[] | null>(null);
+  const portsRef = useRef<PublishedPort[] | null>(null);
+  /** Ports published since the preview was last looked at (the tab's dot). */
+  const [newPorts, setNewPorts] = useState(false);
   const [tag, setTag] = useState('app');
   const [shareOpen, setShareOpen] = useState(false);
   const [resetOpen, setResetOpen] = useState(false);
+  /** Phones: the file tree in a dialog (the side bar is for wide screens). */
+  const [filesOpen, setFilesOpen] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [screenReader, setScreenReader] = useState(false);
   const sessionRef = useRef<ShellSession | null>(null);
+  const editorRef = useRef<CodeEditorHandle | null>(null);
+  /** The last build step event: replayed to an editor that mounts later; its path is the Dockerfile last built. */
+  const buildStepRef = useRef<BuildStepUpdate | null>(null);
   const logRef = useRef<string[]>([]);
   const uiLoaded = useRef<UiState | null>(null);
   const fresh = useRef(false);
+
+  const onBuildStep = (u: BuildStepUpdate) => {
+    buildStepRef.current = u;
+    editorRef.current?.buildStep(u);
+  };
+  const onEditorReady = useCallback((h: CodeEditorHandle | null) => {
+    editorRef.current = h;
+    if (h && buildStepRef.current) h.buildStep(buildStepRef.current);
+  }, []);
 
   // ---------- boot: saved state, a share link, or the defaults ----------
   useEffect(() => {
@@ -137,7 +160,14 @@ export default function Playground({ mode }: PlaygroundProps) {
             setHaveFiles(true);
           },
           onChanged: () => setVersion((v) => v + 1),
-          onRestart: (reason) => setToast(`Engine restarted (${reason}); restored the last saved state.`),
+          onRestart: (reason) => {
+            setToast(`Engine restarted (${reason}); restored the last saved state.`);
+            const last = buildStepRef.current;
+            if (last && (last.state === 'start' || last.state === 'running')) onBuildStep({ path: last.path, state: 'done', range: null });
+          },
+          onBuildStep: (u) => {
+            if (!cancelled) onBuildStep(u);
+          },
         },
       );
       const replay = shared?.commands ?? [];
@@ -223,6 +253,26 @@ export default function Playground({ mode }: PlaygroundProps) {
 
   // ---------- workspace edits ----------
   const host = boot?.host ?? null;
+
+  // Published ports of running containers, after every command (the preview's list and its tab's dot).
+  const previewOpen = pane === 'preview' || panel === 'preview';
+  useEffect(() => {
+    if (!host || !ready) return;
+    let live = true;
+    void host.query({ kind: 'ports' }).then((r) => {
+      if (!live || r.kind !== 'ports') return;
+      const before = new Set((portsRef.current ?? []).map((p) => p.hostPort));
+      if (r.ports.some((p) => !before.has(p.hostPort))) setNewPorts(true);
+      portsRef.current = r.ports;
+      setPorts(r.ports);
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, ready, version]);
+  useEffect(() => {
+    if (previewOpen) setNewPorts(false);
+  }, [previewOpen, ports]);
   const onEdit = useCallback(
     (path: string, text: string) => {
       const data = enc.encode(text);
@@ -242,11 +292,30 @@ export default function Playground({ mode }: PlaygroundProps) {
     setUi((u) => ({ tabs: u.tabs.map((t) => (t === from ? to : t)), active: u.active === from ? to : u.active }));
     host?.rename(from, to);
   };
+  const uploadFiles = (list: { path: string; data: Uint8Array }[]) => {
+    const names = new Set(list.map((f) => f.path));
+    setFiles((fs) => [...fs.filter((f) => !names.has(f.path)), ...list.map((f) => ({ path: f.path, data: f.data, mode: 0o644 }))]);
+    for (const f of list) host?.write(f.path, f.data, 0o644);
+    if (list[0]) openFile(list[0].path);
+    setToast(`Uploaded ${list.length === 1 ? list[0]!.path : `${list.length} files`} into the build context.`);
+  };
   const deleteFile = (path: string) => {
     setFiles((fs) => fs.filter((f) => f.path !== path));
     closeTab(path);
     host?.remove(path);
   };
+
+  /** Layer explorer -> Dockerfile: open the Dockerfile last built (or the open one) at that line and flash it. */
+  const revealLine = useCallback(
+    (line: number) => {
+      const path = buildStepRef.current?.path ?? (ui.active && /dockerfile/i.test(ui.active) ? ui.active : paths.find((p) => /^dockerfile$/i.test(p)));
+      if (!path || !paths.includes(path)) return;
+      setUi((u) => ({ tabs: u.tabs.includes(path) ? u.tabs : [...u.tabs, path], active: path }));
+      setPane('editor');
+      editorRef.current?.revealLine(path, line);
+    },
+    [paths, ui.active],
+  );
 
   // ---------- actions ----------
   const run = useCallback((line: string) => {
@@ -373,18 +442,17 @@ export default function Playground({ mode }: PlaygroundProps) {
           </div>
         ))}
         {!embed && (
-          <select
-            aria-label="Open a file"
-            className="ml-auto mr-2 self-center rounded border border-ink-700 bg-ink-850 px-1.5 py-0.5 font-mono text-xs text-slate-300 lg:hidden"
-            value={ui.active ?? ''}
-            onChange={(e) => e.target.value && openFile(e.target.value)}
+          <button
+            type="button"
+            onClick={() => setFilesOpen(true)}
+            className="ml-auto mr-2 flex shrink-0 items-center gap-1.5 self-center rounded border border-ink-700 bg-ink-850 px-2 py-0.5 text-xs text-slate-300 lg:hidden"
+            aria-label="Files of the build context"
           >
-            {paths.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
+            <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
+              <path d="M1.5 3.5h5l1.5 1.5h6.5v8h-13z" />
+            </svg>
+            Files
+          </button>
         )}
       </div>
       <div className="relative min-h-0 flex-1" data-testid="dockerfile-editor">
@@ -394,7 +462,7 @@ export default function Playground({ mode }: PlaygroundProps) {
           ) : ui.active === null ? (
             <div className="p-6 text-sm text-slate-500">No file open. Create one with + in the file list.</div>
           ) : (
-            <CodeEditor files={textFiles} active={ui.active} onChange={onEdit} onBuild={build} />
+            <CodeEditor files={textFiles} active={ui.active} onChange={onEdit} onBuild={build} onReady={onEditorReady} />
           )
         ) : (
           <EditorPlaceholder />
@@ -449,9 +517,40 @@ export default function Playground({ mode }: PlaygroundProps) {
     </section>
   );
 
+  const lower: Panel = pane === 'preview' ? 'preview' : pane === 'images' ? 'images' : panel;
+  const showPanel = (p: Panel) => {
+    setPanel(p);
+    if (pane === 'images' || pane === 'preview') setPane(p);
+  };
+  const portCount = ports?.length ?? 0;
   const imagesPane = (
-    <section aria-label="Images and layers" className={`${paneClass('images')} min-h-0 flex-1 flex-col border-ink-700 lg:h-[38%] lg:flex-none lg:shrink-0 lg:border-t`}>
-      <ImagePanel host={host} version={version} engine={engine} onRun={run} />
+    <section
+      aria-label={lower === 'preview' ? 'Preview' : 'Images and layers'}
+      className={`${pane === 'images' || pane === 'preview' ? 'flex' : 'hidden lg:flex'} min-h-0 flex-1 flex-col border-ink-700 ${lower === 'preview' ? 'lg:h-[55%]' : 'lg:h-[38%]'} lg:flex-none lg:shrink-0 lg:border-t`}
+    >
+      <div className="hidden h-8 shrink-0 items-stretch gap-1 border-b border-ink-700 bg-ink-950 px-2 lg:flex" role="tablist" aria-label="Panels">
+        {(['images', 'preview'] as Panel[]).map((p) => (
+          <button
+            key={p}
+            type="button"
+            role="tab"
+            aria-selected={lower === p}
+            data-testid={p === 'preview' ? 'preview-tab' : 'images-tab'}
+            onClick={() => showPanel(p)}
+            className={`flex items-center gap-1.5 px-2.5 text-[12px] font-medium ${lower === p ? 'text-white shadow-[inset_0_-2px_0_0_var(--color-whale-500)]' : 'text-slate-500 hover:text-slate-300'}`}
+          >
+            {p === 'images' ? 'Images & layers' : 'Preview'}
+            {p === 'preview' && portCount > 0 && (
+              <span className={`rounded px-1 font-mono text-[10px] ${newPorts ? 'bg-emerald-500/20 text-emerald-300' : 'bg-ink-800 text-slate-400'}`} aria-label={`${portCount} published port${portCount === 1 ? '' : 's'}`}>
+                {portCount}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="min-h-0 flex-1">
+        {lower === 'preview' ? <PreviewPanel host={host} ports={ports} /> : <ImagePanel host={host} version={version} engine={engine} onRun={run} />}
+      </div>
     </section>
   );
 
@@ -536,16 +635,20 @@ export default function Playground({ mode }: PlaygroundProps) {
 
       {/* phone: pane switcher */}
       <div className="flex shrink-0 gap-1 border-b border-ink-700 bg-ink-950 p-1.5 lg:hidden" role="tablist" aria-label="Panes">
-        {(['editor', 'terminal', ...(embed ? [] : ['images'])] as Pane[]).map((p) => (
+        {(['editor', 'terminal', ...(embed ? [] : ['images', 'preview'])] as Pane[]).map((p) => (
           <button
             key={p}
             type="button"
             role="tab"
             aria-selected={pane === p}
-            onClick={() => setPane(p)}
-            className={`flex-1 rounded-md py-1.5 text-sm capitalize ${pane === p ? 'bg-ink-800 text-white' : 'text-slate-400'}`}
+            onClick={() => {
+              setPane(p);
+              if (p === 'images' || p === 'preview') setPanel(p);
+            }}
+            className={`flex flex-1 items-center justify-center gap-1 rounded-md py-1.5 text-sm capitalize ${pane === p ? 'bg-ink-800 text-white' : 'text-slate-400'}`}
           >
             {p === 'terminal' ? 'Console' : p}
+            {p === 'preview' && newPorts && <span className="h-1.5 w-1.5 rounded-full bg-emerald-400" aria-label="new published port" />}
           </button>
         ))}
       </div>
@@ -561,6 +664,7 @@ export default function Playground({ mode }: PlaygroundProps) {
               onCreate={createFile}
               onRename={renameFile}
               onDelete={deleteFile}
+              onUpload={uploadFiles}
               validate={(p, from) => validatePath(p, paths, from)}
             />
             </div>
@@ -601,6 +705,30 @@ export default function Playground({ mode }: PlaygroundProps) {
           <button type="button" onClick={() => setShareOpen(false)} className="rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-slate-200 hover:bg-ink-800">
             Done
           </button>
+        </div>
+      </Dialog>
+
+      <Dialog open={filesOpen} onClose={() => setFilesOpen(false)} title="Files" labelledBy="files-dialog-title">
+        <div className="-mx-5 h-[min(60vh,26rem)]">
+          <FileTree
+            paths={paths}
+            active={ui.active}
+            onOpen={(p) => {
+              openFile(p);
+              setFilesOpen(false);
+            }}
+            onCreate={(p) => {
+              createFile(p);
+              setFilesOpen(false);
+            }}
+            onRename={renameFile}
+            onDelete={deleteFile}
+            onUpload={(list) => {
+              uploadFiles(list);
+              setFilesOpen(false);
+            }}
+            validate={(p, from) => validatePath(p, paths, from)}
+          />
         </div>
       </Dialog>
 

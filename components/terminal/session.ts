@@ -51,6 +51,11 @@ export class ShellSession {
   private readResolve: ((line: string | null) => void) | null = null;
   private lastTab = '';
   private search = { query: '', index: -1, match: '', failed: false };
+  /** History of the lines typed to an interactive container shell (`docker run -it ... sh`), kept apart. */
+  private shellHistory = new History();
+  /** The end of the last output: a read that follows a shell prompt (`/ # `) gets arrow-key history. */
+  private outputTail = '';
+  private readIsShell = false;
   private started = false;
   lastExitCode = 0;
 
@@ -176,7 +181,15 @@ export class ShellSession {
         return this.render();
       case `${ESC}[A`:
       case '\x10': {
-        if (read) return;
+        if (read) {
+          if (!this.readIsShell) return;
+          const prev = this.shellHistory.prev(this.line.text);
+          if (prev !== undefined) {
+            this.line.set(prev);
+            this.render();
+          }
+          return;
+        }
         const prev = this.history.prev(this.line.text);
         if (prev !== undefined) {
           this.line.set(prev);
@@ -186,7 +199,15 @@ export class ShellSession {
       }
       case `${ESC}[B`:
       case '\x0e': {
-        if (read) return;
+        if (read) {
+          if (!this.readIsShell) return;
+          const next = this.shellHistory.next();
+          if (next !== undefined) {
+            this.line.set(next);
+            this.render();
+          }
+          return;
+        }
         const next = this.history.next();
         if (next !== undefined) {
           this.line.set(next);
@@ -346,8 +367,14 @@ export class ShellSession {
     this.abort = new AbortController();
     const term = this.term;
     const io: ConsoleIO = {
-      stdout: (data) => term.write(data),
-      stderr: (data) => term.write(data),
+      stdout: (data) => {
+        this.noteOutput(data);
+        term.write(data);
+      },
+      stderr: (data) => {
+        this.noteOutput(data);
+        term.write(data);
+      },
       readLine: () => this.beginRead(),
       isTTY: true,
       columns: term.cols,
@@ -369,12 +396,19 @@ export class ShellSession {
     return code;
   }
 
+  private noteOutput(data: string) {
+    this.outputTail = (this.outputTail + data).slice(-80);
+  }
+
   private async beginRead(): Promise<string | null> {
     if (this.abort?.signal.aborted) return null;
     await this.flushed();
     return new Promise((resolve) => {
       this.mode = 'read';
       this.readResolve = resolve;
+      // A shell prompt (`/ # `, `root@abc:/# `, `$ `) rather than a question (`[y/N] `, `Password: `).
+      this.readIsShell = /[#$] $/.test(this.outputTail);
+      this.shellHistory.resetCursor();
       this.promptText = '';
       this.baseCol = this.term.buffer.active.cursorX;
       this.cursorRow = 0;
@@ -389,6 +423,8 @@ export class ShellSession {
   }
 
   private finishRead(text: string | null) {
+    if (text && this.readIsShell) this.shellHistory.add(text);
+    this.outputTail = '';
     const resolve = this.readResolve;
     this.readResolve = null;
     this.mode = 'busy';
