@@ -966,7 +966,15 @@ class Builder {
     }
     const env = [...st.config.Env];
     for (const [k, v] of args) if (!env.some((e) => e.startsWith(k + '='))) env.push(`${k}=${v}`);
-    let display = this.displayLex(c.code.split('\n')[0], st);
+    // BuildKit withSecretEnvMask: a secret exposed as an env var shows as **** in the step's name
+    const masks = new Map<string, string>();
+    for (const spec of c.mountSpecs) {
+      try {
+        const m = parseMount(spec, (w) => w);
+        if (m.type === 'secret' && m.env) masks.set(m.env, '****');
+      } catch { /* reported when the step runs */ }
+    }
+    let display = this.displayLex(c.code.split('\n')[0], st, masks);
     if (c.files.length) {
       const lines = c.files[0].data.trim().replace(/\r\n/g, '\n').split('\n');
       display += ` (${lines[0]}${lines.length > 1 ? '...' : ''})`;
@@ -1140,10 +1148,12 @@ class Builder {
   }
 
   /** BuildKit shows steps with variables expanded where it can (unset ones kept as written). */
-  private displayLex(code: string, st: StageState): string {
+  private displayLex(code: string, st: StageState, masks?: ReadonlyMap<string, string>): string {
     try {
       const l = new ShellLex({ escapeToken: this.escapeToken(), rawQuotes: true, rawEscapes: true, skipUnsetEnv: true });
-      return upperFirst(l.processWord(code, this.expandEnv(st)));
+      const env = this.expandEnv(st);
+      for (const [k, v] of masks ?? []) env.set(k, v);
+      return upperFirst(l.processWord(code, env));
     } catch {
       return upperFirst(code);
     }

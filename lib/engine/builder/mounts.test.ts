@@ -171,6 +171,7 @@ describe('RUN --mount=type=secret', () => {
       secrets: { aws: utf8('AKIA123') },
     });
     expect(r.r.exitCode).toBe(0);
+    expect(r.out).toContain('[2/2] RUN --mount=type=secret,id=aws,env=AWS_KEY,target=/etc/aws,uid=1000,mode=0440 echo "****" && ls -ln /etc/aws\n');
     expect(r.out).toContain(' 0.001 AKIA123\n');
     expect(r.out).toMatch(/-r--r----- +1 1000 +0 +7 .* \/etc\/aws\n/);
   });
