@@ -54,6 +54,8 @@ export interface CliContext {
   /** Logins by registry (`docker login` writes, push/pull read). */
   auths?: Map<string, StoredAuth>;
   buildkit?: BuildKitFrontend;
+  /** The bytes redirected to the command's stdin (`docker load < image.tar`); undefined when stdin is the terminal/console input. */
+  stdin?: Uint8Array;
 }
 
 /** cobra's cli.StatusError: printed as is (if non-empty) on stderr, exits with `status`. */

@@ -40,9 +40,20 @@ export function createConsole(opts: ConsoleOptions): Console {
 
   async function runSimple(cmd: SimpleCommand, io: ConsoleIO): Promise<number> {
     let out = io;
+    let stdin: Uint8Array | undefined;
+    if (cmd.input !== undefined) {
+      // `< file`: the command's stdin is the file (its bytes for docker load/import, its lines for prompts and run -i)
+      const f = ws.read(abs(cmd.input));
+      if (!f) { io.stderr(`bash: ${cmd.input}: ${isDir(abs(cmd.input)) ? 'Is a directory' : 'No such file or directory'}\n`); return 1; }
+      stdin = f.data;
+      const lines = dec.decode(f.data).split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      out = { stdout: io.stdout.bind(io), stderr: io.stderr.bind(io), readLine: async () => (lines.length ? lines.shift() as string : null), isTTY: io.isTTY, columns: io.columns, signal: io.signal };
+    }
+    const inner = out;
     let buffer = '';
-    if (cmd.redirect) out = { ...io, stdout: (s: string) => { buffer += s; }, readLine: io.readLine.bind(io), stderr: io.stderr.bind(io), isTTY: false, columns: io.columns, signal: io.signal };
-    const code = await dispatch(cmd.argv, out);
+    if (cmd.redirect) out = { ...inner, stdout: (s: string) => { buffer += s; }, readLine: inner.readLine.bind(inner), stderr: inner.stderr.bind(inner), isTTY: false, columns: inner.columns, signal: inner.signal };
+    const code = await dispatch(cmd.argv, out, stdin);
     if (cmd.redirect) {
       const p = abs(cmd.redirect.path);
       if (isDir(p) && p !== '' && !ws.read(p)) { io.stderr(`${cmd.redirect.path}: Is a directory\n`); return 1; }
@@ -52,12 +63,12 @@ export function createConsole(opts: ConsoleOptions): Console {
     return code;
   }
 
-  async function dispatch(argv: string[], io: ConsoleIO): Promise<number> {
+  async function dispatch(argv: string[], io: ConsoleIO, stdin?: Uint8Array): Promise<number> {
     if (argv.length === 0) return 0;
     const [name, ...args] = argv;
     switch (name) {
       case 'docker': {
-        const ctx: CliContext = { client: opts.client, io, env, now: opts.now, workspace: ws, cwd, auths, buildkit: opts.buildkit };
+        const ctx: CliContext = { client: opts.client, io, env, now: opts.now, workspace: ws, cwd, auths, buildkit: opts.buildkit, ...(stdin ? { stdin } : {}) };
         return runDocker(args, ctx);
       }
       case 'echo': {
@@ -92,6 +103,7 @@ export function createConsole(opts: ConsoleOptions): Console {
         return code;
       }
       case 'cat': {
+        if (args.length === 0 && stdin) { io.stdout(dec.decode(stdin)); return 0; }
         let code = 0;
         for (const p of args) {
           const f = ws.read(abs(p));

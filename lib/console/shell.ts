@@ -1,9 +1,9 @@
 /**
  * The console's command-line language: words with single/double quotes, backslashes and `$VAR`/`${VAR}`/`$?`
- * expansion, commands joined by `;`, `&&`, `||`, and `> file` / `>> file` redirection of stdout.
+ * expansion, commands joined by `;`, `&&`, `||`, `> file` / `>> file` redirection of stdout and `< file` of stdin.
  */
 
-export interface SimpleCommand { argv: string[]; redirect?: { path: string; append: boolean } }
+export interface SimpleCommand { argv: string[]; redirect?: { path: string; append: boolean }; input?: string }
 export interface Pipeline { op: ';' | '&&' | '||'; cmd: SimpleCommand }
 export class ShellSyntaxError extends Error {
   constructor(message: string) {
@@ -20,24 +20,28 @@ export function parseLine(line: string, env: Record<string, string>, status = 0)
   let inWord = false;
   let redirect: { path: string; append: boolean } | undefined;
   let pendingRedirect: { append: boolean } | null = null;
+  let input: string | undefined;
+  let pendingInput = false;
   let op: Pipeline['op'] = ';';
   const endWord = () => {
     if (!inWord) return;
     if (pendingRedirect) { redirect = { path: word, append: pendingRedirect.append }; pendingRedirect = null; }
+    else if (pendingInput) { input = word; pendingInput = false; }
     else argv.push(word);
     word = '';
     inWord = false;
   };
   const endCmd = (next: Pipeline['op']) => {
     endWord();
-    if (pendingRedirect) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
-    if (argv.length === 0 && !redirect) {
+    if (pendingRedirect || pendingInput) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
+    if (argv.length === 0 && !redirect && input === undefined) {
       if (next !== ';' || out.length > 0 && line.trim() !== '') throw new ShellSyntaxError(`syntax error near unexpected token \`${next}'`);
     } else {
-      out.push({ op, cmd: { argv, redirect } });
+      out.push({ op, cmd: { argv, redirect, ...(input !== undefined ? { input } : {}) } });
     }
     argv = [];
     redirect = undefined;
+    input = undefined;
     op = next;
   };
   const expandVar = (s: string, i: number): [string, number] => {
@@ -62,6 +66,12 @@ export function parseLine(line: string, env: Record<string, string>, status = 0)
     if (c === '&' && line[i + 1] === '&') { endCmd('&&'); i += 2; continue; }
     if (c === '|' && line[i + 1] === '|') { endCmd('||'); i += 2; continue; }
     if (c === '|') throw new ShellSyntaxError('pipes are not supported in this console');
+    if (c === '<') {
+      endWord();
+      pendingInput = true;
+      i++;
+      continue;
+    }
     if (c === '>') {
       endWord();
       const append = line[i + 1] === '>';
@@ -110,8 +120,8 @@ export function parseLine(line: string, env: Record<string, string>, status = 0)
     i++;
   }
   endWord();
-  if (pendingRedirect) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
-  if (argv.length > 0 || redirect) out.push({ op, cmd: { argv, redirect } });
+  if (pendingRedirect || pendingInput) throw new ShellSyntaxError("syntax error near unexpected token `newline'");
+  if (argv.length > 0 || redirect || input !== undefined) out.push({ op, cmd: { argv, redirect, ...(input !== undefined ? { input } : {}) } });
   else if (op !== ';') throw new ShellSyntaxError(`syntax error near unexpected token \`${op}'`);
   return out;
 }

@@ -5,7 +5,7 @@
  *
  * Transcript format (tests/differential/transcripts/*.txt): one command per line; blank lines and `#` comments are
  * skipped. A line is split like a POSIX shell would (quotes, backslashes); leading `VAR=value` words set environment
- * variables; `<<< TEXT` (last two words) feeds TEXT + "\n" as stdin. Commands run in a fresh copy of
+ * variables; `<<< TEXT` (last two words) feeds TEXT + "\n" as stdin, `< FILE` the bytes of a file of the working directory. Commands run in a fresh copy of
  * tests/differential/fixtures/, with DOCKER_CONFIG = an empty temporary folder, TZ=UTC, no TTY.
  * Directives: `#! engine fake` (default) or `#! engine real` chooses the daemon's engine for the whole file.
  */
@@ -25,7 +25,7 @@ export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
 export const FIXTURES = path.join(HERE, 'fixtures');
 
-export interface Command { line: string; lineNo: number; env: Record<string, string>; argv: string[]; stdin: string | null }
+export interface Command { line: string; lineNo: number; env: Record<string, string>; argv: string[]; stdin: string | null; stdinFile?: string }
 export interface Transcript { name: string; engine: 'fake' | 'real'; commands: Command[] }
 export interface Result { stdout: string; stderr: string; exit: number; timedOut?: boolean }
 
@@ -76,6 +76,13 @@ export function parseTranscript(name: string, text: string): Transcript {
     if (line.startsWith('#')) return;
     let words = shellWords(line);
     let stdin: string | null = null;
+    let stdinFile: string | undefined;
+    const r = words.indexOf('<');
+    if (r >= 0) {
+      if (r !== words.length - 2) throw new Error(`${name}:${k + 1}: < must be followed by exactly one word`);
+      stdinFile = words[r + 1];
+      words = words.slice(0, r);
+    }
     const h = words.indexOf('<<<');
     if (h >= 0) {
       if (h !== words.length - 2) throw new Error(`${name}:${k + 1}: <<< must be followed by exactly one word`);
@@ -88,7 +95,7 @@ export function parseTranscript(name: string, text: string): Transcript {
       env[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
     }
     if (words[0] !== 'docker') throw new Error(`${name}:${k + 1}: not a docker command: ${line}`);
-    t.commands.push({ line: raw.trim().replace(/\s+<<<.*$/, stdin !== null ? ` <<< ${JSON.stringify(stdin.slice(0, -1))}` : ''), lineNo: k + 1, env, argv: words.slice(1), stdin });
+    t.commands.push({ line: raw.trim().replace(/\s+<<<.*$/, stdin !== null ? ` <<< ${JSON.stringify(stdin.slice(0, -1))}` : ''), lineNo: k + 1, env, argv: words.slice(1), stdin, ...(stdinFile ? { stdinFile } : {}) });
   });
   return t;
 }
@@ -108,7 +115,7 @@ export function dockerCliPath(): string | null {
 }
 
 /** Spawns a process asynchronously (the daemon lives in this process: a sync spawn would deadlock). */
-export function run(cmd: string, args: string[], opts: { env: Record<string, string>; cwd: string; stdin: string | null; timeoutMs?: number }): Promise<Result> {
+export function run(cmd: string, args: string[], opts: { env: Record<string, string>; cwd: string; stdin: string | Buffer | null; timeoutMs?: number }): Promise<Result> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: 'pipe' });
     const out: Buffer[] = [];
@@ -167,7 +174,8 @@ function baseEnv(side: Side, extra: Record<string, string>): Record<string, stri
 
 /** Runs a command with the real docker CLI. */
 export function runReal(side: Side, c: Command): Promise<Result> {
-  return run('docker', c.argv, { env: baseEnv(side, c.env), cwd: side.cwd, stdin: c.stdin, timeoutMs: COMMAND_TIMEOUT_MS });
+  const stdin = c.stdinFile ? fs.readFileSync(path.join(side.cwd, c.stdinFile)) : c.stdin;
+  return run('docker', c.argv, { env: baseEnv(side, c.env), cwd: side.cwd, stdin, timeoutMs: COMMAND_TIMEOUT_MS });
 }
 
 /**
@@ -228,7 +236,7 @@ export async function startOurSession(side: Side): Promise<OurSession> {
         isTTY: false,
         columns: 80,
       };
-      const line = ['docker', ...c.argv].map(quoteWord).join(' ');
+      const line = ['docker', ...c.argv].map(quoteWord).join(' ') + (c.stdinFile ? ` < ${quoteWord(c.stdinFile)}` : '');
       let exit: number;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), COMMAND_TIMEOUT_MS); });

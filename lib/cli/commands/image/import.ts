@@ -14,10 +14,17 @@ export const importCommand: CommandDef<ImportOptions> = {
 };
 
 export async function runImport(ctx: CliContext, opts: ImportOptions): Promise<void> {
-  if (opts.source === '-') throw new StatusError('importing from STDIN is not supported in this playground', 1);
-  if (/^https?:\/\//.test(opts.source)) throw new StatusError('importing from a URL is not supported in this playground', 1);
-  const file = ctx.workspace?.read(resolvePath(ctx, opts.source));
-  if (!file) throw new StatusError(`open ${opts.source}: no such file or directory`, 1);
+  let data: Uint8Array;
+  if (opts.source === '-') {
+    // The CLI streams its stdin; in the console that is a redirected file (`docker import - < rootfs.tar`).
+    if (ctx.stdin === undefined && ctx.io.isTTY) throw new StatusError('docker import -: nothing on stdin; redirect an archive from the workspace: docker import - < rootfs.tar', 1);
+    data = ctx.stdin ?? new Uint8Array(0);
+  } else {
+    if (/^https?:\/\//.test(opts.source)) throw new StatusError('importing from a URL is not supported in this playground', 1);
+    const file = ctx.workspace?.read(resolvePath(ctx, opts.source));
+    if (!file) throw new StatusError(`open ${opts.source}: no such file or directory`, 1);
+    data = file.data;
+  }
   let repo: string | undefined;
   let tag: string | undefined;
   if (opts.reference !== '') {
@@ -30,5 +37,5 @@ export async function runImport(ctx: CliContext, opts: ImportOptions): Promise<v
       throw e;
     }
   }
-  await displayStream(ctx, ctx.client.imageImport(file.data, { fromSrc: '-', repo, tag, message: opts.message, changes: opts.changes }));
+  await displayStream(ctx, ctx.client.imageImport(data, { fromSrc: '-', repo, tag, message: opts.message, changes: opts.changes }));
 }

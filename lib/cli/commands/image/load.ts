@@ -13,8 +13,17 @@ export const loadCommand: CommandDef<LoadOptions> = {
 };
 
 export async function runLoad(ctx: CliContext, opts: LoadOptions): Promise<void> {
-  if (opts.input === '') throw new StatusError('requested load from stdin, but stdin is empty', 1);
-  const file = ctx.workspace?.read(resolvePath(ctx, opts.input));
-  if (!file) throw new StatusError(`open ${opts.input}: no such file or directory`, 1);
-  await displayStream(ctx, ctx.client.imageLoad(file.data, opts.quiet));
+  let tar: Uint8Array;
+  if (opts.input === '') {
+    // docker/cli load.go: reading a terminal would hang, so a tar must come through stdin (`docker load < image.tar`)
+    if (ctx.stdin === undefined && ctx.io.isTTY) throw new StatusError('requested load from stdin, but stdin is empty', 1);
+    tar = ctx.stdin ?? new Uint8Array(0);
+  } else {
+    const file = ctx.workspace?.read(resolvePath(ctx, opts.input));
+    if (!file) throw new StatusError(`open ${opts.input}: no such file or directory`, 1);
+    tar = file.data;
+  }
+  // Progress bars need a terminal: the CLI asks the daemon for quiet output when stdout is not one.
+  const quiet = opts.quiet || !ctx.io.isTTY;
+  await displayStream(ctx, ctx.client.imageLoad(tar, quiet));
 }
