@@ -22,7 +22,7 @@ import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/i
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
 import { containerStats as statsSample } from './stats';
-import { type HealthState, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
+import { type HealthState, DEFAULT_TIMEOUT_MS, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
 import { containerEvent } from '../events';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
@@ -1118,14 +1118,33 @@ async function probe(state: EngineState, c: ContainerRecord): Promise<{ code: nu
   const test = healthTest(c.config.Healthcheck) ?? [];
   const cmd = test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', test[1] ?? ''] : test.slice(1);
   let output = '';
-  const io: AttachIO = { stdout: (d) => { output += d; }, stderr: (d) => { output += d; }, tty: false };
+  const stop = new AbortController();
+  const io: AttachIO = { stdout: (d) => { output += d; }, stderr: (d) => { output += d; }, tty: false, signal: stop.signal };
   const a = containersOf(state);
   const { Id } = execCreate(state, c.id, { Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  let settled = false;
+  const result = execStart(state, Id, io).then((code) => ({ code, output }), (e: unknown) => ({ code: 1, output: output + (e instanceof Error ? e.message : String(e)) }))
+    .finally(() => { settled = true; });
   try {
-    return { code: await execStart(state, Id, io), output };
-  } catch (e) {
-    return { code: 1, output: output + (e instanceof Error ? e.message : String(e)) };
+    // A test that does not end (`sleep 100`) is cut at the check's timeout, as moby does (exit code -1).
+    for (let i = 0; i < 20 && !settled; i++) await macrotask();
+    if (!settled) {
+      stop.abort();
+      const t = c.config.Healthcheck?.Timeout ? c.config.Healthcheck.Timeout / 1e6 : DEFAULT_TIMEOUT_MS;
+      return { code: -1, output: `Health check exceeded timeout (${goDurationMs(t)})` };
+    }
+    return await result;
   } finally {
     a.execs.delete(Id);
   }
+}
+
+/** time.Duration.String() of whole milliseconds (30s, 1m30s, 500ms, 1h0m0s). */
+function goDurationMs(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const sec = (ms % 60_000) / 1000;
+  const ss = `${Number.isInteger(sec) ? sec : sec.toFixed(3).replace(/0+$/, '')}s`;
+  return h ? `${h}h${m}m${ss}` : m ? `${m}m${ss}` : ss;
 }

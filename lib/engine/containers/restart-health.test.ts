@@ -95,6 +95,11 @@ describe('health checks on the engine clock', () => {
     expect(r.out).toBe('h2 Up 2 seconds (unhealthy)\n');
     r = await run('docker inspect -f "{{.State.Health.FailingStreak}} {{len .State.Health.Log}}" h2');
     expect(r.out).toBe('2 2\n');
+    await run('docker run -d --name h4 --health-cmd "sleep 100" --health-interval 2s --health-timeout 1500ms --health-retries 1 alpine sleep 100');
+    clock.advance(2000);
+    r = await run('docker inspect -f "{{.State.Health.Status}} {{range .State.Health.Log}}{{.ExitCode}} {{.Output}}{{end}}" h4');
+    expect(r.out).toBe('unhealthy -1 Health check exceeded timeout (1.5s)\n');
+    await run('docker rm -f h4');
     await run('docker run -d --name h3 --no-healthcheck alpine sleep 100');
     r = await run('docker ps --filter health=none --format "{{.Names}}"');
     expect(r.out).toBe('h3\n');
