@@ -8,8 +8,9 @@
 import { createEngine } from '../lib/engine/index';
 import { ManualClock } from '../lib/engine/clock';
 import { dir, file, lazy } from '../lib/engine/fs/entry';
-import type { LayerChange } from '../lib/engine/tar';
+import type { LayerChange, LayerContent } from '../lib/engine/tar';
 import { UnionFs } from '../lib/engine/fs/union';
+import { flatten, MutableView } from '../lib/engine/fs/view';
 import type { ImageConfigJSON } from '../lib/engine/store';
 import { parseNormalizedNamed } from '../lib/reference/reference';
 import { formatImages, formatImagesTemplate } from '../lib/cli/formatter/image';
@@ -82,6 +83,13 @@ async function main() {
     viewMs += performance.now() - s;
   }
   console.log(`2. 100 layer diffs: total ${ms(t)} (diff ${diffMs.toFixed(1)} ms, tar+DiffID+register ${hashMs.toFixed(1)} ms, next view ${viewMs.toFixed(1)} ms)`);
+  {
+    // One read view over a new 3-path layer on the 5,000-file view: a delta (O(changes)) vs a full copy (O(image)).
+    const small: LayerContent = { entries: new Map<string, LayerChange>([['/usr/d1/new', file('x')], ['/app', dir()], ['/usr/d2/f3', { type: 'whiteout' }]]) };
+    const deltaMs = bestCpu(20, () => { for (let i = 0; i < 100; i++) flatten([small], view); });
+    const copyMs = bestCpu(5, () => { for (let i = 0; i < 10; i++) new MutableView(view).apply(small); });
+    console.log(`   view over a new 3-path layer on the 5,000-file image: delta ${(parseFloat(deltaMs) / 100).toFixed(3)} ms, full copy ${(parseFloat(copyMs) / 10).toFixed(3)} ms [CPU, best]`);
+  }
 
   // 3. imageList with 10,000 images
   t = performance.now();

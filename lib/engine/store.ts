@@ -184,10 +184,26 @@ export class LayerStore {
     let v: View;
     if (!chainId) v = flatten([]);
     else {
-      const l = this.layers.get(chainId);
-      if (!l) throw new Error(`layer store: unknown layer ${chainId}`);
-      const below = l.parent ? this.views.get(l.parent) : undefined;
-      v = below ? flatten([this.content(chainId)], below) : flatten(this.chain(chainId).map((x) => this.content(x.chainId)));
+      // From the nearest cached view below (or nothing), one delta per layer: O(changes of the layers above it).
+      const above: Layer[] = [];
+      let below: View | undefined;
+      for (let id = chainId; id && !below; ) {
+        const l = this.layers.get(id);
+        if (!l) throw new Error(`layer store: unknown layer ${id}`);
+        above.push(l);
+        id = l.parent;
+        below = id ? this.views.get(id) : undefined;
+      }
+      above.reverse();
+      if (!below) {
+        // Nothing cached: the bottom layers flattened into a full view, the last one as a delta over it (so that the
+        // next layer on top of this chain, as a build's next step, starts from a delta too).
+        const full = above.length > 1 ? above.slice(0, -1) : above;
+        below = flatten(full.map((x) => this.content(x.chainId)));
+        above.splice(0, full.length);
+      }
+      v = below;
+      for (const l of above) v = flatten([this.content(l.chainId)], v);
     }
     this.views.set(chainId, v);
     while (this.views.size > this.maxViews) this.views.delete(this.views.keys().next().value as string);
