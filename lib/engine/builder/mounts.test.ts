@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { JSONMessage } from '../../api/types';
 import { PlainPrinter } from '../../progress/plain';
 import { renderFailure } from '../../progress/failure';
@@ -12,6 +14,11 @@ import { buildCacheUsage } from './api';
 import { testState } from './testing';
 import type { BuildRequest, BuilderHost } from './types';
 
+function golden(name: string, actual: string): void {
+  const p = join(__dirname, 'testdata', name);
+  if (process.env.UPDATE_GOLDEN || !existsSync(p)) writeFileSync(p, actual);
+  expect(actual).toBe(readFileSync(p, 'utf8'));
+}
 type Files = Record<string, string>;
 const ctx = (files: Files) => ({ files: new Map(Object.entries(files).map(([k, v]) => [k, { data: utf8(v), mode: 0o644 }])) });
 
@@ -35,6 +42,24 @@ function fsOf(host: BuilderHost, ref: string): UnionFs {
 }
 const read = (fs: UnionFs, p: string) => utf8Decode(fs.readBytes(p));
 const createdBy = (host: BuilderHost, ref: string) => imageHistory(host.state, ref).map((h) => h.CreatedBy);
+
+describe('RUN --mount: a whole build', () => {
+  it('plain progress and history (golden)', async () => {
+    const host = { state: testState() };
+    const df = [
+      'FROM alpine:3.20 AS build', 'WORKDIR /src',
+      'RUN --mount=type=bind,source=app,target=app --mount=type=cache,target=/root/.cache cat app/main.txt > /src/out && echo cached >> /root/.cache/log',
+      'RUN --mount=type=secret,id=token,env=TOKEN echo "token has ${#TOKEN} chars"',
+      'FROM scratch', 'COPY --link --from=build /src/out /', '',
+    ].join('\n');
+    const r = await bk(host, { context: ctx({ Dockerfile: df, 'app/main.txt': 'main\n' }), tags: ['mounts:golden'], secrets: { token: utf8('abc') } });
+    expect(r.r.exitCode).toBe(0);
+    golden('mounts-buildkit.txt', r.out);
+    await bk(host, { context: ctx({ Dockerfile: df, 'app/main.txt': 'main\n' }), tags: ['mounts:build'], target: 'build', secrets: { token: utf8('abc') } });
+    const rows = (ref: string) => imageHistory(host.state, ref).map((h) => `${h.CreatedBy}\t${h.Size}\t${h.Comment}`).join('\n') + '\n';
+    golden('mounts-buildkit-history.txt', rows('mounts:golden') + '--- target build\n' + rows('mounts:build'));
+  });
+});
 
 describe('RUN --mount=type=cache', () => {
   const df = 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache echo run >> /root/.cache/log && cat /root/.cache/log\n';
