@@ -7,6 +7,7 @@ import { createEngine } from '../engine/index';
 import { SeededRandom } from '../engine/clock';
 import { startDaemon, completeClient, type RunningDaemon } from '../../scripts/daemon';
 import type { EventMessage } from './types';
+import { eventBus } from '../engine/events';
 
 let daemon: RunningDaemon;
 const engine = createEngine({ random: new SeededRandom('networks-http') });
@@ -51,9 +52,10 @@ describe('networks over HTTP', () => {
     const ac = new AbortController();
     const live: string[] = [];
     const done = (async () => { for await (const m of c.events({}, ac.signal)) live.push(`${m.Type} ${m.Action} ${m.Actor?.Attributes.name}`); })();
-    await new Promise((r) => setTimeout(r, 100));
+    // wait until the daemon's stream has subscribed, then until the event came through
+    for (let i = 0; i < 500 && eventBus(engine.state).listeners.size === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await c.networkCreate({ Name: 'live' });
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 500 && live.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     ac.abort();
     await done;
     expect(live).toEqual(['network create live']);

@@ -15,13 +15,15 @@ type Listener = (m: EventMessage) => void;
 export interface EventBus {
   log: EventMessage[];
   listeners: Set<Listener>;
+  /** Container IDs whose events wait (a start in progress: its program may end before `start` is published). */
+  held: Map<string, EventMessage[]>;
 }
 
 export function eventBus(state: EngineState): EventBus {
   let b = state.areas.get('events') as EventBus | undefined;
   if (!b) {
     // No area codec: a restored engine starts with an empty event log, like a restarted daemon.
-    b = { log: [], listeners: new Set() };
+    b = { log: [], listeners: new Set(), held: new Map() };
     state.areas.set('events', b);
   }
   return b;
@@ -40,10 +42,28 @@ export function publishEvent(state: EngineState, type: string, action: string, i
   m.time = Math.floor(ms / 1000);
   m.timeNano = Math.floor(ms) * 1_000_000;
   const bus = eventBus(state);
+  const held = bus.held.get(id);
+  if (held && type === 'container' && action !== 'start') { held.push(m); return m; }
+  deliver(bus, m);
+  return m;
+}
+
+function deliver(bus: EventBus, m: EventMessage): void {
   bus.log.push(m);
   if (bus.log.length > EVENTS_LIMIT) bus.log.splice(0, bus.log.length - EVENTS_LIMIT);
   for (const l of [...bus.listeners]) l(m);
-  return m;
+}
+
+/** Holds a container's events (but `start`) until releaseEvents: keeps moby's order start -> die for quick programs. */
+export function holdEvents(state: EngineState, id: string): void {
+  const bus = eventBus(state);
+  if (!bus.held.has(id)) bus.held.set(id, []);
+}
+export function releaseEvents(state: EngineState, id: string): void {
+  const bus = eventBus(state);
+  const held = bus.held.get(id);
+  bus.held.delete(id);
+  for (const m of held ?? []) deliver(bus, m);
 }
 
 /** What a container event needs of a container (lib/engine/containers/area.ts ContainerRecord). */

@@ -5,6 +5,7 @@ import { createConsole, MemoryWorkspace } from '../console/index';
 import type { EngineClient, EventMessage } from '../api/types';
 import { EngineError } from '../api/errors';
 import { BuildCache } from './builder/cache';
+import { eventBus } from './events';
 
 const T0 = Date.UTC(2026, 10, 27, 7, 20, 27);
 
@@ -79,7 +80,7 @@ describe('networks', () => {
     const c = await engine.networkInspect('custom');
     expect(c.IPAM.Config).toEqual([{ Subnet: '10.1.0.0/24', Gateway: '10.1.0.1' }]);
     expect(c.Labels).toEqual({ team: 'web' });
-    expect(c.Options).toEqual({ foo: 'bar' });
+    expect(c.Options).toEqual({ 'com.docker.network.enable_ipv4': 'true', 'com.docker.network.enable_ipv6': 'false', foo: 'bar' });
     r = await run('docker network ls --filter label=team=web --format "{{.Name}} {{.Labels}}"');
     expect(r.out).toBe('custom team=web\n');
     r = await run('docker network ls --filter type=custom -q --no-trunc');
@@ -100,7 +101,8 @@ describe('networks', () => {
     expect(r.code).not.toBe(0);
     const net = await engine.networkInspect('app');
     expect(Object.keys(net.Containers)).toEqual([id]);
-    expect(net.Containers[id]).toMatchObject({ Name: 'web', IPv4Address: '172.18.0.2/16', MacAddress: '02:42:ac:12:00:02', IPv6Address: '' });
+    expect(net.Containers[id]).toMatchObject({ Name: 'web', IPv4Address: '172.18.0.2/16', IPv6Address: '' });
+    expect(net.Containers[id].MacAddress).toMatch(/^[0-9a-f][26ae](:[0-9a-f]{2}){5}$/);
     const ci = await engine.containerInspect('web');
     const nets = ci.NetworkSettings.Networks as Record<string, Record<string, unknown>>;
     expect(Object.keys(nets)).toEqual(['app']);
@@ -206,10 +208,10 @@ describe('events', () => {
     const { engine, run } = setup();
     const ac = new AbortController();
     const pending = run('docker events --format "{{.Type}} {{.Action}}"', [], ac.signal);
-    await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 500 && eventBus(engine.state).listeners.size === 0; i++) await new Promise((r) => setTimeout(r, 5));
     await engine.networkCreate({ Name: 'live' });
     await engine.networkRemove('live');
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
     ac.abort();
     const r = await pending;
     expect(r).toEqual({ out: 'network create\nnetwork destroy\n', err: '', code: 130 });
@@ -222,7 +224,7 @@ describe('events', () => {
     const done = (async () => {
       for await (const m of engine.events({ since: String(T0 / 1000), until: String(T0 / 1000 + 5) })) got.push(`${m.Type} ${m.Action}`);
     })();
-    await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 500 && eventBus(engine.state).listeners.size === 0; i++) await new Promise((r) => setTimeout(r, 5));
     await engine.networkCreate({ Name: 'soon' });
     clock.advance(6000);
     await done;

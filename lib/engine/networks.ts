@@ -23,7 +23,7 @@ import { sha256Hex } from './digest';
 import { rfc3339Nano } from './clock';
 import { registerAreaCodec } from './serialize';
 import { containersOf, findContainer, type ContainerRecord } from './containers/area';
-import { containerEvent, eventStream, publishEvent, subscribeEvents } from './events';
+import { containerEvent, eventStream, holdEvents, publishEvent, releaseEvents, subscribeEvents } from './events';
 import { BuildCache } from './builder/cache';
 import { parseNormalizedNamed, familiarString } from '../reference/reference';
 
@@ -148,9 +148,14 @@ function allocateIp(state: EngineState, n: NetworkRecord, want?: string): string
   throw new EngineError('system', `no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
 }
 
-function macOf(ip: string): string {
-  return '02:42:' + ip.split('.').map((x) => Number(x).toString(16).padStart(2, '0')).join(':');
+/** moby 28 gives each endpoint a random, locally administered MAC; ours is a hash of network and container IDs. */
+function macOf(n: NetworkRecord, c: ContainerRecord): string {
+  const h = sha256Hex(`mac:${n.id}:${c.id}`);
+  const b = [0, 1, 2, 3, 4, 5].map((i) => parseInt(h.slice(i * 2, i * 2 + 2), 16));
+  b[0] = (b[0] & 0xfe) | 0x02;
+  return b.map((x) => x.toString(16).padStart(2, '0')).join(':');
 }
+const sortedMap = (m: Record<string, string>) => Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
 function endpointId(c: ContainerRecord, n: NetworkRecord): string {
   return sha256Hex(`endpoint:${n.id}:${c.id}`);
 }
@@ -171,7 +176,7 @@ function endpointSettings(state: EngineState, c: ContainerRecord, m: Member): Re
   const up = ip !== '' || (running(c) && n.driver !== 'bridge');
   const userNet = !n.predefined;
   return {
-    IPAMConfig: m.config?.IPAMConfig ?? null, Links: m.config?.Links ?? null, Aliases: m.aliases, MacAddress: ip ? macOf(ip) : '',
+    IPAMConfig: m.config?.IPAMConfig ?? null, Links: m.config?.Links ?? null, Aliases: m.aliases, MacAddress: ip ? macOf(n, c) : '',
     DriverOpts: m.config?.DriverOpts ?? null, GwPriority: m.config?.GwPriority ?? 0, NetworkID: n.id,
     EndpointID: up ? endpointId(c, n) : '', Gateway: ip ? n.gateway : '', IPAddress: ip, IPPrefixLen: ip ? prefixLen(n) : 0,
     IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
@@ -198,7 +203,7 @@ function networkResource(state: EngineState, n: NetworkRecord, withContainers: b
       const m = list.find((x) => x.netId === n.id);
       if (!m) continue;
       const ip = ipOf(state, c, m);
-      rows.push([cid, { Name: c.name, EndpointID: endpointId(c, n), MacAddress: ip ? macOf(ip) : '', IPv4Address: ip ? `${ip}/${prefixLen(n)}` : '', IPv6Address: '' }]);
+      rows.push([cid, { Name: c.name, EndpointID: endpointId(c, n), MacAddress: ip ? macOf(n, c) : '', IPv4Address: ip ? `${ip}/${prefixLen(n)}` : '', IPv6Address: '' }]);
     }
     rows.sort((x, y) => (x[0] < y[0] ? -1 : 1));
     for (const [k, v] of rows) containers[k] = v;
@@ -206,7 +211,7 @@ function networkResource(state: EngineState, n: NetworkRecord, withContainers: b
   return {
     Name: n.name, Id: n.id, Created: rfc3339Nano(n.createdMs), Scope: 'local', Driver: n.driver, EnableIPv4: true, EnableIPv6: n.enableIPv6,
     IPAM: { Driver: 'default', Options: n.ipamOptions, Config: config }, Internal: n.internal, Attachable: n.attachable, Ingress: n.ingress,
-    ConfigFrom: { Network: '' }, ConfigOnly: n.configOnly, Containers: containers, Options: { ...n.options }, Labels: { ...n.labels },
+    ConfigFrom: { Network: '' }, ConfigOnly: n.configOnly, Containers: containers, Options: sortedMap(n.options), Labels: sortedMap(n.labels),
   };
 }
 
@@ -286,7 +291,10 @@ export function networkCreate(state: EngineState, req: NetworkCreateRequest): Ne
     gateway = cfg?.Gateway || `172.${pool}.0.1`;
   }
   const id = state.random.hex(64);
-  const options: Record<string, string> = { ...(req.Options ?? {}) };
+  // moby 28 records the address families as driver options of a user-defined network
+  const options: Record<string, string> = {
+    'com.docker.network.enable_ipv4': String(req.EnableIPv4 ?? true), 'com.docker.network.enable_ipv6': String(req.EnableIPv6 ?? false), ...(req.Options ?? {}),
+  };
   a.nets.set(id, {
     id, name, driver, createdMs: state.clock.now(), pool, subnet, gateway, ipRange: cfg?.IPRange ?? '', internal: !!req.Internal, attachable: !!req.Attachable,
     ingress: !!req.Ingress, configOnly: !!req.ConfigOnly, enableIPv6: !!req.EnableIPv6, labels: { ...(req.Labels ?? {}) }, options,
@@ -392,15 +400,16 @@ function networkEvents(state: EngineState, c: ContainerRecord, action: 'connect'
 function installDieListener(state: EngineState): void {
   subscribeEvents(state, (m) => {
     if (m.Type !== 'container' || m.Action !== 'die') return;
-    const c = containersOf(state).containers.get(m.Actor?.ID ?? '');
-    if (!c) return;
-    const list = networksOf(state).members.get(c.id);
+    const id = m.Actor?.ID ?? '';
+    const list = networksOf(state).members.get(id);
     if (!list) return;
     for (const mem of list) {
       const n = networksOf(state).nets.get(mem.netId);
-      if (n) publishEvent(state, 'network', 'disconnect', n.id, { container: c.id, name: n.name, type: n.driver });
+      if (n) publishEvent(state, 'network', 'disconnect', n.id, { container: id, name: n.name, type: n.driver });
       mem.ip = '';
     }
+    // an auto-removed container (run --rm) is gone by now
+    if (!containersOf(state).containers.has(id)) networksOf(state).members.delete(id);
   });
 }
 
@@ -488,13 +497,14 @@ export function installNetworks(E: EngineClass): void {
         networkEvents(this.state, c, 'connect');
         activate(this.state, c);
       }
+      if (c && !was) holdEvents(this.state, c.id);
       try {
         await base.containerStart.call(this, id);
       } catch (e) {
-        if (c && !was) networkEvents(this.state, c, 'disconnect');
+        if (c && !was) { releaseEvents(this.state, c.id); networkEvents(this.state, c, 'disconnect'); }
         throw e;
       }
-      if (c && !was) containerEvent(this.state, c, 'start');
+      if (c && !was) { containerEvent(this.state, c, 'start'); releaseEvents(this.state, c.id); }
     },
     async containerStop(id, o) {
       const c = findContainer(this.state, id);
@@ -545,6 +555,7 @@ export function installNetworks(E: EngineClass): void {
       const bridge = nets.bridge as Record<string, unknown> | undefined;
       if (!bridge) for (const k of ['EndpointID', 'Gateway', 'IPAddress', 'MacAddress'] as const) if (k in settings) (settings as Record<string, unknown>)[k] = '';
       if (!bridge && 'IPPrefixLen' in settings) settings.IPPrefixLen = 0;
+      if (bridge && 'MacAddress' in settings) (settings as Record<string, unknown>).MacAddress = bridge.MacAddress;
       return { ...r, NetworkSettings: settings };
     },
     async containerList(o) {
