@@ -171,6 +171,17 @@ describe('events', () => {
     expect(p.out).toMatch(/^2026-11-27T07:20:2\d\.\d{9}Z container die [0-9a-f]{64} \(execDuration=0, exitCode=0, image=alpine, name=r1\)\n$/);
   });
 
+  it('volume create / destroy / prune events', async () => {
+    const { run } = setup();
+    await run('docker volume create v1');
+    await run('docker volume create v2');
+    await run('docker volume rm v1');
+    await run('docker volume rm -f nosuch');
+    await run('docker volume prune -a -f');
+    const r = await run('docker events --since 0 --until 0s --filter type=volume --format "{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.driver}}"');
+    expect(r.out).toBe('create v1 local\ncreate v2 local\ndestroy v1 local\ndestroy v2 local\nprune  <no value>\n');
+  });
+
   it('filters, --since/--until windows, json, template errors', async () => {
     const { engine, run, clock } = setup();
     await run('docker network create n1');

@@ -436,7 +436,8 @@ export type NetworksApi = Pick<EngineClient,
 type Base = Pick<EngineClient,
   | 'containerCreate' | 'containerStart' | 'containerStop' | 'containerRestart' | 'containerKill' | 'containerPause' | 'containerUnpause'
   | 'containerRemove' | 'containerRename' | 'containerAttach' | 'containerInspect' | 'containerList' | 'containersPrune' | 'execCreate' | 'execStart'
-  | 'commit' | 'imagePull' | 'imageTag' | 'imageRemove' | 'imagePush' | 'imageInspect' | 'imagesPrune'>;
+  | 'commit' | 'imagePull' | 'imageTag' | 'imageRemove' | 'imagePush' | 'imageInspect' | 'imagesPrune'
+  | 'volumeCreate' | 'volumeRemove' | 'volumesPrune'>;
 interface EngineLike extends Base { readonly state: EngineState }
 type EngineClass = { prototype: EngineLike };
 
@@ -456,6 +457,7 @@ export function installNetworks(E: EngineClass): void {
     containerRename: p.containerRename, containerAttach: p.containerAttach, containerInspect: p.containerInspect, containerList: p.containerList,
     containersPrune: p.containersPrune, execCreate: p.execCreate, execStart: p.execStart, commit: p.commit, imagePull: p.imagePull,
     imageTag: p.imageTag, imageRemove: p.imageRemove, imagePush: p.imagePush, imageInspect: p.imageInspect, imagesPrune: p.imagesPrune,
+    volumeCreate: p.volumeCreate, volumeRemove: p.volumeRemove, volumesPrune: p.volumesPrune,
   };
   const execs = new WeakMap<EngineState, Map<string, { container: string; cmd: string }>>();
   const execTable = (s: EngineState) => { let t = execs.get(s); if (!t) execs.set(s, (t = new Map())); return t; };
@@ -652,6 +654,24 @@ export function installNetworks(E: EngineClass): void {
       };
     },
     imageInspect(name) { return base.imageInspect.call(this, name); },
+    // ----- volumes (moby LogVolumeEvent: driver attribute) -----
+    async volumeCreate(req) {
+      const v = await base.volumeCreate.call(this, req);
+      publishEvent(this.state, 'volume', 'create', v.Name, { driver: v.Driver });
+      return v;
+    },
+    async volumeRemove(name, force) {
+      let found: { Name: string; Driver: string } | undefined;
+      try { found = await (this as unknown as EngineClient).volumeInspect(name); } catch { /* base reports it */ }
+      await base.volumeRemove.call(this, name, force);
+      if (found) publishEvent(this.state, 'volume', 'destroy', found.Name, { driver: found.Driver });
+    },
+    async volumesPrune(f) {
+      const r = await base.volumesPrune.call(this, f);
+      for (const n of r.VolumesDeleted ?? []) publishEvent(this.state, 'volume', 'destroy', n, { driver: 'local' });
+      publishEvent(this.state, 'volume', 'prune', '', { reclaimed: String(r.SpaceReclaimed) });
+      return r;
+    },
     async imagesPrune(f) {
       const r = await base.imagesPrune.call(this, f);
       publishEvent(this.state, 'image', 'prune', '', { reclaimed: String(r.SpaceReclaimed) });
