@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { HistoryItem, ImageSummary } from '@/lib/api/types';
+import type { ImageSummary } from '@/lib/api/types';
+import { LayerExplorer } from '@/components/layers/LayerExplorer';
 import type { EngineHost } from './engine-host';
 import { humanSize, shortId, timeAgo } from './format';
 
@@ -11,6 +12,8 @@ interface Props {
   version: number;
   engine: 'real' | 'loading';
   onRun(line: string): void;
+  /** Opens the Dockerfile at a 1-based line (a layer's instruction). */
+  onRevealLine?: (line: number) => void;
 }
 
 interface Row { key: string; ref: string; repo: string; tag: string; image: ImageSummary }
@@ -29,11 +32,9 @@ function rowsOf(images: ImageSummary[]): Row[] {
   return rows;
 }
 
-export function ImagePanel({ host, version, engine, onRun }: Props) {
+export function ImagePanel({ host, version, engine, onRun, onRevealLine }: Props) {
   const [images, setImages] = useState<ImageSummary[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [history, setHistory] = useState<HistoryItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!host) return;
@@ -50,28 +51,8 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
   const rows = rowsOf(images ?? []);
   const current = rows.find((r) => r.key === selected) ?? rows[0] ?? null;
 
-  useEffect(() => {
-    if (!host || !current) {
-      setHistory(null);
-      return;
-    }
-    let live = true;
-    void host.query({ kind: 'history', ref: current.image.Id }).then((r) => {
-      if (!live) return;
-      if (r.kind === 'history') {
-        setHistory(r.history);
-        setError(null);
-      } else if (r.kind === 'error') setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, current?.image.Id, version]);
-
-  const maxSize = Math.max(1, ...(history ?? []).map((h) => h.Size));
-
   return (
-    <div className="grid h-full min-h-0 grid-cols-1 gap-px bg-ink-700 md:grid-cols-[minmax(0,1fr)_minmax(0,1.25fr)]">
+    <div className="grid h-full min-h-0 grid-cols-1 grid-rows-[fit-content(32%)_minmax(0,1fr)] gap-px bg-ink-700 md:grid-rows-1 md:grid-cols-[minmax(11rem,0.55fr)_minmax(0,1.45fr)]">
       <section className="@container flex min-h-0 flex-col bg-ink-900" aria-label="Images">
         <PanelTitle title="Images" count={rows.length} />
         <ul data-testid="image-list" className="scroll-thin min-h-0 flex-1 overflow-auto py-1" role="listbox" aria-label="Images">
@@ -112,32 +93,14 @@ export function ImagePanel({ host, version, engine, onRun }: Props) {
           })}
         </ul>
       </section>
-      <section className="flex min-h-0 flex-col bg-ink-900" aria-label="Layers">
-        <PanelTitle title={current ? `Layers of ${current.ref}` : 'Layers'} count={history?.length} detail={current ? shortId(current.image.Id) : undefined} />
-        <ol data-testid="layer-explorer" className="scroll-thin min-h-0 flex-1 overflow-auto py-1">
-          {!current && <li className="px-4 py-3 text-sm text-slate-500">Select an image to see how it was built, layer by layer.</li>}
-          {error && <li className="px-4 py-3 font-mono text-xs text-rose-300">{error}</li>}
-          {current &&
-            history?.map((h, i) => (
-              <li key={i} className="group px-4 py-1.5 text-[12.5px]" title={h.CreatedBy}>
-                <div className="flex items-baseline gap-3">
-                  <span className="w-5 shrink-0 text-right font-mono text-[11px] text-slate-600">{history.length - i}</span>
-                  <span className="min-w-0 flex-1 truncate font-mono text-slate-300">{h.CreatedBy || <span className="text-slate-600">(empty)</span>}</span>
-                  <span className={`w-14 shrink-0 text-right font-mono text-xs ${h.Size > 0 ? 'text-slate-300' : 'text-slate-600'}`}>{humanSize(h.Size)}</span>
-                </div>
-                <div className="ml-8 mt-1 h-1 rounded-full bg-ink-800">
-                  <div
-                    className={`h-1 rounded-full ${h.Size > 0 ? 'bg-whale-500/70' : 'bg-transparent'}`}
-                    style={{ width: `${Math.max(h.Size > 0 ? 2 : 0, (h.Size / maxSize) * 100)}%` }}
-                  />
-                </div>
-                <div className="ml-8 mt-0.5 hidden font-mono text-[11px] text-slate-600 group-hover:block">
-                  {h.Id === '<missing>' ? '<missing>' : shortId(h.Id)} · {timeAgo(h.Created)}
-                </div>
-              </li>
-            ))}
-        </ol>
-      </section>
+      {current ? (
+        <LayerExplorer host={host} imageRef={current.image.Id} title={current.ref} version={version} onRevealLine={onRevealLine} />
+      ) : (
+        <section data-testid="layer-explorer" aria-label="Layer explorer" className="flex min-h-0 flex-col bg-ink-900">
+          <PanelTitle title="Layers" />
+          <p className="px-4 py-3 text-sm leading-relaxed text-slate-500">Select an image to see how it was built, layer by layer: the files each step added, changed and removed, and the space wasted.</p>
+        </section>
+      )}
     </div>
   );
 }
