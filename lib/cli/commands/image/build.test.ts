@@ -116,6 +116,13 @@ describe('docker build with buildx flags', () => {
     expect(await run(clean, 'docker build --call=check -q .')).toEqual({ code: 0, stdout: 'Check complete, no warnings found.\n', stderr: '' });
   });
 
+  it('legacy flags buildx hides print its flag-warn line first', async () => {
+    const s = session({ Dockerfile: 'FROM alpine:3.20\n' });
+    const r = await run(s, 'docker build --squash --security-opt seccomp=unconfined --progress=plain .');
+    expect(r.code).toBe(0);
+    expect(r.stderr.startsWith('WARNING: security-opt flag is deprecated. "RUN --security=insecure" should be used with BuildKit.\nWARNING: experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.\n#0 building with "default" instance using docker driver\n')).toBe(true);
+  });
+
   it('without buildx (DOCKER_BUILDKIT=0) its flags are unknown, as pflag says', async () => {
     const s = session({ Dockerfile: 'FROM alpine:3.20\n' }, { DOCKER_BUILDKIT: '0' });
     const r = await run(s, 'docker build --secret id=x .');

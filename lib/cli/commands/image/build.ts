@@ -12,7 +12,16 @@ export interface BuildOptions {
   secrets: string[]; ssh: string[]; outputs: string[]; noCacheFilter: string[]; call: string; check: boolean;
   /** the first buildx-only flag given, and the usage line, for the legacy builder's `unknown flag` error */
   buildxFlag?: string; usage: string;
+  /** legacy flags buildx keeps hidden with a `flag-warn` annotation, in pflag's Visit (lexicographic) order */
+  flagWarnings: string[];
 }
+
+/** buildx commands/build.go: hidden legacy flags whose use prints `WARNING: <msg>` before the build. */
+const FLAG_WARN: [string, string][] = [
+  ['isolation', 'isolation flag is deprecated with BuildKit.'],
+  ['security-opt', 'security-opt flag is deprecated. "RUN --security=insecure" should be used with BuildKit.'],
+  ['squash', 'experimental flag squash is removed with BuildKit. You should squash inside build using a multi-stage Dockerfile for efficiency.'],
+];
 
 /**
  * Flags `docker buildx build` has and the legacy `docker build` lacks. Hidden here: `docker build --help` shows the
@@ -51,6 +60,7 @@ export const buildCommand: CommandDef<BuildOptions> = {
     platform: f.string('platform'), iidfile: f.string('iidfile'), progress: f.string('progress', 'auto'),
     secrets: f.list('secret'), ssh: f.list('ssh'), outputs: f.list('output'), noCacheFilter: f.list('no-cache-filter'),
     call: f.string('call'), check: f.bool('check'),
+    flagWarnings: FLAG_WARN.filter(([name]) => f.changed(name)).map(([, msg]) => msg),
     buildxFlag: BUILDX_FLAGS.find((d) => f.changed(d.name))?.name, usage: `Usage:  ${useLine(cmd)}\n\nRun '${commandPath(cmd)} --help' for more information`,
   }),
   run: runBuild,
@@ -218,13 +228,27 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
   if (opts.context === '-' || /^(https?|git):\/\//.test(opts.context) || opts.context.startsWith('git@')) {
     throw new StatusError('building from STDIN or a URL is not supported in this playground', 1);
   }
-  const dockerfile = opts.file || 'Dockerfile';
-  const files = readContext(ctx, opts.context, dockerfile);
-  if (!files.has(dockerfile)) {
-    const shown = resolvePath(ctx, opts.context + '/' + dockerfile);
-    throw new StatusError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /${shown}: no such file or directory`, 1);
+  // docker/cli GetContextFromLocalDir: -f names a file relative to the current directory (not the context); without
+  // it, the context's Dockerfile (or dockerfile). A Dockerfile outside the context is sent in it under a random name.
+  const ctxDir = resolvePath(ctx, opts.context);
+  const inCtx = (name: string) => (ctxDir ? ctxDir + '/' : '') + name;
+  let dfPath = opts.file ? resolvePath(ctx, opts.file) : inCtx('Dockerfile');
+  if (!opts.file && !ctx.workspace?.read(dfPath) && ctx.workspace?.read(inCtx('dockerfile'))) dfPath = inCtx('dockerfile');
+  const inside = ctxDir === '' || dfPath.startsWith(ctxDir + '/');
+  let dockerfile = inside ? dfPath.slice(ctxDir ? ctxDir.length + 1 : 0) : '';
+  const files = readContext(ctx, opts.context, dockerfile || 'Dockerfile');
+  const dfFile = ctx.workspace?.read(dfPath);
+  if (!dfFile || (inside && !files.has(dockerfile))) {
+    throw new StatusError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /${dfPath}: no such file or directory`, 1);
+  }
+  if (!inside) {
+    let h = 0x811c9dc5;
+    for (const c of dfPath + ':' + ctx.now()) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+    dockerfile = '.dockerfile.' + (h.toString(16).padStart(8, '0') + (h ^ 0x5bd1e995).toString(16).padStart(8, '0') + '0000').slice(0, 20);
+    files.set(dockerfile, { data: dfFile.data, mode: dfFile.mode, mtime: dfFile.mtime, type: 'file' });
   }
   if (builder === 'buildkit' && ctx.buildkit) {
+    for (const w of opts.flagWarnings) ctx.io.stderr(`WARNING: ${w}\n`);
     const extra = buildxOptions(ctx, opts);
     if (typeof extra === 'string') {
       ctx.io.stderr(`ERROR: ${extra}\n`);
