@@ -261,7 +261,8 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
     });
   }
   const context: BuildContext = { files };
-  if (!opts.quiet) ctx.io.stdout(`Sending build context to Docker daemon  ${humanSize(contextTarSize(files)).padStart(7)}\r\r\n`);
+  const sending = `Sending build context to Docker daemon  ${humanSize(contextTarSize(files)).padStart(7)}\r\r\n`;
+  if (!opts.quiet) ctx.io.stdout(sending);
   let imageId = '';
   let buffered = '';
   const stream = ctx.client.build(context, {
@@ -275,7 +276,13 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
   if (opts.quiet) {
     const saved = ctx.io;
     const quietCtx: CliContext = { ...ctx, io: { ...saved, stdout: (s: string) => { buffered += s; }, stderr: saved.stderr.bind(saved), readLine: saved.readLine.bind(saved), isTTY: false, columns: saved.columns } };
-    await displayStream(quietCtx, stream, { useCode: true, aux });
+    try {
+      await displayStream(quietCtx, stream, { useCode: true, aux });
+    } catch (e) {
+      // docker/cli build.go: with -q, a failed build shows the buffered progress and build output on stderr
+      ctx.io.stderr(sending + buffered);
+      throw e;
+    }
     ctx.io.stdout(buffered);
   } else {
     await displayStream(ctx, stream, { useCode: true, aux });
