@@ -43,6 +43,21 @@ describe('docker stats --no-stream', () => {
       + '7d4ea78268356e0537ea49102227a8d3ac7b2faef7d242cdeffc50405b2374b6   ex        0.00%     0B / 0B             0.00%     0B / 0B   0B / 0B     0\n');
   }, 60_000);
 
+  it('streams: clears the screen and redraws every 500 ms until Ctrl+C', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
+    const engine = createEngine({ clock, random: new SeededRandom('seed-test') });
+    const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(() => clock.now()), now: () => clock.now() });
+    const io = (out: string[], signal?: AbortSignal) => ({ stdout: (s: string) => { out.push(s); }, stderr: () => {}, readLine: async () => null, isTTY: true, columns: 80, signal });
+    await con.run('docker run -d --name sl alpine sleep 1000', io([]));
+    const frames: string[] = [];
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 1200);
+    const code = await con.run('docker stats --format "{{.Name}} {{.PIDs}}" sl', io(frames, ctl.signal));
+    expect(code).toBe(0);
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames.every((f) => f === '\x1b[2J\x1b[Hsl 1\n')).toBe(true);
+  }, 60_000);
+
   it('computes the entry like stats_helpers.go (cgroup v1 cache, CPU deltas, block ops)', () => {
     const cpu = (t: number, s: number) => ({ cpu_usage: { total_usage: t, usage_in_kernelmode: 0, usage_in_usermode: 0, percpu_usage: [1, 2] }, system_cpu_usage: s, throttling_data: { periods: 0, throttled_periods: 0, throttled_time: 0 } });
     const s: ContainerStats = {

@@ -85,15 +85,8 @@ export function formatStats(entries: readonly StatsEntry[], format: string, trun
   return writeFormat(f, STATS_HEADERS, entries.map((e) => new StatsContext(e, trunc)));
 }
 
-export async function runStats(ctx: CliContext, o: StatsOptions): Promise<void> {
-  const showAll = o.containers.length === 0;
-  let targets: string[];
-  if (showAll) {
-    const list = await ctx.client.containerList({ all: o.all });
-    targets = list.map((c) => c.Id.slice(0, 12));
-  } else {
-    targets = [...new Set(o.containers)];
-  }
+async function sample(ctx: CliContext, o: StatsOptions, showAll: boolean): Promise<{ entries: StatsEntry[]; errs: string[] }> {
+  const targets = showAll ? (await ctx.client.containerList({ all: o.all })).map((c) => c.Id.slice(0, 12)) : [...new Set(o.containers)];
   const entries: StatsEntry[] = [];
   const errs: string[] = [];
   for (const t of targets) {
@@ -103,13 +96,26 @@ export async function runStats(ctx: CliContext, o: StatsOptions): Promise<void> 
       errs.push(errorText(e));
     }
   }
-  if (errs.length && !showAll) throw new StatusError(errs.join('\n'), 1);
-  // Streaming redraws the screen (cleanScreen) before each frame.
-  ctx.io.stdout((o.noStream ? '' : '\x1b[2J\x1b[H') + formatStats(entries, o.format, !o.noTrunc));
-  if (o.noStream || (!showAll && entries.length === 0)) return;
-  // Streaming: the first frame stays on screen until Ctrl+C (the figures would only move with the clock).
-  await new Promise<void>((resolve) => {
-    if (!ctx.io.signal || ctx.io.signal.aborted) { resolve(); return; }
-    ctx.io.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  return { entries, errs };
+}
+
+export async function runStats(ctx: CliContext, o: StatsOptions): Promise<void> {
+  const showAll = o.containers.length === 0;
+  const first = await sample(ctx, o, showAll);
+  if (first.errs.length && !showAll) throw new StatusError(first.errs.join('\n'), 1);
+  if (o.noStream) { ctx.io.stdout(formatStats(first.entries, o.format, !o.noTrunc)); return; }
+  // Streaming: the screen is cleared and redrawn every 500 ms until Ctrl+C (without a way to stop, one frame).
+  const signal = ctx.io.signal;
+  let frame = first;
+  for (;;) {
+    ctx.io.stdout('\x1b[2J\x1b[H' + formatStats(frame.entries, o.format, !o.noTrunc));
+    if (!signal || signal.aborted || (!showAll && frame.entries.length === 0)) return;
+    const stopped = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(false); }, 500);
+      const onAbort = () => { clearTimeout(t); resolve(true); };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    if (stopped) return;
+    frame = await sample(ctx, o, showAll);
+  }
 }
