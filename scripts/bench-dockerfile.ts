@@ -2,6 +2,7 @@
 // generated ~1 MB Dockerfile. Prints medians (ms, MB/s) of N runs. Run by `npm run bench`.
 import os from 'node:os';
 import { parseDockerfile } from '../lib/dockerfile/instructions';
+import { parse } from '../lib/dockerfile/parser';
 import { lintDockerfile } from '../lib/dockerfile/lint';
 import { generateDockerfile, SEED_NGINX_DOCKERFILE } from '../lib/dockerfile/gen';
 
@@ -40,4 +41,5 @@ console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on 
 }
 bench('nginx seed Dockerfile: parse+instructions', SEED_NGINX_DOCKERFILE, 2000, parseDockerfile);
 bench('nginx seed Dockerfile: lint', SEED_NGINX_DOCKERFILE, 2000, lintDockerfile);
+bench('generated 1 MB Dockerfile: parse (node tree)', big, 9, parse);
 bench('generated 1 MB Dockerfile: parse+instructions', big, 7, parseDockerfile);

@@ -172,20 +172,35 @@ function possibleParserDirective(st: ParseState, token: string, lineNo: number):
 // ---------------------------------------------------------------------------------------------
 // line helpers
 
+function lengthWithoutNewline(s: string): number {
+  let b = s.length;
+  while (b > 0 && (s.charCodeAt(b - 1) === 10 || s.charCodeAt(b - 1) === 13)) b--;
+  return b;
+}
 function trimNewline(s: string): string {
   let b = s.length;
   while (b > 0 && (s.charCodeAt(b - 1) === 10 || s.charCodeAt(b - 1) === 13)) b--;
   return b === s.length ? s : s.slice(0, b);
 }
 
-/** Returns [line, isEndOfLine] (BuildKit's trimContinuationCharacter). */
-function trimContinuation(line: string, esc: string): [string, boolean] {
+/** Set by trimContinuation: whether the line was not continued (BuildKit's isEndOfLine). */
+let endOfLine = true;
+/** BuildKit's trimContinuationCharacter: the line without its continuation escape; sets `endOfLine`. */
+function trimContinuation(line: string, esc: string): string {
   let j = line.length - 1;
-  while (j >= 0 && (line[j] === ' ' || line[j] === '\t')) j--;
-  if (j < 0 || line[j] !== esc) return [line, true];
-  if (j === 0) return ['', false];
-  if (line[j - 1] === esc) return [line, true];
-  return [line.slice(0, j), false];
+  while (j >= 0 && (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9)) j--;
+  const escCode = esc.charCodeAt(0);
+  if (j < 0 || line.charCodeAt(j) !== escCode) {
+    endOfLine = true;
+    return line;
+  }
+  endOfLine = false;
+  if (j === 0) return '';
+  if (line.charCodeAt(j - 1) === escCode) {
+    endOfLine = true;
+    return line;
+  }
+  return line.slice(0, j);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,7 +215,7 @@ function extractBuilderFlags(line: string): [string, string[]] {
   while (p < line.length && line.charCodeAt(p) < 0x80 && isSpaceByte(line.charCodeAt(p))) p++;
   const c0 = line.charCodeAt(p);
   if (p === line.length) return ['', []];
-  if (c0 < 0xd800 && !(c0 === 45 && line.charCodeAt(p + 1) === 45)) return [p === 0 ? line : line.slice(p), []];
+  if (c0 < 0xd800 && !(c0 === 45 && line.charCodeAt(p + 1) === 45)) return [p === 0 ? line : line.slice(p), NO_FLAGS];
   // eslint-disable-next-line no-control-regex
   const src: string | Uint8Array = /[^\x00-\x7f]/.test(line) ? encodeUtf8(line) : line;
   return extractBuilderFlagsFrom(src);
@@ -298,13 +313,27 @@ function splitWhitespace(s: string, limit = -1): string[] {
   return out;
 }
 
-function splitCommand(line: string): [string, string[], string] {
-  const cmdline = splitWhitespace(goTrimSpace(line), 2);
-  let args = '';
-  let flags: string[] = [];
-  if (cmdline.length === 2) [args, flags] = extractBuilderFlags(cmdline[1]!);
-  return [cmdline[0]!, flags, goTrimSpace(args)];
+/** splitCommand's outputs besides the command word (no tuple per line). */
+let splitFlags: string[] = [];
+let splitArgs = '';
+/** BuildKit's splitCommand: returns the command word; flags and arguments in `splitFlags` / `splitArgs`. */
+function splitCommand(line: string): string {
+  const trimmed = goTrimSpace(line);
+  // reWhitespace.Split(trimmed, 2): the first run of [\t\v\f\r ] splits the command from the rest
+  let i = 0;
+  while (i < trimmed.length && !isReWhitespace(trimmed.charCodeAt(i))) i++;
+  splitFlags = NO_FLAGS;
+  splitArgs = '';
+  if (i === trimmed.length) return trimmed;
+  const cmd = trimmed.slice(0, i);
+  while (i < trimmed.length && isReWhitespace(trimmed.charCodeAt(i))) i++;
+  const [args, flags] = extractBuilderFlags(trimmed.slice(i));
+  splitFlags = flags;
+  splitArgs = goTrimSpace(args);
+  return cmd;
 }
+/** Shared empty flags array of instructions without flags (never mutated: replaced when flags exist). */
+const NO_FLAGS: string[] = [];
 
 // ---------------------------------------------------------------------------------------------
 // line_parsers.go
@@ -313,13 +342,19 @@ interface Parsed {
   next: Node | null;
   json: boolean;
 }
-const NONE: Parsed = { next: null, json: false };
+/** The one result object of the line parsers, read by the caller right away (no object per line). */
+const RESULT: Parsed = { next: null, json: false };
+function got(next: Node | null, json: boolean): Parsed {
+  RESULT.next = next;
+  RESULT.json = json;
+  return RESULT;
+}
 
 function chain(values: string[]): Node | null {
   let root: Node | null = null;
   let prev: Node | null = null;
   for (const v of values) {
-    const n = newNode(v, true);
+    const n = argNode(v);
     if (prev) prev.next = n;
     else root = n;
     prev = n;
@@ -391,26 +426,68 @@ export function parseWords(rest: string, esc: string): string[] {
   return words;
 }
 
+/** An argument node (shares the frozen empty arrays, as newNode(value, true)). */
+function argNode(value: string): Node {
+  return {
+    value, next: null, children: FROZEN_EMPTY, heredocs: FROZEN_EMPTY, json: false, original: '', flags: FROZEN_EMPTY,
+    startLine: 0, endLine: 0, startCol: 0, endCol: 0, prevComment: FROZEN_EMPTY,
+  };
+}
+
 function parseNameVal(rest: string, key: string, esc: string): Parsed {
   const words = parseWords(rest, esc);
-  if (words.length === 0) return NONE;
+  if (words.length === 0) return got(null, false);
   if (!words[0]!.includes('=')) {
     const parts = splitWhitespace(rest, 2);
     if (parts.length < 2) throw new Fail(`${key} must have two arguments`);
-    return { next: chain([parts[0]!, parts[1]!, '']), json: false };
+    return got(chain([parts[0]!, parts[1]!, '']), false);
   }
-  const vals: string[] = [];
+  // name, value, "=" for each word, linked as they are cut (no intermediate array)
+  let head: Node | null = null;
+  let tail: Node | null = null;
   for (const w of words) {
     const i = w.indexOf('=');
     if (i < 0) throw new Fail(`Syntax error - can't find = in ${goQuote(w)}. Must be of the form: name=value`);
-    vals.push(w.slice(0, i), w.slice(i + 1), '=');
+    const name = argNode(w.slice(0, i));
+    const value = argNode(w.slice(i + 1));
+    const eq = argNode('=');
+    if (tail) tail.next = name;
+    else head = name;
+    name.next = value;
+    value.next = eq;
+    tail = eq;
   }
-  return { next: chain(vals), json: false };
+  return got(head, false);
+}
+
+/** Go reWhitespace.Split(s, -1), each piece an argument node, linked. */
+function chainWhitespace(s: string): Node | null {
+  let head: Node | null = null;
+  let tail: Node | null = null;
+  let start = 0;
+  let i = 0;
+  const push = (v: string) => {
+    const n = argNode(v);
+    if (tail) tail.next = n;
+    else head = n;
+    tail = n;
+  };
+  while (i < s.length) {
+    if (isReWhitespace(s.charCodeAt(i))) {
+      let j = i;
+      while (j < s.length && isReWhitespace(s.charCodeAt(j))) j++;
+      push(s.slice(start, i));
+      start = j;
+      i = j;
+    } else i++;
+  }
+  push(s.slice(start));
+  return head;
 }
 
 function parseStringsWhitespaceDelimited(rest: string): Parsed {
-  if (rest === '') return NONE;
-  return { next: chain(splitWhitespace(rest)), json: false };
+  if (rest === '') return got(null, false);
+  return got(chainWhitespace(rest), false);
 }
 
 const NOT_JSON = 1;
@@ -432,7 +509,7 @@ function parseJSON(rest: string): Parsed | number {
     if (typeof e !== 'string') return jsonDepthExceeds(r, 10000) ? NOT_JSON : NOT_STRINGS;
     vals.push(toValidRunes(e));
   }
-  return { next: chain(vals), json: true };
+  return got(chain(vals), true);
 }
 
 /** Does the (valid) JSON text nest arrays/objects deeper than `max`? */
@@ -455,11 +532,11 @@ function jsonDepthExceeds(text: string, max: number): boolean {
 const ERR_NOT_STRING_ARRAY = 'when using JSON array syntax, arrays must be comprised of strings only';
 
 function parseMaybeJSON(rest: string): Parsed {
-  if (rest === '') return NONE;
+  if (rest === '') return got(null, false);
   const j = parseJSON(rest);
   if (typeof j !== 'number') return j;
   if (j === NOT_STRINGS) throw new Fail(ERR_NOT_STRING_ARRAY);
-  return { next: newNode(rest, true), json: false };
+  return got(newNode(rest, true), false);
 }
 
 function parseMaybeJSONToList(rest: string): Parsed {
@@ -478,12 +555,12 @@ function parseHealthConfig(rest: string): Parsed {
   while (sep < n && !isSpaceByte(codeAt(src, sep))) sep++;
   let next = sep;
   while (next < n && isSpaceByte(codeAt(src, next))) next++;
-  if (sep === 0) return NONE;
+  if (sep === 0) return got(null, false);
   const typ = typeof src === 'string' ? src.slice(0, sep) : decodeUtf8(src, 0, sep);
   const cmd = parseMaybeJSON(restFrom(src, next));
   const node = newNode(typ, true);
   node.next = cmd.next;
-  return { next: node, json: cmd.json };
+  return got(node, cmd.json);
 }
 
 function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
@@ -494,7 +571,7 @@ function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
       return parseMaybeJSONToList(rest);
     case 'arg': {
       const w = parseWords(rest, st.escape);
-      return w.length ? { next: chain(w), json: false } : NONE;
+      return w.length ? got(chain(w), false) : got(null, false);
     }
     case 'cmd':
     case 'entrypoint':
@@ -514,29 +591,37 @@ function dispatch(cmd: string, rest: string, st: ParseState): Parsed {
     case 'stopsignal':
     case 'user':
     case 'workdir':
-      return rest === '' ? NONE : { next: newNode(rest, true), json: false };
+      return rest === '' ? got(null, false) : got(newNode(rest, true), false);
     case 'onbuild': {
-      if (rest === '') return NONE;
+      if (rest === '') return got(null, false);
       const child = newNodeFromLine(rest, st, []);
       const holder = newNode('');
       holder.children = [child];
-      return { next: holder, json: false };
+      return got(holder, false);
     }
     default:
-      return { next: newNode('', true), json: false };
+      return got(newNode('', true), false);
   }
 }
 
 function newNodeFromLine(line: string, st: ParseState, comments: string[]): Node {
-  const [cmd, flags, args] = splitCommand(line);
-  const parsed = dispatch(cmd, args, st);
-  const node = newNode(cmd);
-  node.original = line;
-  node.flags = flags;
-  node.next = parsed.next;
-  node.json = parsed.json;
-  node.prevComment = comments;
-  return node;
+  const cmd = splitCommand(line);
+  const flags = splitFlags === NO_FLAGS ? [] : splitFlags;
+  const parsed = dispatch(cmd, splitArgs, st);
+  return {
+    value: cmd,
+    next: parsed.next,
+    children: [],
+    heredocs: [],
+    json: parsed.json,
+    original: line,
+    flags,
+    startLine: 0,
+    endLine: 0,
+    startCol: 0,
+    endCol: 0,
+    prevComment: comments,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,6 +737,14 @@ class LineReader {
   }
 }
 
+/** goTrimLeftSpace(trimNewline(raw)) with one slice. */
+function trimmedToken(raw: string): string {
+  const end = lengthWithoutNewline(raw);
+  let a = 0;
+  while (a < end && isGoSpace(raw.charCodeAt(a))) a++;
+  return a === 0 && end === raw.length ? raw : raw.slice(a, end);
+}
+
 function firstNonSpace(s: string): number {
   let i = 0;
   while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
@@ -678,7 +771,7 @@ export function parse(source: string | Uint8Array): ParseResult {
 
   for (let raw = reader.next(); raw !== null; raw = reader.next()) {
     if (currentLine === 0 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
-    let token = goTrimLeftSpace(trimNewline(raw));
+    let token = trimmedToken(raw);
     if (token.charCodeAt(0) === 35 /* # */) {
       const c = goTrimSpace(raw.slice(1));
       if (c === '') comments = [];
@@ -694,7 +787,8 @@ export function parse(source: string | Uint8Array): ParseResult {
     const startLine = currentLine;
     const startCol = firstNonSpace(raw);
     let lastRaw = raw;
-    let [line, isEndOfLine] = trimContinuation(token, st.escape);
+    let line = trimContinuation(token, st.escape);
+    let isEndOfLine = endOfLine;
     if (isEndOfLine && line === '') continue;
 
     let hasEmptyContinuationLine = false;
@@ -710,15 +804,14 @@ export function parse(source: string | Uint8Array): ParseResult {
       if (ctoken.startsWith('#')) ctoken = '';
       currentLine++;
       lastRaw = cont;
-      const lt = goTrimLeftSpace(trimNewline(cont));
+      const lt = trimmedToken(cont);
       if (lt.charCodeAt(0) === 35 /* # */) continue;
       if (lt.length === 0) {
         hasEmptyContinuationLine = true;
         continue;
       }
-      let piece: string;
-      [piece, isEndOfLine] = trimContinuation(ctoken, st.escape);
-      line += piece;
+      line += trimContinuation(ctoken, st.escape);
+      isEndOfLine = endOfLine;
     }
 
     if (hasEmptyContinuationLine) {
@@ -768,7 +861,7 @@ export function parse(source: string | Uint8Array): ParseResult {
     child.startLine = startLine;
     child.endLine = currentLine;
     child.startCol = startCol;
-    child.endCol = trimNewline(lastRaw).length;
+    child.endCol = lengthWithoutNewline(lastRaw);
     if (root.startLine < 0) {
       root.startLine = startLine;
       root.startCol = startCol;
