@@ -51,6 +51,30 @@ describe('hijacked attach and exec', () => {
     expect(sink.out).toBe('via exec\n');
   });
 
+  it('TTY: the upgraded stream is raw (no stdcopy frames)', async () => {
+    const seen: string[] = [];
+    const spy: HijackDialer = async (r) => {
+      const conn = await nodeHijack(r);
+      seen.push(`${conn.status} ${conn.headers.get('Content-Type')}`);
+      return conn;
+    };
+    const c = new HttpEngineClient(daemon.url, { hijack: spy });
+    const { Id } = await c.containerCreate({ Image: 'alpine:3.20', Cmd: ['sleep', '1000'] }, 'ttyexec');
+    await c.containerStart(Id);
+    const e = await c.execCreate(Id, { Cmd: ['echo', 'raw'], Tty: true, AttachStdout: true, AttachStderr: true });
+    const sink = io([], true);
+    delete (sink as Partial<AttachIO>).readStdin;
+    expect(await c.execStart(e.Id, sink)).toBe(0);
+    expect(sink.out).toMatch(/^raw\r?\n$/);
+    expect(seen).toEqual(['101 application/vnd.docker.raw-stream']);
+    const e2 = await c.execCreate(Id, { Cmd: ['echo', 'framed'], AttachStdout: true, AttachStderr: true });
+    const framed = io([]);
+    delete (framed as Partial<AttachIO>).readStdin;
+    await c.execStart(e2.Id, framed);
+    expect(framed.out).toBe('framed\n');
+    expect(seen[1]).toBe('101 application/vnd.docker.multiplexed-stream');
+  });
+
   it('an error status on the upgraded request is the daemon\'s message', async () => {
     const c = new HttpEngineClient(daemon.url, { hijack: nodeHijack });
     const err = await c.containerAttach('nosuch', io([])).catch((x: unknown) => x);
