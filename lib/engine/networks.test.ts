@@ -85,6 +85,10 @@ describe('networks', () => {
     expect(r.out).toBe('custom team=web\n');
     r = await run('docker network ls --filter type=custom -q --no-trunc');
     expect(r.out.split('\n').filter(Boolean)).toHaveLength(3);
+    r = await run('docker network create -d overlay ov');
+    expect(r.err).toBe('Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n');
+    r = await run('docker network create -d nosuchdriver x');
+    expect(r.err).toBe('Error response from daemon: plugin "nosuchdriver" not found\n');
     r = await run('docker network ls --filter nope=1');
     expect(r.err).toBe("Error response from daemon: invalid filter 'nope'\n");
   });

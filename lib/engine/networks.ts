@@ -273,7 +273,10 @@ export function networkCreate(state: EngineState, req: NetworkCreateRequest): Ne
   if ([...a.nets.values()].some((n) => n.name === name)) throw conflict(`network with name ${name} already exists`);
   const driver = req.Driver || 'bridge';
   if (driver === 'host' || driver === 'null') throw new EngineError('forbidden', `only one instance of "${driver}" network is allowed`);
-  if (driver !== 'bridge') throw notFound(`plugin "${driver}" not found`);
+  if (driver === 'overlay') {
+    throw new EngineError('unavailable', 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+  }
+  if (!['bridge', 'macvlan', 'ipvlan'].includes(driver)) throw notFound(`plugin "${driver}" not found`);
   const cfg = (req.IPAM?.Config ?? [])[0];
   let pool = 0;
   let subnet = '';
