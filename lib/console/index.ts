@@ -6,7 +6,7 @@ import type { EngineClient } from '../api/types';
 import { completionCandidates, runDocker } from '../cli/cli';
 import type { BuildKitFrontend, CliContext, StoredAuth } from '../cli/command';
 import type { CompletionResult, Console, ConsoleIO, Workspace } from './types';
-import { parseLine, ShellSyntaxError, splitCommands, type SimpleCommand } from './shell';
+import { createShell, formatDate, type SimpleCommand } from './shell';
 import { normalizePath } from './workspace';
 
 export interface ConsoleOptions {
@@ -20,7 +20,7 @@ export interface ConsoleOptions {
 }
 
 const dec = new TextDecoder();
-const BUILTINS = ['cat', 'cd', 'clear', 'docker', 'echo', 'export', 'help', 'history', 'ls', 'mkdir', 'pwd', 'rm', 'touch', 'curl'];
+const BUILTINS = ['cat', 'cd', 'clear', 'docker', 'echo', 'export', 'help', 'history', 'ls', 'mkdir', 'pwd', 'rm', 'touch', 'curl', 'date', 'unset', 'true', 'false'];
 
 const HELP = `This console runs docker commands against a simulated Docker engine.
 Try:  docker run hello-world    docker images    docker build -t myapp .
@@ -28,13 +28,14 @@ Other commands: ls, cat FILE, cd DIR, pwd, echo, mkdir, touch, rm, export NAME=V
 `;
 
 export function createConsole(opts: ConsoleOptions): Console {
-  const env: Record<string, string> = { HOME: '/root', ...(opts.env ?? {}) };
+  const env: Record<string, string> = { HOME: '/root', PWD: '/', ...(opts.env ?? {}) };
   let cwd = '';
-  let status = 0;
   const history: string[] = [];
   const auths = new Map<string, StoredAuth>();
   const ws = opts.workspace;
 
+  // variables, expansions, $(...), ; && ||, VAR=x cmd, export/unset: lib/console/shell.ts; commands: dispatch below
+  const shell = createShell({ env, exec: (cmd, io) => runSimple(cmd, io), getCwd: () => cwd, setCwd: (c) => { cwd = c; env.PWD = '/' + c; } });
   const abs = (p: string) => normalizePath((p.startsWith('/') ? '' : cwd + '/') + p);
   const isDir = (p: string) => p === '' || ws.list().some((f) => f.path.startsWith(p + '/'));
 
@@ -53,7 +54,7 @@ export function createConsole(opts: ConsoleOptions): Console {
     const inner = out;
     let buffer = '';
     if (cmd.redirect) out = { ...inner, stdout: (s: string) => { buffer += s; }, readLine: inner.readLine.bind(inner), stderr: inner.stderr.bind(inner), isTTY: false, columns: inner.columns, signal: inner.signal };
-    const code = await dispatch(cmd.argv, out, stdin);
+    const code = await dispatch(cmd.argv, out, stdin, cmd.env);
     if (cmd.redirect) {
       const p = abs(cmd.redirect.path);
       if (isDir(p) && p !== '' && !ws.read(p)) { io.stderr(`${cmd.redirect.path}: Is a directory\n`); return 1; }
@@ -63,12 +64,12 @@ export function createConsole(opts: ConsoleOptions): Console {
     return code;
   }
 
-  async function dispatch(argv: string[], io: ConsoleIO, stdin?: Uint8Array): Promise<number> {
+  async function dispatch(argv: string[], io: ConsoleIO, stdin?: Uint8Array, cmdEnv?: Record<string, string>): Promise<number> {
     if (argv.length === 0) return 0;
     const [name, ...args] = argv;
     switch (name) {
       case 'docker': {
-        const ctx: CliContext = { client: opts.client, io, env, now: opts.now, workspace: ws, cwd, auths, buildkit: opts.buildkit, ...(stdin ? { stdin } : {}) };
+        const ctx: CliContext = { client: opts.client, io, env: cmdEnv ?? env, now: opts.now, workspace: ws, cwd, auths, buildkit: opts.buildkit, ...(stdin ? { stdin } : {}) };
         return runDocker(args, ctx);
       }
       case 'echo': {
@@ -78,11 +79,26 @@ export function createConsole(opts: ConsoleOptions): Console {
         io.stdout(a.join(' ') + (nl ? '\n' : ''));
         return 0;
       }
-      case 'pwd': io.stdout('/' + cwd + (cwd ? '' : '') + '\n'); return 0;
+      case 'pwd': io.stdout('/' + cwd + '\n'); return 0;
       case 'cd': {
-        const target = args[0] === undefined || args[0] === '~' ? '' : abs(args[0]);
-        if (!isDir(target)) { io.stderr(`cd: ${args[0]}: No such file or directory\n`); return 1; }
+        // the workspace is the host's `/` (bind mounts see it there); `cd` alone and `cd ~` go back to it
+        const back = args[0] === '-';
+        if (back && env.OLDPWD === undefined) { io.stderr('bash: cd: OLDPWD not set\n'); return 1; }
+        const arg = back ? env.OLDPWD : args[0];
+        const target = arg === undefined || arg === '~' || arg === '' ? '' : abs(arg);
+        if (ws.read(target)) { io.stderr(`bash: cd: ${arg}: Not a directory\n`); return 1; }
+        if (!isDir(target)) { io.stderr(`bash: cd: ${arg}: No such file or directory\n`); return 1; }
+        env.OLDPWD = '/' + cwd;
         cwd = target;
+        env.PWD = '/' + cwd;
+        if (back) io.stdout(env.PWD + '\n');
+        return 0;
+      }
+      case 'date': {
+        const fmt = args.find((a) => a.startsWith('+'));
+        const bad = args.find((a) => !a.startsWith('+') && a !== '-u' && a !== '--utc');
+        if (bad !== undefined) { io.stderr(`date: invalid date '${bad}'\n`); return 1; }
+        io.stdout(formatDate(opts.now(), fmt?.slice(1)) + '\n');
         return 0;
       }
       case 'ls': {
@@ -139,12 +155,6 @@ export function createConsole(opts: ConsoleOptions): Console {
       case 'history':
         io.stdout(history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`).join(''));
         return 0;
-      case 'export':
-        for (const a of args) {
-          const i = a.indexOf('=');
-          if (i > 0) env[a.slice(0, i)] = a.slice(i + 1);
-        }
-        return 0;
       case 'curl':
         if (opts.curl) return opts.curl(args, io);
         io.stderr('curl: not available in this console yet\n');
@@ -159,20 +169,8 @@ export function createConsole(opts: ConsoleOptions): Console {
     prompt: () => '$ ',
     async run(line: string, io: ConsoleIO): Promise<number> {
       if (line.trim() !== '') history.push(line);
-      try {
-        // Syntax errors anywhere on the line stop it before anything runs, like bash.
-        parseLine(line, env, status);
-        for (const { op, text } of splitCommands(line)) {
-          if (op === '&&' && status !== 0) continue;
-          if (op === '||' && status === 0) continue;
-          const cmds = parseLine(text, env, status);
-          for (const { cmd } of cmds) status = await runSimple(cmd, io);
-        }
-      } catch (e) {
-        if (e instanceof ShellSyntaxError) { io.stderr(`bash: ${e.message}\n`); status = 2; return 2; }
-        throw e;
-      }
-      return status;
+      // Syntax errors anywhere on the line stop it before anything runs, like bash (lib/console/shell.ts).
+      return shell.run(line, io);
     },
     async complete(line: string, cursor: number): Promise<CompletionResult> {
       const before = line.slice(0, cursor);
