@@ -93,6 +93,8 @@ async function init(options: InitOptions) {
   }
   if (options.files || options.fresh) await persist();
   post({ type: 'ready', prompt: backend.console.prompt(), files: wireFiles(), engine: backend.kind, restored: !!saved });
+  // The shell interpreter (just-bash) is a separate chunk: fetch it once the console is interactive, before the first RUN needs it.
+  setTimeout(() => { void import('@/lib/shell/run').then((m) => m.loadJustBash()).catch(() => undefined); }, 50);
 }
 
 async function run(id: number, line: string, columns: number, isTTY: boolean) {

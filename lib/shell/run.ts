@@ -4,7 +4,28 @@
  * managers, user management, id/whoami/uname/ps/hostname/mktemp/install/chown are ours; unknown commands fail with
  * the image's /bin/sh wording (dash: `/bin/sh: 1: foo: not found`, busybox: `/bin/sh: foo: not found`).
  */
-import { Bash, defineCommand, getCommandNames, type Command, type IFileSystem, type FsStat, type BashOptions } from 'just-bash';
+import type { Bash as BashClass, Command, ResolvedCommandContext, ExecResult, IFileSystem, FsStat, BashOptions } from 'just-bash';
+
+/**
+ * just-bash is ~1.2 MB of the page's engine code; it loads on the first shell run (RUN, docker run/exec), not with the
+ * engine, so the console is interactive sooner. Everything below runs after loadJustBash().
+ */
+type JustBash = typeof import('just-bash');
+let justBash: JustBash | null = null;
+let loading: Promise<JustBash> | null = null;
+export async function loadJustBash(): Promise<JustBash> {
+  if (justBash) return justBash;
+  loading ??= import('just-bash').then((m) => {
+    justBash = m;
+    for (const n of m.getCommandNames()) BUILTIN_NAMES.add(n);
+    return m;
+  });
+  return loading;
+}
+function defineCommand(name: string, fn: (args: string[], ctx: ResolvedCommandContext) => Promise<ExecResult>): Command {
+  if (!justBash) throw new Error('just-bash is not loaded');
+  return justBash.defineCommand(name, fn);
+}
 
 type ExecutionLimits = NonNullable<BashOptions['executionLimits']>;
 import { FsError, type UnionFs } from '../engine/fs/union';
@@ -60,7 +81,7 @@ const KERNEL = '6.8.0-60-generic';
 const KVERSION = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
 /** Builtins of a POSIX shell that just-bash lacks: accepted everywhere. */
 const SHELL_BUILTINS = ['trap', 'umask', 'ulimit'];
-const BUILTIN_NAMES = new Set<string>(getCommandNames());
+const BUILTIN_NAMES = new Set<string>(); // just-bash's commands, filled by loadJustBash()
 
 function isElf(fs: UnionFs, path: string): boolean {
   const e = fs.entry(path);
@@ -336,6 +357,7 @@ function makeCommands(fs: UnionFs, c: Ctx): Command[] {
 
 /** Runs a script; never throws for user mistakes, and never hangs (execution limits). */
 export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
+  const { Bash } = await loadJustBash();
   const fs = opts.fs;
   const shellArgv = opts.shell ?? ['/bin/sh', '-c'];
   const shellPath = shellArgv[0];
@@ -388,7 +410,7 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
   let r: { stdout: string; stderr: string; exitCode: number };
   let lastEnv: Record<string, string> | undefined;
   try {
-    r = await bash.exec(script, { env, replaceEnv: true, cwd: opts.cwd ?? '/', stdin: opts.stdin, signal: opts.signal } as Parameters<Bash['exec']>[1]);
+    r = await bash.exec(script, { env, replaceEnv: true, cwd: opts.cwd ?? '/', stdin: opts.stdin, signal: opts.signal } as Parameters<BashClass['exec']>[1]);
     lastEnv = (r as { env?: Record<string, string> }).env;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
