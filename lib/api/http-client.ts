@@ -714,7 +714,12 @@ export class HttpEngineClient implements EngineClient {
         try {
           for await (const line of self.lines(res)) {
             const t = utf8Decode(line).trim();
-            if (t) yield JSON.parse(t) as EventMessage;
+            if (!t) continue;
+            const m = JSON.parse(t) as EventMessage;
+            // timeNano has 19 digits: keep them exactly (a double would round the last ones)
+            const exact = /"timeNano":(\d{16,})/.exec(t);
+            if (exact) m.timeNano = BigInt(exact[1]);
+            yield m;
           }
         } catch (e) {
           if (signal?.aborted) return;

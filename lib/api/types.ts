@@ -286,7 +286,8 @@ export interface NetworksPruneReport { NetworksDeleted: string[] | null }
 export interface EventMessage {
   status?: string; id?: string; from?: string;
   Type?: string; Action?: string; Actor?: { ID: string; Attributes: Record<string, string> };
-  scope?: string; time?: number; timeNano?: number;
+  /** A bigint when read over HTTP with more digits than a double holds (a real daemon's nanoseconds). */
+  scope?: string; time?: number; timeNano?: number | bigint;
 }
 /** GET /events: since/until as the CLI sends them ("1700000000.000000000" unix seconds). */
 export interface EventsOptions { since?: string; until?: string; filters?: Filters }

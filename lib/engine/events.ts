@@ -163,7 +163,7 @@ export async function* eventStream(state: EngineState, opts: EventsOptions, sign
   try {
     if (!Number.isNaN(since)) {
       for (const m of eventBus(state).log) {
-        const t = (m.timeNano ?? 0) / 1_000_000;
+        const t = Number(m.timeNano ?? 0) / 1_000_000;
         if (t >= since && (Number.isNaN(until) || t <= until) && eventMatches(f, m)) yield m;
       }
     }
@@ -175,7 +175,7 @@ export async function* eventStream(state: EngineState, opts: EventsOptions, sign
         if (signal?.aborted) return;
         const m = queue.shift();
         if (m) {
-          const t = (m.timeNano ?? 0) / 1_000_000;
+          const t = Number(m.timeNano ?? 0) / 1_000_000;
           if (!Number.isNaN(until) && t > until) return;
           if (eventMatches(f, m)) yield m;
           continue;

@@ -18,7 +18,7 @@ describe('docker events formatting (cli/command/system/events.go)', () => {
 
   it('keeps the nanoseconds a JSON number carried (shortest digits) and bigint ones', () => {
     expect(eventNanos({ timeNano: 1795765227123000000 })).toBe(1795765227123000000n);
-    expect(eventNanos({ timeNano: 1795765227123456789n as unknown as number })).toBe(1795765227123456789n);
+    expect(eventNanos({ timeNano: 1795765227123456789n })).toBe(1795765227123456789n);
     expect(rfc3339NanoFixed(1795765227000000001n)).toBe('2026-11-27T07:40:27.000000001Z');
   });
 

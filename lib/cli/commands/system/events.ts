@@ -23,7 +23,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The event's time in nanoseconds, exactly (a JSON number above 2^53 arrives rounded; its shortest digits are the sent ones). */
 export function eventNanos(m: EventMessage): bigint | null {
-  const tn = m.timeNano as number | bigint | undefined;
+  const tn = m.timeNano;
   if (typeof tn === 'bigint' && tn !== 0n) return tn;
   if (typeof tn === 'number' && tn !== 0) return BigInt(Number.isSafeInteger(tn) ? tn : String(tn).includes('e') ? Math.round(tn) : String(tn));
   if (m.time) return BigInt(m.time) * 1_000_000_000n;
