@@ -6,6 +6,7 @@ import type { EngineClient, EventMessage } from '../api/types';
 import { EngineError } from '../api/errors';
 import { BuildCache } from './builder/cache';
 import { eventBus } from './events';
+import { resolveContainer } from './networks';
 
 const T0 = Date.UTC(2026, 10, 27, 7, 20, 27);
 
@@ -122,6 +123,15 @@ describe('networks', () => {
     expect(r.out).toBe('app=172.18.0.2 bridge=172.17.0.2 \n');
     r = await run('docker ps --filter network=bridge --format "{{.Names}}"');
     expect(r.out).toBe('web\n');
+    await run('docker run -d --name other alpine sleep 1000');
+    const other = (await import('./containers/area')).findContainer(engine.state, 'other')!;
+    const web = (await import('./containers/area')).findContainer(engine.state, 'web')!;
+    expect(resolveContainer(engine.state, other, 'web')).toBeUndefined();
+    expect(resolveContainer(engine.state, other, web.ip)?.name).toBe('web');
+    await run('docker network connect app other');
+    expect(resolveContainer(engine.state, other, 'web')?.name).toBe('web');
+    expect(resolveContainer(engine.state, other, '172.18.0.2')?.name).toBe('web');
+    await run('docker rm -f other');
     r = await run('docker network disconnect bridge web');
     expect(r.code).toBe(0);
     r = await run('docker network disconnect bridge web');

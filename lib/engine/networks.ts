@@ -191,6 +191,25 @@ function networksMap(state: EngineState, c: ContainerRecord): Record<string, unk
   return out;
 }
 
+// ---------- name resolution (for the containers area's curl/wget between containers) ----------
+/**
+ * The container `from` reaches as `host` (a name, alias, ID prefix or address) over the networks they share, like
+ * Docker's embedded DNS: names and aliases resolve on user-defined networks only, addresses on any shared network.
+ */
+export function resolveContainer(state: EngineState, from: ContainerRecord, host: string): ContainerRecord | undefined {
+  const mine = new Map(membersOf(state, from).map((m) => [m.netId, m]));
+  for (const c of containersOf(state).containers.values()) {
+    if (c === from || !running(c)) continue;
+    for (const m of membersOf(state, c)) {
+      if (!mine.has(m.netId)) continue;
+      const n = networksOf(state).nets.get(m.netId)!;
+      if (ipOf(state, c, m) === host) return c;
+      if (!n.predefined && (c.name === host || (host.length >= 1 && c.id.startsWith(host)) || (m.aliases ?? []).includes(host))) return c;
+    }
+  }
+  return undefined;
+}
+
 // ---------- network API ----------
 function networkResource(state: EngineState, n: NetworkRecord, withContainers: boolean): NetworkResource {
   const config: IPAMConfig[] | null = n.subnet ? [{ Subnet: n.subnet, ...(n.ipRange ? { IPRange: n.ipRange } : {}), Gateway: n.gateway }] : null;
