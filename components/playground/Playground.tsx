@@ -549,7 +549,7 @@ export default function Playground({ mode }: PlaygroundProps) {
         ))}
       </div>
       <div className="min-h-0 flex-1">
-        {lower === 'preview' ? <PreviewPanel host={host} ports={ports} /> : <ImagePanel host={host} version={version} engine={engine} onRun={run} />}
+        {lower === 'preview' ? <PreviewPanel host={host} ports={ports} /> : <ImagePanel host={host} version={version} engine={engine} onRun={run} onRevealLine={revealLine} />}
       </div>
     </section>
   );
