@@ -361,7 +361,7 @@ class Parser {
       const o = /^(:?[-=+?])(.*)$/s.exec(m[2]);
       if (!o) throw new ShellSyntaxError(`\${${body}}: bad substitution`);
       const sub = new Parser(o[2]);
-      const arg = o[2] === '' ? { parts: [] } : q ? sub.quotedWord() : sub.word() ?? { parts: [] };
+      const arg = sub.argWord(q);
       if (sub.i < o[2].length) throw new ShellSyntaxError(`\${${body}}: bad substitution`);
       parts.push({ t: 'var', name: m[1], q, op: o[1], arg });
       return;
@@ -372,18 +372,23 @@ class Parser {
     this.i += 1 + m[0].length;
   }
 
-  /** The word inside `"${VAR:-...}"`: like the inside of double quotes. */
-  private quotedWord(): Word {
+  /** The word after `${VAR:-`: quotes and expansions as in a word, blanks kept (q: inside double quotes). */
+  private argWord(q: boolean): Word {
     const parts: Part[] = [];
-    const lit = (s: string) => {
+    const lit = (t: string, quoted: boolean) => {
       const last = parts[parts.length - 1];
-      if (last?.t === 'lit') last.s += s; else parts.push({ t: 'lit', s, q: true });
+      if (last?.t === 'lit' && last.q === quoted) last.s += t; else parts.push({ t: 'lit', s: t, q: quoted });
     };
+    let dq = false;
     while (this.i < this.s.length) {
       const d = this.s[this.i];
-      if (d === '\\' && '"\\$`'.includes(this.s[this.i + 1] ?? '')) { lit(this.s[this.i + 1]); this.i += 2; } else if (d === '$' || d === '`') this.expansion(parts, true, lit);
-      else if (d === '"') { this.i++; } // "${A:-"x"}"
-      else { lit(d); this.i++; }
+      if (d === '"') { dq = !dq; lit('', true); this.i++; } else if (d === "'" && !dq && !q) {
+        const j = this.s.indexOf("'", this.i + 1);
+        if (j < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `''");
+        lit(this.s.slice(this.i + 1, j), true);
+        this.i = j + 1;
+      } else if (d === '\\' && this.i + 1 < this.s.length && (!(dq || q) || '"\\$`'.includes(this.s[this.i + 1]))) { lit(this.s[this.i + 1], true); this.i += 2; } else if (d === '$' || d === '`') this.expansion(parts, q || dq, lit);
+      else { lit(d, q || dq); this.i++; }
     }
     return { parts };
   }
@@ -480,15 +485,16 @@ export function createShell(host: ShellHost): Shell {
     return out.replace(/\n+$/, '');
   }
 
-  async function varValue(p: Extract<Part, { t: 'var' }>, ctx: Ctx): Promise<string> {
+  /** A variable's value, or the word to expand in its place (`${VAR:-word}` and `${VAR:+word}`). */
+  async function varValue(p: Extract<Part, { t: 'var' }>, ctx: Ctx): Promise<string | Word> {
     const v = special(p.name);
     if (p.len) return String((v ?? '').length);
     if (!p.op) return v ?? '';
     const unsetOrNull = p.op.startsWith(':') ? v === undefined || v === '' : v === undefined;
     const arg = async () => (await expandWord(p.arg!, ctx, false))[0] ?? '';
     switch (p.op.replace(':', '')) {
-      case '-': return unsetOrNull ? arg() : v as string;
-      case '+': return unsetOrNull ? '' : arg();
+      case '-': return unsetOrNull ? p.arg! : v as string;
+      case '+': return unsetOrNull ? '' : p.arg!;
       case '=': {
         if (!unsetOrNull) return v as string;
         if (!NAME.test(p.name)) throw new ShellSyntaxError(`$${p.name}: cannot assign in this way`);
@@ -509,19 +515,24 @@ export function createShell(host: ShellHost): Shell {
     const fields: string[] = [];
     let cur = '';
     let has = false;
-    for (const p of w.parts) {
-      const v = p.t === 'lit' ? p.s : p.t === 'var' ? await varValue(p, ctx) : await substitute(p.list, ctx);
-      if (p.q || !split || p.t === 'lit') {
-        cur += v;
-        has = has || p.q || v !== '';
-        continue;
+    const add = async (parts: Part[], quoted: boolean, inArg: boolean): Promise<void> => {
+      for (const p of parts) {
+        const q = quoted || p.q;
+        const v = p.t === 'lit' ? p.s : p.t === 'var' ? await varValue(p, ctx) : await substitute(p.list, ctx);
+        if (typeof v !== 'string') { await add(v.parts, q, true); continue; }
+        if (q || !split || (p.t === 'lit' && !inArg)) {
+          cur += v;
+          has = has || q || v !== '';
+          continue;
+        }
+        const pieces = v.split(IFS);
+        pieces.forEach((piece, k) => {
+          if (k > 0) { if (has) fields.push(cur); cur = ''; has = false; }
+          if (piece) { cur += piece; has = true; }
+        });
       }
-      const pieces = v.split(IFS);
-      pieces.forEach((piece, k) => {
-        if (k > 0) { if (has) fields.push(cur); cur = ''; has = false; }
-        if (piece) { cur += piece; has = true; }
-      });
-    }
+    };
+    await add(w.parts, false, false);
     if (has || !split) fields.push(cur);
     return fields;
   }
