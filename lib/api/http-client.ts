@@ -385,6 +385,7 @@ export class HttpEngineClient implements EngineClient {
     return this.json('GET', '/images/json', {
       all: opts.all ? '1' : undefined,
       filters: hasFilters(opts.filters) ? filtersJSON(opts.filters) : undefined,
+      manifests: opts.manifests ? '1' : undefined,
       'shared-size': opts.sharedSize ? '1' : undefined,
     });
   }

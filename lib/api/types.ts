@@ -72,6 +72,16 @@ export interface ImageSummary {
   RepoTags: string[];
   SharedSize: number;
   Size: number;
+  /** With ?manifests=1 (API >= 1.47): the image's platform manifests (moby image.ManifestSummary). */
+  Manifests?: ImageManifestSummary[];
+}
+/** moby image.ManifestSummary (the fields `docker image ls --tree` reads). */
+export interface ImageManifestSummary {
+  ID: string;
+  Available: boolean;
+  Size: { Total: number; Content: number };
+  Kind: 'image' | 'attestation' | 'unknown';
+  ImageData?: { Platform: { architecture: string; os: string; variant?: string; 'os.version'?: string }; Containers: string[] };
 }
 export interface HealthConfig { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number }
 /** moby container.Config as it appears in image inspect (Config) and container inspect (Config). */
@@ -126,7 +136,7 @@ export interface ImageDeleteItem { Untagged?: string; Deleted?: string }
 export interface ImagesPruneReport { ImagesDeleted: ImageDeleteItem[] | null; SpaceReclaimed: number }
 export interface ImageSearchResult { star_count: number; is_official: boolean; name: string; is_automated: boolean; description: string }
 
-export interface ImageListOptions { all?: boolean; filters?: Filters; sharedSize?: boolean; digests?: boolean }
+export interface ImageListOptions { all?: boolean; filters?: Filters; sharedSize?: boolean; digests?: boolean; manifests?: boolean }
 export interface ImageRemoveOptions { force?: boolean; noprune?: boolean }
 export interface ImagePullOptions { fromImage: string; tag?: string; platform?: string; registryAuth?: string }
 export interface ImagePushOptions { tag?: string; registryAuth?: string }

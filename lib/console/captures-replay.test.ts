@@ -61,6 +61,17 @@ const SCENARIO: Record<string, object> = {
   'inspect-raw-order': { rawInspect: RAW_ODD },
   'inspect-raw-format': { rawInspect: RAW_ODD },
   'inspect-realistic-api150': { rawInspect: 'CAPTURED' },
+  // Two images with platform manifests (?manifests=1): nginx's amd64 is used by a container, its arm64 not pulled.
+  'image-ls-tree-multiplatform': { images: [
+    { Containers: 0, Created: 1795726000, Id: 'sha256:' + 'b'.repeat(64), Labels: null, ParentId: '', RepoDigests: [], RepoTags: ['myapp:dev', 'myapp:latest'], SharedSize: -1, Size: 72812345,
+      Manifests: [{ ID: 'sha256:' + '5'.repeat(64), Available: true, Size: { Total: 72812345, Content: 30000000 }, Kind: 'image', ImageData: { Platform: { architecture: 'amd64', os: 'linux' }, Containers: [] } }] },
+    { Containers: 1, Created: 1794000000, Id: 'sha256:' + 'a'.repeat(64), Labels: null, ParentId: '', RepoDigests: [], RepoTags: ['nginx:latest'], SharedSize: -1, Size: 192004455,
+      Manifests: [
+        { ID: 'sha256:' + '1'.repeat(64), Available: true, Size: { Total: 192004455, Content: 72000000 }, Kind: 'image', ImageData: { Platform: { architecture: 'amd64', os: 'linux' }, Containers: ['6'.repeat(64)] } },
+        { ID: 'sha256:' + '2'.repeat(64), Available: true, Size: { Total: 1234, Content: 1234 }, Kind: 'attestation' },
+        { ID: 'sha256:' + '3'.repeat(64), Available: false, Size: { Total: 0, Content: 0 }, Kind: 'image', ImageData: { Platform: { architecture: 'arm64', os: 'linux', variant: 'v8' }, Containers: [] } },
+      ] },
+  ] },
 };
 
 /**
@@ -105,7 +116,7 @@ function capturedBody(stdout: string): string {
   return out.slice(1, -1);
 }
 
-const KNOWN_UNSUPPORTED = new Set(['image-ls-tree', 'image-ls-tree-a', 'image-ls-tree-multiplatform']);
+const KNOWN_UNSUPPORTED = new Set<string>();
 
 interface Capture { name: string; argv: string[]; env: Record<string, string>; rc: number; stdout: string; stderr: string }
 
@@ -187,7 +198,12 @@ describe.skipIf(!have)('capture replay against the fake Engine API', () => {
       results.push({ name: c.name, same, sameModuloTime });
       if (!same && process.env.REPLAY_VERBOSE) console.log(`--- ${c.name}\n${JSON.stringify({ out, err, code })}\n${JSON.stringify({ out: c.stdout, err: c.stderr, code: c.rc })}`);
       // Every capture must at least exit with the real CLI's status (`image ls --tree` is not emulated yet).
-      if (!KNOWN_UNSUPPORTED.has(c.name)) expect(code, `${c.name}: exit status`).toBe(c.rc);
+      if (!KNOWN_UNSUPPORTED.has(c.name)) {
+        expect(code, `${c.name}: exit status`).toBe(c.rc);
+        // every capture replays byte for byte (109/109 since 2026-11-27)
+        expect(err, `${c.name}: stderr`).toBe(c.stderr);
+        expect(out, `${c.name}: stdout`).toBe(c.stdout);
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import type { ImageSummary } from '../../../api/types';
 import { type CliContext, type CommandDef, maxArgs, StatusError } from '../../command';
 import { buildFilters, validateFilter } from '../../filters';
+import { formatImageTree } from '../../formatter/image-tree';
 import { fmt } from '../../formatters';
 
 export interface ListOptions { calledAs: string; matchName: string; quiet: boolean; all: boolean; noTrunc: boolean; showDigests: boolean; format: string; filter: string[]; tree: boolean }
@@ -26,7 +27,10 @@ export async function runImages(ctx: CliContext, opts: ListOptions): Promise<voi
     const { apiVersion } = await ctx.client.ping();
     const [maj, min] = apiVersion.split('.').map(Number);
     if (maj < 1 || (maj === 1 && min < 47)) throw new StatusError(`"--tree" requires API version 1.47, but the Docker daemon API version is ${apiVersion}`, 1);
-    throw new StatusError('"--tree" is not supported in this playground yet', 1);
+    const filters = buildFilters(opts.filter);
+    const tree = await ctx.client.imageList({ all: opts.all, filters, manifests: true });
+    ctx.io.stdout(formatImageTree(tree, { all: opts.all, width: ctx.io.isTTY ? ctx.io.columns : 80 }));
+    return;
   }
   const filters = buildFilters(opts.filter);
   if (opts.matchName !== '') (filters.reference ??= {})[opts.matchName] = true;
