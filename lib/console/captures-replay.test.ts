@@ -1,8 +1,9 @@
 /**
  * Replays the real docker CLI captures (/work/shared/conformance/docker-cli/captures) through our console against a
  * private copy of the fake Engine API, and compares stdout, stderr and the exit status byte for byte.
- * Relative times in the captures were computed at capture time; the fake answers relative to the request time, so
- * they match without normalising. Skipped when the conformance folder is absent.
+ * The fake dates its data from its clock: captures whose output shows absolute times run with the fake's Date.now and
+ * the console's clock pinned to the moment of the capture (CLOCK). Scenario knobs the captures needed are rebuilt in
+ * SCENARIO. Every capture must replay byte for byte. Skipped when the conformance folder is absent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
