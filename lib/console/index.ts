@@ -1,6 +1,7 @@
 /**
  * createConsole: the page terminal's and `npm run console`'s command interpreter. Runs `docker ...` through lib/cli
- * and a few workspace builtins (ls, cat, cd, pwd, echo, clear, help, mkdir, rm, touch, history, export).
+ * and a few workspace builtins (ls, cat, cd, pwd, echo, clear, help, mkdir, rm, touch, history, date). The shell
+ * language around them (variables, `$(...)`, quoting, `;` `&&` `||`, export/unset) is lib/console/shell.ts.
  */
 import type { EngineClient } from '../api/types';
 import { completionCandidates, runDocker } from '../cli/cli';

@@ -181,6 +181,15 @@ describe('shell language', () => {
     expect(await run('echo fine')).toEqual(ok('fine\n'));
   });
 
+  it('Ctrl+C (an aborted signal) stops the rest of the line with status 130', async () => {
+    const { s } = newSession();
+    const ac = new AbortController();
+    let out = '';
+    const io: ConsoleIO = { stdout: (x) => { out += x; if (x === 'one\n') ac.abort(); }, stderr: () => {}, readLine: async () => null, isTTY: true, columns: 80, signal: ac.signal };
+    expect(await s.console.run('echo one; echo two', io)).toBe(130);
+    expect(out).toBe('one\n');
+  });
+
   it('parseScript: assignments, redirect words and expansions parsed once for the whole line', () => {
     expect(parseScript('A=1 B=$X docker run $(echo x) > out').map((i) => [i.op, i.cmd.assigns.map((a) => a.name), i.cmd.words.length, i.cmd.redirs.length])).toEqual([[';', ['A', 'B'], 3, 1]]);
     expect(parseScript('echo a\necho b # c\n\n').length).toBe(2);

@@ -15,7 +15,10 @@ export class ShellSyntaxError extends Error {
   }
 }
 
-/** Splits a line into commands. `env` supplies variables; `status` is `$?`. */
+/**
+ * Splits a line into commands. `env` supplies variables; `status` is `$?`. Kept for callers that want argv without
+ * running anything; the console itself runs lines with createShell (below), which also does `$(...)`.
+ */
 export function parseLine(line: string, env: Record<string, string>, status = 0): Pipeline[] {
   const out: Pipeline[] = [];
   let argv: string[] = [];
@@ -624,6 +627,8 @@ export function createShell(host: ShellHost): Shell {
 
   async function runList(items: Item[], io: ConsoleIO): Promise<number> {
     for (const { op, cmd } of items) {
+      // Ctrl+C stops the rest of the line too, as in a shell (128 + SIGINT)
+      if (io.signal?.aborted) { status = 130; break; }
       if (op === '&&' && status !== 0) continue;
       if (op === '||' && status === 0) continue;
       status = await runCmd(cmd, io);
