@@ -7,7 +7,7 @@
  * not an index into the stage: the n-th vertex of a kind in a stage is the n-th instruction of that kind there.
  * ONBUILD triggers run at the stage's FROM line.
  */
-import type { BuildKitFrontend } from '@/lib/cli/command';
+import type { BuildKitBuildRequest, BuildKitFrontend, CliContext } from '@/lib/cli/command';
 import { resolvePath } from '@/lib/cli/workspace-path';
 import { parseDockerfile, type Stage } from '@/lib/dockerfile';
 import type { Engine } from '@/lib/engine';
@@ -24,7 +24,7 @@ export interface BuildStepUpdate {
   path: string;
   state: BuildStepState;
   range: StepRange | null;
-  /** the failing step's error (state `failed`) */
+  /** the failing step's error and the last lines of its output (state `failed`) */
   message?: string;
 }
 
@@ -37,6 +37,8 @@ export class StepTracker {
   private counts = new Map<string, number>();
   private failed = false;
   private ended = false;
+  /** The end of each step's output, for the failure's marker (`cp: cannot stat ...`). */
+  private logs = new Map<string, string>();
 
   constructor(readonly path: string, dockerfile: string | Uint8Array | undefined, private emit: (u: BuildStepUpdate) => void) {
     try {
@@ -84,12 +86,17 @@ export class StepTracker {
   }
 
   event(ev: BuildEvent): void {
+    if (ev.type === 'log') {
+      this.logs.set(ev.vertex, ((this.logs.get(ev.vertex) ?? '') + ev.data).slice(-2000));
+      return;
+    }
     if (ev.type !== 'vertex' || this.failed) return;
     const range = this.rangeOf(ev.id, ev.name);
     if (!range) return;
     if (ev.error) {
       this.failed = true;
-      this.emit({ path: this.path, state: 'failed', range, message: ev.error });
+      const tail = (this.logs.get(ev.id) ?? '').trimEnd().split('\n').slice(-5).join('\n');
+      this.emit({ path: this.path, state: 'failed', range, message: tail ? `${ev.error}\n${tail}` : ev.error });
     } else if (ev.completed === undefined) {
       this.emit({ path: this.path, state: 'running', range });
     }
@@ -120,6 +127,18 @@ export class StepTracker {
 }
 
 /**
+ * The workspace path of the Dockerfile a build request carries. Inside the context it is the context's path joined with
+ * it; a Dockerfile from outside the context travels as `.dockerfile.<id>` (docker/cli's rule): find the file it copies.
+ */
+function dockerfilePath(ctx: CliContext, opts: BuildKitBuildRequest): string {
+  const inContext = resolvePath(ctx, `${opts.contextDir}/${opts.dockerfile}`);
+  if (!opts.dockerfile.startsWith('.dockerfile.') || ctx.workspace?.read(inContext)) return inContext;
+  const data = opts.files.get(opts.dockerfile)?.data;
+  const same = (ctx.workspace?.list() ?? []).filter((f) => data && f.data.length === data.length && f.data.every((b, i) => b === data[i]));
+  return (same.find((f) => /dockerfile|containerfile/i.test(f.path)) ?? same[0])?.path ?? inContext;
+}
+
+/**
  * Reports the steps of every BuildKit build the engine's console runs (`docker build`, the Build button).
  * The console holds the engine's frontend object; its build is routed through a frontend that also reports events.
  */
@@ -131,7 +150,7 @@ export function observeBuilds(engine: Engine, onUpdate: (u: BuildStepUpdate) => 
     onResult: (r) => tracker?.result(r),
   });
   frontend.build = async (ctx, opts) => {
-    const path = resolvePath(ctx, `${opts.contextDir}/${opts.dockerfile}`);
+    const path = dockerfilePath(ctx, opts);
     const mine = new StepTracker(path, opts.files.get(opts.dockerfile)?.data, onUpdate);
     tracker = mine;
     try {

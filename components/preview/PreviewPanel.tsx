@@ -164,8 +164,11 @@ export function PreviewPanel({ host, ports }: Props) {
           <Notice>{page.message}</Notice>
         ) : null}
       </div>
-      <p className="shrink-0 truncate border-t border-ink-700 px-3 py-1 text-[11px] text-slate-500" title="The page is shown in a sandboxed frame: it cannot run script or reach this site, and nothing it links to is fetched.">
-        Sandboxed: scripts do not run, and relative links (styles, images, pages) do not load. Type a path above to open another page.
+      <p
+        className="shrink-0 truncate border-t border-ink-700 px-3 py-1 text-[11px] text-slate-500"
+        title="The page is shown in a sandboxed frame: it cannot run script or reach this site, and nothing it links to is fetched. Type a path in the address bar to open another page."
+      >
+        Sandboxed: scripts do not run, and relative links (styles, images, pages) do not load.
       </p>
     </div>
   );

@@ -44,6 +44,16 @@ describe('build step highlight', () => {
     expect(updates.at(-1)!.state).toBe('failed');
   });
 
+  it("the failure's message ends with the last lines the step printed", async () => {
+    const { updates } = await build({ Dockerfile: 'FROM alpine:3.20\nRUN echo starting && cp missing.txt /srv/\n' });
+    const f = updates.find((u) => u.state === 'failed');
+    expect(f?.range).toEqual({ startLine: 2, endLine: 2 });
+    expect(f?.message).toBe(
+      'process "/bin/sh -c echo starting && cp missing.txt /srv/" did not complete successfully: exit code: 1\n' +
+        "starting\ncp: cannot stat 'missing.txt': No such file or directory",
+    );
+  });
+
   it('a Dockerfile error points at its line', async () => {
     const { code, updates } = await build({ Dockerfile: 'FROM alpine:3.20\nCOPY missing.txt /\n' });
     expect(code).toBe(1);
@@ -52,11 +62,16 @@ describe('build step highlight', () => {
     expect(f?.message).toMatch(/missing\.txt/);
   });
 
-  it('-f and a context directory give the workspace path of the Dockerfile', async () => {
-    const { code, updates } = await build({ 'web/Dockerfile.dev': 'FROM alpine:3.20\nRUN echo a\n' }, 'docker build -f Dockerfile.dev -t t web');
-    expect(code, JSON.stringify(updates)).toBe(0);
-    expect(updates[0]!.path).toBe('web/Dockerfile.dev');
-    expect(updates.filter((u) => u.state === 'running').map((u) => u.range?.startLine)).toEqual([1, 2]);
+  it('-f and a context directory give the workspace path of the Dockerfile, inside the context or not', async () => {
+    const files = { 'web/Dockerfile.dev': 'FROM alpine:3.20\nRUN echo a\n', 'ops/web.Dockerfile': 'FROM alpine:3.20\n\nRUN echo b\n', 'web/x': 'x' };
+    const inside = await build(files, 'docker build -f web/Dockerfile.dev -t t web');
+    expect(inside.code, inside.out).toBe(0);
+    expect(inside.updates[0]!.path).toBe('web/Dockerfile.dev');
+    expect(inside.updates.filter((u) => u.state === 'running').map((u) => u.range?.startLine)).toEqual([1, 2]);
+    const outside = await build(files, 'docker build -f ops/web.Dockerfile -t t web');
+    expect(outside.code, outside.out).toBe(0);
+    expect(outside.updates[0]!.path).toBe('ops/web.Dockerfile');
+    expect(outside.updates.filter((u) => u.state === 'running').map((u) => u.range?.startLine)).toEqual([1, 3]);
   });
 
   it('ONBUILD triggers and named stages map to the FROM line', () => {
