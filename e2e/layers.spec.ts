@@ -36,6 +36,8 @@ async function buildFromThePage(page: Page, phone = false) {
   await expect(page.getByTestId('engine-status')).toHaveText('Engine ready', { timeout: 30_000 });
   await page.getByTestId('build-button').click();
   await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain('naming to docker.io/library/app');
+  // the build is over when the prompt is back (the console may take the focus until then)
+  await expect.poll(() => terminalText(page), { timeout: 30_000 }).toMatch(/naming to docker\.io\/library\/app[\s\S]*\n\$\s*$/);
 }
 
 const rows = (page: Page) => page.getByTestId('layer-explorer').getByRole('option');
@@ -64,7 +66,8 @@ test('the layer explorer shows each layer, its A/M/D changes and the wasted spac
   await expect(tree.locator('[role="treeitem"][data-path="/etc/motd"]')).toHaveAttribute('data-kind', 'M');
 
   // Keyboard: the list is one tab stop; arrows move the selection; Enter goes into the tree.
-  await rows(page).nth(1).focus();
+  await rows(page).nth(1).click();
+  await expect(rows(page).nth(1)).toBeFocused();
   await page.keyboard.press('ArrowDown'); // COPY
   await page.keyboard.press('ArrowDown'); // RUN rm
   await expect(rows(page).nth(3)).toHaveAttribute('aria-selected', 'true');
@@ -98,7 +101,7 @@ test('the layer explorer shows each layer, its A/M/D changes and the wasted spac
   await expect(focused).toHaveAttribute('aria-expanded', 'false');
 
   // Cumulative view: the whole file system at that layer, with this layer's marks.
-  await page.getByRole('radio', { name: 'Cumulative' }).click();
+  await page.getByRole('tab', { name: 'Cumulative' }).click();
   await expect(tree.locator('[data-path="/etc"]')).toBeVisible();
   await expect(tree.locator('[data-path="/srv"]')).toHaveAttribute('data-kind', 'M'); // alpine has /srv
   await expect(tree.locator('[data-path="/srv/index.html"]')).toHaveAttribute('data-kind', 'A');
@@ -116,8 +119,7 @@ test('the layer explorer shows each layer, its A/M/D changes and the wasted spac
   await expect(page.getByTestId('layer-row-container')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('layer-row-container')).toHaveAttribute('aria-label', /Writable layer of container web, exited, on top of the image: 2 B, 1 file added, 0 modified, 1 removed\./);
   await page.getByTestId('layer-row-container').click();
-  await page.getByRole('tab', { name: 'Files' }).click();
-  await page.getByRole('radio', { name: 'Changes' }).click();
+  await page.getByRole('tab', { name: 'Changes' }).click();
   await expect(tree.locator('[data-path="/srv/hello.txt"]')).toHaveAttribute('data-kind', 'D');
   await expect(tree.locator('[data-path="/tmp/x"]')).toHaveAttribute('data-kind', 'A');
   if (shots) await page.screenshot({ path: `${shots}/layers-desktop-container.png` });

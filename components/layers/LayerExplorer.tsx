@@ -185,7 +185,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
               title="Efficiency: the share of the image's bytes that are still visible in its file system"
             >
               {percent(x.efficiency)}
-              <span className="hidden font-normal @md:inline"> efficient</span>
+              <span className="hidden font-normal @lg:inline"> efficient</span>
             </span>
             <button
               type="button"
@@ -201,6 +201,11 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
           </>
         )}
         <span className="ml-auto" />
+        <span className="hidden items-center gap-2 text-[10px] text-slate-500 @3xl:flex" aria-hidden="true">
+          <span><b className="text-emerald-400">A</b> added</span>
+          <span><b className="text-amber-300">M</b> modified</span>
+          <span><b className="text-rose-400">D</b> removed</span>
+        </span>
         {x && x.containers.length > 0 && (
           <label className="flex shrink-0 items-center gap-1 text-[10.5px]">
             <span className="hidden @xl:inline">Container</span>
@@ -228,6 +233,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
           data-testid="layer-explorer-expand"
         >
           {wide ? '✕' : '⤢'}
+          {!wide && <span className="ml-1 hidden text-[11px] @sm:inline">Expand</span>}
         </button>
       </div>
       {x && (
@@ -239,9 +245,9 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
       {!x && !error && <p className="px-3 py-3 text-xs text-slate-500">Reading the layers…</p>}
 
       {x && (
-        <div className="flex min-h-0 flex-1 flex-col @xl:flex-row">
+        <div className="flex min-h-0 flex-1 flex-col @md:flex-row">
           {/* the stack: container layer on top, base at the bottom */}
-          <div className="flex max-h-[45%] min-h-0 shrink-0 flex-col border-ink-700 @xl:max-h-none @xl:w-[46%] @xl:border-r">
+          <div className="flex max-h-[45%] min-h-0 shrink-0 flex-col border-ink-700 @md:max-h-none @md:w-[52%] @md:border-r @3xl:w-[44%]">
             <ul
               ref={listRef}
               role="listbox"
@@ -263,7 +269,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                     tabIndex={active ? 0 : -1}
                     data-testid={r.container ? 'layer-row-container' : 'layer-row'}
                     onClick={() => setSelectedKey(r.key)}
-                    className={`group cursor-default px-2.5 outline-none ${empty ? 'py-0.5' : 'py-1'} ${
+                    className={`group cursor-default px-2 outline-none ${empty ? 'py-px' : 'py-[3px]'} ${
                       active ? 'bg-whale-500/12 focus-visible:shadow-[inset_2px_0_0_0_var(--color-whale-400)]' : 'hover:bg-ink-800'
                     } ${r.container ? 'mx-1.5 mb-1 rounded border border-dashed border-whale-500/40' : ''}`}
                   >
@@ -290,13 +296,17 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                           L{l.line}
                         </button>
                       )}
-                      {!empty && <CountChips counts={l ? l.counts : x.container!.counts} />}
+                      {!empty && (
+                        <span className="flex @md:hidden @2xl:flex">
+                          <CountChips counts={l ? l.counts : x.container!.counts} />
+                        </span>
+                      )}
                       <span className={`w-14 shrink-0 text-right font-mono text-[11px] ${r.size > 0 ? 'text-slate-300' : 'text-slate-600'}`} aria-hidden="true">
                         {empty ? '' : formatBytes(r.size)}
                       </span>
                     </div>
                     {!empty && (
-                      <div className="ml-7 mt-1 h-[3px] rounded-full bg-ink-800" aria-hidden="true">
+                      <div className="ml-7 mt-0.5 h-[3px] rounded-full bg-ink-800" aria-hidden="true">
                         <div className="flex h-[3px] overflow-hidden rounded-full" style={{ width: `${Math.max(r.size > 0 ? 1.5 : 0, (r.size / maxSize) * 100)}%` }}>
                           <div className={`h-full ${r.container ? 'bg-whale-300/70' : 'bg-whale-500/70'}`} style={{ width: `${100 - (l && l.size ? (l.wasted / l.size) * 100 : 0)}%` }} />
                           {l && l.wasted > 0 && <div className="h-full flex-1 bg-rose-400/80" />}
@@ -307,69 +317,69 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                 );
               })}
             </ul>
+            <ImageSummary x={x} />
           </div>
 
           {/* the selected layer */}
-          <div className="flex min-h-0 min-w-0 flex-1 flex-col border-t border-ink-700 @xl:border-t-0">
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col border-t border-ink-700 @md:border-t-0">
             {selected && (
               <div className="shrink-0 border-b border-ink-700 px-3 py-1.5">
-                <p className="truncate font-mono text-[11.5px] text-slate-200" title={sel?.createdBy ?? selected.label} data-testid="layer-detail-command">
-                  {selected.container ? `Writable layer of ${selected.label}` : selected.label}
-                </p>
-                <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-500">
-                  <span className="font-mono">{formatBytes(selected.size)}</span>
-                  <span data-testid="layer-detail-counts">{countsText(sel ? sel.counts : x.container!.counts)}</span>
-                  {sel && sel.wasted > 0 && <span className="text-rose-300">{formatBytes(sel.wasted)} wasted by later layers</span>}
-                  {sel?.cache && <span className={sel.cache.hit ? 'text-emerald-400' : 'text-amber-300'} data-testid="layer-detail-cache">{cacheReasonText(sel.cache)}</span>}
-                  {sel?.fromBase && <span>from the base image</span>}
+                <div className="flex items-center gap-2">
+                  <p className="min-w-0 flex-1 truncate font-mono text-[11.5px] text-slate-200" title={sel?.createdBy ?? selected.label} data-testid="layer-detail-command">
+                    {selected.container ? `Writable layer of ${selected.label}` : selected.label}
+                  </p>
                   {sel?.line !== undefined && onRevealLine && (
                     <button
                       type="button"
                       onClick={() => onRevealLine(sel.line!)}
-                      className="rounded text-whale-300 hover:underline"
+                      className="shrink-0 rounded px-1 text-[11px] text-whale-300 hover:bg-ink-800 hover:underline"
                       data-testid="layer-reveal-line"
+                      aria-label={`Show Dockerfile line ${sel.line} in the editor`}
                     >
-                      Dockerfile line {sel.line} →
+                      Line {sel.line} →
                     </button>
                   )}
                 </div>
-                <div className="mt-1.5 flex items-center gap-2">
-                  <div role="tablist" aria-label="Layer details" className="flex gap-0.5 rounded-md bg-ink-850 p-0.5 text-[11px]">
-                    {(['files', 'wasted'] as Tab[]).map((t) => (
-                      <button
-                        key={t}
-                        type="button"
-                        role="tab"
-                        aria-selected={tab === t}
-                        onClick={() => setTab(t)}
-                        className={`rounded px-2 py-0.5 ${tab === t ? 'bg-ink-700 text-white' : 'text-slate-400 hover:text-slate-200'}`}
-                      >
-                        {t === 'files' ? 'Files' : `Wasted (${x.wasted.count})`}
-                      </button>
-                    ))}
-                  </div>
-                  {tab === 'files' && (
-                    <div role="radiogroup" aria-label="Which files" className="flex gap-0.5 rounded-md bg-ink-850 p-0.5 text-[11px]">
-                      {(['layer', 'cumulative'] as Mode[]).map((m) => (
-                        <button
-                          key={m}
-                          type="button"
-                          role="radio"
-                          aria-checked={mode === m}
-                          onClick={() => setMode(m)}
-                          title={m === 'layer' ? 'What this layer adds, changes and removes' : 'The whole file system at this layer: it and every layer below'}
-                          className={`rounded px-2 py-0.5 ${mode === m ? 'bg-ink-700 text-white' : 'text-slate-400 hover:text-slate-200'}`}
-                        >
-                          {m === 'layer' ? 'Changes' : 'Cumulative'}
-                        </button>
-                      ))}
-                    </div>
+                <div className="mt-1 flex flex-wrap items-center gap-x-2.5 gap-y-1 text-[11px] text-slate-500">
+                  <span className="font-mono text-slate-400">{formatBytes(selected.size)}</span>
+                  <span data-testid="layer-detail-counts">{countsText(sel ? sel.counts : x.container!.counts)}</span>
+                  {sel && sel.wasted > 0 && <span className="text-rose-300">{formatBytes(sel.wasted)} wasted by later layers</span>}
+                  {sel?.cache && (
+                    <span className={sel.cache.hit ? 'text-emerald-400' : 'text-amber-300'} data-testid="layer-detail-cache">
+                      {cacheReasonText(sel.cache)}
+                    </span>
                   )}
-                  <span className="ml-auto hidden items-center gap-2 text-[10px] text-slate-500 @lg:flex" aria-hidden="true">
-                    <span><b className="text-emerald-400">A</b> added</span>
-                    <span><b className="text-amber-300">M</b> modified</span>
-                    <span><b className="text-rose-400">D</b> removed</span>
-                  </span>
+                  {sel?.fromBase && <span>from the base image</span>}
+                  <div role="tablist" aria-label="Show" className="ml-auto flex gap-0.5 rounded-md bg-ink-850 p-0.5 text-[11px]">
+                    {(['layer', 'cumulative', 'wasted'] as const).map((v) => {
+                      const on = v === 'wasted' ? tab === 'wasted' : tab === 'files' && mode === v;
+                      return (
+                        <button
+                          key={v}
+                          type="button"
+                          role="tab"
+                          aria-selected={on}
+                          onClick={() => {
+                            if (v === 'wasted') setTab('wasted');
+                            else {
+                              setTab('files');
+                              setMode(v);
+                            }
+                          }}
+                          title={
+                            v === 'layer'
+                              ? 'What this layer adds, changes and removes'
+                              : v === 'cumulative'
+                                ? 'The whole file system at this layer: it and every layer below'
+                                : 'Files that a later layer overwrites or removes, in the whole image'
+                          }
+                          className={`whitespace-nowrap rounded px-1.5 py-px ${on ? 'bg-ink-700 text-white' : 'text-slate-400 hover:text-slate-200'}`}
+                        >
+                          {v === 'layer' ? 'Changes' : v === 'cumulative' ? 'Cumulative' : `Wasted (${x.wasted.count})`}
+                        </button>
+                      );
+                    })}
+                  </div>
                 </div>
               </div>
             )}
@@ -391,28 +401,65 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
   );
 }
 
+/** Wide screens: the image at a glance under the stack (what dive shows as "Image details"). */
+function ImageSummary({ x }: { x: ImageExplanation }) {
+  const withFiles = x.layers.filter((l) => !l.emptyLayer).length;
+  return (
+    <div className="hidden shrink-0 border-t border-ink-700 px-3 py-2.5 text-[11.5px] text-slate-400 @3xl:block" aria-hidden="true">
+      <div className="flex items-baseline justify-between">
+        <span className="text-[10px] font-semibold uppercase tracking-wider text-slate-500">Image</span>
+        <span className="font-mono text-slate-500">
+          {withFiles} layer{withFiles === 1 ? '' : 's'} with files · {formatBytes(x.size)}
+        </span>
+      </div>
+      <div className="mt-2 flex h-1.5 overflow-hidden rounded-full bg-ink-800">
+        <div className="h-full bg-emerald-400/70" style={{ width: `${x.efficiency * 100}%` }} />
+        <div className="h-full flex-1 bg-rose-400/70" />
+      </div>
+      <p className="mt-1.5">
+        <span className="text-slate-200">{percent(x.efficiency)}</span> of the bytes are in the final file system;{' '}
+        <span className={x.wasted.bytes ? 'text-rose-300' : 'text-slate-200'}>{formatBytes(x.wasted.bytes)}</span> ship in layers although a later layer
+        overwrites or removes them.
+      </p>
+      {x.wasted.files.length > 0 && (
+        <ul className="mt-1.5 space-y-0.5 font-mono text-[11px]">
+          {x.wasted.files.slice(0, 4).map((f) => (
+            <li key={f.path} className="flex gap-2">
+              <span className="min-w-0 flex-1 truncate text-slate-300">{f.path}</span>
+              <span className="text-slate-500">{f.removed ? 'removed later' : `written ${f.occurrences}×`}</span>
+              <span className="w-16 text-right text-rose-300">{formatBytes(f.bytes)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function WastedList({ x }: { x: ImageExplanation }) {
   if (!x.wasted.files.length)
     return <p className="px-3 py-3 text-xs leading-relaxed text-slate-500">Nothing wasted: no layer overwrites or removes a file that an earlier layer wrote.</p>;
   return (
     <div className="px-3 py-2">
-      <p className="mb-2 text-[11px] leading-relaxed text-slate-500">
-        A file that a later layer overwrites or removes still ships in the layer that wrote it. Remove it in the same <code className="text-slate-300">RUN</code> that created it.
+      <p className="mb-2 text-[11px] leading-snug text-slate-500">
+        A file that a later layer overwrites or removes still ships in the layer that wrote it<span className="hidden @2xl:inline">: remove it in the same <code className="text-slate-300">RUN</code> that created it</span>.
       </p>
       <table className="w-full font-mono text-[11.5px]" data-testid="wasted-files">
         <caption className="sr-only">Top wasted files</caption>
         <thead>
           <tr className="text-left text-[10px] uppercase tracking-wider text-slate-500">
             <th className="pb-1 font-medium">Path</th>
-            <th className="pb-1 font-medium">Why</th>
+            <th className="hidden pb-1 font-medium @2xl:table-cell">Why</th>
             <th className="pb-1 text-right font-medium">Wasted</th>
           </tr>
         </thead>
         <tbody>
           {x.wasted.files.map((f) => (
             <tr key={f.path} className="border-t border-ink-800">
-              <td className="max-w-0 truncate py-1 pr-2 text-slate-300" title={f.path}>{f.path}</td>
-              <td className="whitespace-nowrap py-1 pr-2 text-[10.5px] text-slate-500">{f.removed ? 'removed later' : `written ${f.occurrences}×`}</td>
+              <td className="max-w-0 truncate py-1 pr-2 text-slate-300" title={`${f.path}: ${f.removed ? 'removed later' : `written ${f.occurrences}×`}`}>
+                {f.path}
+              </td>
+              <td className="hidden whitespace-nowrap py-1 pr-2 text-[10.5px] text-slate-500 @2xl:table-cell">{f.removed ? 'removed later' : `written ${f.occurrences}×`}</td>
               <td className="py-1 text-right text-rose-300">{formatBytes(f.bytes)}</td>
             </tr>
           ))}

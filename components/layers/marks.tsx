@@ -40,12 +40,19 @@ export function CountChips({ counts }: { counts: ChangeCounts }) {
 export function CacheBadge({ cache }: { cache?: CacheStatus }) {
   if (!cache) return null;
   return (
-    <span
-      className={`shrink-0 rounded px-1 py-px font-mono text-[9.5px] font-semibold tracking-wide ${cache.hit ? 'bg-emerald-500/10 text-emerald-400' : 'bg-amber-400/10 text-amber-300'}`}
+    <>
+      <span
+        className={`h-1.5 w-1.5 shrink-0 rounded-full @3xl:hidden ${cache.hit ? 'bg-emerald-400' : 'bg-amber-300'}`}
+        title={cacheReasonText(cache)}
+        aria-hidden="true"
+      />
+      <span
+      className={`hidden shrink-0 rounded px-1 py-px font-mono text-[9.5px] font-semibold tracking-wide @3xl:inline ${cache.hit ? 'bg-emerald-500/10 text-emerald-400' : 'bg-amber-400/10 text-amber-300'}`}
       title={cacheReasonText(cache)}
       aria-hidden="true"
     >
       {cache.hit ? 'CACHED' : 'REBUILT'}
-    </span>
+      </span>
+    </>
   );
 }
