@@ -5,7 +5,7 @@
  */
 import type {
   AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
-  ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, ExecCreateRequest, Filters, HostConfig, LogsOptions,
+  ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, EndpointSettings, ExecCreateRequest, Filters, HostConfig, LogsOptions,
   ContainerStats, Port, PortBinding, VolumeCreateRequest, VolumeInfo, VolumesPruneReport,
 } from '../../api/types';
 import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
@@ -24,6 +24,7 @@ import { randomName } from './names';
 import { containerStats as statsSample } from './stats';
 import { type HealthState, DEFAULT_TIMEOUT_MS, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
 import { containerEvent } from '../events';
+import { findNetwork, resolveContainer } from '../networks';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
 import { saveLayerContent, loadLayerContent, registerAreaCodec, type SavedLayer } from '../serialize';
@@ -167,6 +168,72 @@ function orderedConfig(c: ContainerConfig): ContainerConfig {
   return o;
 }
 
+/** moby's internal/multierror.Join(...).Error(): one error trimmed, several as a `* ` list (inner newlines indented). */
+function joinErrors(errs: string[]): string {
+  if (errs.length === 1) return errs[0].trim();
+  return '* ' + errs.map((e) => e.replace(/\n/g, '\n\t')).join('\n* ');
+}
+
+/** Go's net.ParseIP, reduced: an IPv4 dotted quad (4 decimal bytes) or an IPv6 address; undefined when invalid. */
+function parseIp(s: string): { v4: number[] } | { v6: true } | undefined {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (v4) {
+    const b = v4.slice(1).map(Number);
+    return b.every((x, i) => x <= 255 && !(v4[i + 1].length > 1 && v4[i + 1][0] === '0')) ? { v4: b } : undefined;
+  }
+  if (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s)) {
+    try { new URL(`http://[${s}]/`); return { v6: true }; } catch { return undefined; }
+  }
+  return undefined;
+}
+
+function inCidr(ip: number[], cidr: string): boolean {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return false;
+  const n = (b: number[]) => ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+  const bits = Number(m[5]);
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return ((n(ip) & mask) >>> 0) === ((n(m.slice(1, 5).map(Number)) & mask) >>> 0);
+}
+
+/**
+ * daemon.validateNetworkingConfig / validateEndpointSettings (moby 28): static addresses and aliases only on
+ * user-defined networks, valid IPv4/IPv6 addresses, and a static IPv4 inside the network's configured subnet
+ * (or ip-range). Returns the error message, or null.
+ */
+function validateNetworkingConfig(state: EngineState, endpoints: Record<string, EndpointSettings | null>): string | null {
+  const errs: string[] = [];
+  for (const [k, v] of Object.entries(endpoints)) {
+    if (!v) { errs.push(`invalid config for network ${k}: EndpointsConfig is nil`); continue; }
+    const ipam = v.IPAMConfig ?? {};
+    const v4 = ipam.IPv4Address ?? '';
+    const v6 = ipam.IPv6Address ?? '';
+    const e: string[] = [];
+    const userDefined = !['default', 'bridge', 'host', 'none'].includes(k) && !k.startsWith('container:');
+    if (!userDefined) {
+      if (v4 || v6) e.push('user specified IP address is supported on user defined networks only');
+      if ((v.Aliases ?? []).length) e.push('network-scoped alias is supported only for containers in user defined networks');
+    }
+    const p4 = v4 ? parseIp(v4) : undefined;
+    if (v4 && !(p4 && 'v4' in p4 && p4.v4.some((x) => x !== 0))) e.push(`invalid IPv4 address: ${v4}`);
+    const p6 = v6 ? parseIp(v6) : undefined;
+    if (v6 && !(p6 && 'v6' in p6 && !/^[0:]+$/.test(v6))) e.push(`invalid IPv6 address: ${v6}`);
+    for (const a of ipam.LinkLocalIPs ?? []) if (!parseIp(a)) e.push(`invalid link-local IP address: ${a}`);
+    const nw = findNetwork(state, k);
+    if (nw && v4) {
+      // The default bridge's and --subnet networks' pools are static; an allocated pool is not.
+      const staticPool = nw.subnet !== '' && (nw.predefined || nw.pool === 0);
+      const range = nw.ipRange || nw.subnet;
+      if (!staticPool) e.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+      else if (!(p4 && 'v4' in p4 && inCidr(p4.v4, range))) e.push(`no configured subnet or ip-range contain the IP address ${v4}`);
+    }
+    // No network here has an IPv6 pool of its own choosing.
+    if (nw && v6) e.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+    if (e.length) errs.push(`invalid config for network ${k}: invalid endpoint settings:\n${joinErrors(e)}`);
+  }
+  return errs.length ? joinErrors(errs) : null;
+}
+
 export function containerCreate(state: EngineState, req: ContainerCreateRequest, name?: string): ContainerCreateResponse {
   // verifyContainerSettings comes before the image lookup.
   const hc0 = req.Healthcheck;
@@ -189,8 +256,13 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
     const other = [...a.containers.values()].find((c) => c.name === n);
     if (other) throw conflict(`Conflict. The container name "/${n}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   }
-  const { HostConfig: hc, NetworkingConfig: _nc, ...user } = req;
-  void _nc;
+  const { HostConfig: reqHost, NetworkingConfig: nc, ...user } = req;
+  // postContainersCreate: NetworkMode "" / "default" is the daemon's default network ("bridge"), its endpoint too.
+  const hc: HostConfig | undefined = reqHost && (!reqHost.NetworkMode || reqHost.NetworkMode === 'default') ? { ...reqHost, NetworkMode: 'bridge' } : reqHost;
+  const endpoints = { ...((nc as { EndpointsConfig?: Record<string, EndpointSettings | null> } | undefined)?.EndpointsConfig ?? {}) };
+  if ('default' in endpoints) { endpoints.bridge = endpoints.default; delete endpoints.default; }
+  const netErr = validateNetworkingConfig(state, endpoints);
+  if (netErr) throw invalidParameter(netErr);
   const id = state.random.hex(64);
   const cfg = mergeConfig({ ...user, Hostname: user.Hostname || id.slice(0, 12) }, img.config.config as Record<string, unknown> | undefined);
   cfg.Image = imageRef;
@@ -262,27 +334,39 @@ function shellPrompt(fs: UnionFs, shellPath: string, user: string, host: string,
   return root ? '# ' : '$ ';
 }
 
-/** Simulated network for curl/wget inside containers: localhost (own servers) and other containers by name or IP. */
+/**
+ * Simulated network for curl/wget inside containers: localhost (own servers), the container's own name and hostname,
+ * and other containers as Docker's embedded DNS answers (networks.resolveContainer: names and aliases on shared
+ * user-defined networks, addresses on any shared network; no names on the default bridge), plus legacy `--link`
+ * names and aliases (/etc/hosts entries) to running containers on the default bridge.
+ */
 function containerFetch(state: EngineState, self: ContainerRecord): (url: string) => Promise<{ status: number; body: string } | null> {
   return async (url) => {
     const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
     if (!m) return null;
     const [, host, port = '80', path = '/'] = m;
     let target: ContainerRecord | undefined;
-    if (host === 'localhost' || host === '127.0.0.1') target = self;
-    else {
-      // The default bridge has no DNS for container names (Docker's embedded DNS serves user-defined networks only).
-      const net = (x: ContainerRecord) => x.hostConfig.NetworkMode || 'bridge';
-      const userNet = !['bridge', 'default'].includes(net(self));
-      for (const c of containersOf(state).containers.values()) {
-        if (c.status !== 'running') continue;
-        if (c.ip === host || (userNet && net(c) === net(self) && (c.name === host || c.id.startsWith(host)))) target = c;
-      }
-    }
+    if (host === 'localhost' || host === '127.0.0.1' || host === (self.config.Hostname || self.id.slice(0, 12))) target = self;
+    else target = resolveContainer(state, self, host) ?? linkedContainer(state, self, host);
     if (!target?.run) return null;
     const r = serve(target, Number(port), path, 'GET');
     return r ? { status: r.status, body: r.body } : null;
   };
+}
+
+/** HostConfig.Links (`name` or `name:alias`) on the default bridge: the linked container, running and on the bridge too. */
+function linkedContainer(state: EngineState, self: ContainerRecord, host: string): ContainerRecord | undefined {
+  const bridge = (x: ContainerRecord) => ['', 'bridge', 'default'].includes(x.hostConfig.NetworkMode ?? '');
+  if (!bridge(self)) return undefined;
+  for (const l of (self.hostConfig.Links as string[] | null | undefined) ?? []) {
+    const i = l.indexOf(':');
+    const name = (i < 0 ? l : l.slice(0, i)).replace(/^\//, '');
+    const alias = i < 0 ? name : l.slice(i + 1).replace(/^.*\//, '');
+    if (host !== name && host !== alias) continue;
+    const c = findContainer(state, name);
+    if (c && c.status === 'running' && bridge(c)) return c;
+  }
+  return undefined;
 }
 
 function serve(c: ContainerRecord, port: number, path: string, method: string): HttpResponse | null {
