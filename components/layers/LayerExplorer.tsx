@@ -373,9 +373,10 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                                 ? 'The whole file system at this layer: it and every layer below'
                                 : 'Files that a later layer overwrites or removes, in the whole image'
                           }
-                          className={`whitespace-nowrap rounded px-1.5 py-px ${on ? 'bg-ink-700 text-white' : 'text-slate-400 hover:text-slate-200'}`}
+                          className={`whitespace-nowrap rounded px-1 py-px @2xl:px-1.5 ${on ? 'bg-ink-700 text-white' : 'text-slate-400 hover:text-slate-200'}`}
                         >
-                          {v === 'layer' ? 'Changes' : v === 'cumulative' ? 'Cumulative' : `Wasted (${x.wasted.count})`}
+                          {v === 'layer' ? 'Changes' : v === 'cumulative' ? 'Cumulative' : 'Wasted'}
+                          {v === 'wasted' && <span className="hidden @2xl:inline"> ({x.wasted.count})</span>}
                         </button>
                       );
                     })}
