@@ -180,7 +180,8 @@ function endpointSettings(state: EngineState, c: ContainerRecord, m: Member): Re
     DriverOpts: m.config?.DriverOpts ?? null, GwPriority: m.config?.GwPriority ?? 0, NetworkID: n.id,
     EndpointID: up ? endpointId(c, n) : '', Gateway: ip ? n.gateway : '', IPAddress: ip, IPPrefixLen: ip ? prefixLen(n) : 0,
     IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
-    DNSNames: userNet && running(c) ? [c.name, c.id.slice(0, 12), ...(m.aliases ?? [])] : null,
+    // moby's buildEndpointDNSNames: name, aliases, short ID, hostname, without repeats (the first names the PTR record).
+    DNSNames: userNet && running(c) ? [...new Set([c.name, ...(m.aliases ?? []), c.id.slice(0, 12), c.config.Hostname].filter(Boolean))] : null,
   };
 }
 
