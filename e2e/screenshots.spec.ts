@@ -57,6 +57,8 @@ for (const size of sizes) {
       await page.locator('[data-testid="dockerfile-editor"] .view-line', { hasText: 'RUN cp missing.txt' }).locator('span span').first().hover();
       await page.waitForTimeout(800);
       await page.screenshot({ path: `${dir}/play-${size.name}-failed-step.png` });
+      await page.mouse.move(700, 880); // the hover would cover the toolbar
+      await page.keyboard.press('Escape');
       await page.getByTestId('share-button').click();
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${dir}/share-${size.name}.png` });
