@@ -526,7 +526,7 @@ export default function Playground({ mode }: PlaygroundProps) {
   const imagesPane = (
     <section
       aria-label={lower === 'preview' ? 'Preview' : 'Images and layers'}
-      className={`${pane === 'images' || pane === 'preview' ? 'flex' : 'hidden lg:flex'} min-h-0 flex-1 flex-col border-ink-700 ${lower === 'preview' ? 'lg:h-[55%]' : 'lg:h-[38%]'} lg:flex-none lg:shrink-0 lg:border-t`}
+      className={`${pane === 'images' || pane === 'preview' ? 'flex' : 'hidden lg:flex'} min-h-0 flex-1 flex-col border-ink-700 ${lower === 'preview' ? 'lg:h-[55%]' : 'lg:h-[46%]'} lg:flex-none lg:shrink-0 lg:border-t`}
     >
       <div className="hidden h-8 shrink-0 items-stretch gap-1 border-b border-ink-700 bg-ink-950 px-2 lg:flex" role="tablist" aria-label="Panels">
         {(['images', 'preview'] as Panel[]).map((p) => (
