@@ -114,6 +114,11 @@ test('the layer explorer shows each layer, its A/M/D changes and the wasted spac
 
   if (shots) await page.screenshot({ path: `${shots}/layers-desktop.png` });
 
+  // Each layer links back to its Dockerfile line: the editor opens there.
+  await rows(page).filter({ hasText: 'RUN rm /big.bin' }).click();
+  await page.getByTestId('layer-reveal-line').click();
+  await expect(page.locator('[data-testid="dockerfile-editor"] .line-numbers.active-line-number')).toHaveText('3');
+
   // A container's writable layer goes on top of the stack.
   await typeCommand(page, 'docker run --name web app sh -c "echo x > /tmp/x; rm /srv/hello.txt"');
   await expect(page.getByTestId('layer-row-container')).toBeVisible({ timeout: 15_000 });

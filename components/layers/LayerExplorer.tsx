@@ -290,7 +290,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                             e.stopPropagation();
                             onRevealLine(l.line!);
                           }}
-                          className="shrink-0 rounded px-1 font-mono text-[10px] text-slate-500 hover:bg-ink-700 hover:text-whale-300"
+                          className="shrink-0 rounded px-1 font-mono text-[10px] text-slate-500 hover:bg-ink-700 hover:text-whale-300 @md:hidden @2xl:inline-block"
                           title={`Show line ${l.line} in the Dockerfile`}
                         >
                           L{l.line}
