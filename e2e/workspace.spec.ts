@@ -53,10 +53,8 @@ test('Upload puts files into the build context; text opens in the editor, binary
 });
 
 test('a share link opened in a fresh browser gives the same docker image ls and docker history', async ({ page, browser }) => {
-  // Known gap (reported): the replay runs at another time with another random seed, so the built image's ID (its
-  // config holds the creation time) and container IDs differ. A share link must carry the commands' clock readings
-  // and the engine's seed (lib/share v2) for the replay to be byte-identical. Remove this line when it is.
-  test.fail(true, 'share replays are not deterministic yet: image and container IDs depend on the clock and seed');
+  // The link carries each command's clock reading and the engine is seeded the same in every fresh page, so the
+  // replay creates the same image and container IDs.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await ready(page);

@@ -26,6 +26,21 @@ const XTerminal = dynamic(() => import('@/components/terminal/XTerminal'), {
 const enc = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The engine clock's reading for each logged command, matched from the newest back against what this page ran.
+ * Undefined when some command ran before this page (an earlier visit): a replay then uses its own clock.
+ */
+function commandTimes(host: EngineHost, log: readonly string[]): number[] | undefined {
+  const ran = host.ran;
+  if (ran.length < log.length) return undefined;
+  const times: number[] = [];
+  for (let i = log.length - 1, j = ran.length - 1; i >= 0; i--, j--) {
+    if (ran[j]!.line !== log[i]) return undefined;
+    times.unshift(ran[j]!.at);
+  }
+  return times;
+}
+
 function textOf(f: WireFile): string | null {
   try {
     return strictDecoder.decode(f.data);
@@ -139,7 +154,7 @@ export default function Playground({ mode }: PlaygroundProps) {
       if (cancelled) return;
       uiLoaded.current = shared ? (shared.active ? { tabs: [shared.active], active: shared.active } : null) : savedUi ?? null;
       const startFiles: WireFile[] | undefined = shared
-        ? shared.files.map((f) => ({ path: f.path, data: f.data, mode: f.mode ?? 0o644 }))
+        ? shared.files.map((f) => ({ path: f.path, data: f.data, mode: f.mode ?? 0o644, ...(f.mtime !== undefined ? { mtime: f.mtime } : {}) }))
         : isFresh || mode === 'embed'
           ? defaultFiles()
           : undefined;
@@ -171,6 +186,8 @@ export default function Playground({ mode }: PlaygroundProps) {
         },
       );
       const replay = shared?.commands ?? [];
+      // A link that carries the sharer's clock readings replays with them: same image and container IDs.
+      if (shared?.times) host.setReplayTimes(shared.times);
       logRef.current = shared ? [] : log ?? [];
       if (shared && namespace) {
         void kv.set(`${namespace}:log`, []);
@@ -328,19 +345,38 @@ export default function Playground({ mode }: PlaygroundProps) {
     run(`docker build -t ${name} .`);
   }, [run, tag]);
 
+  // Files' modification times (COPY keeps them in layers): asked of the worker when the share dialog opens.
+  const [shareMtimes, setShareMtimes] = useState<Record<string, number> | null>(null);
+  useEffect(() => {
+    if (!shareOpen) {
+      setShareMtimes(null);
+      return;
+    }
+    if (!host) return;
+    let live = true;
+    void host
+      .query({ kind: 'mtimes' })
+      .then((r) => { if (live) setShareMtimes(r.kind === 'mtimes' ? r.mtimes : {}); })
+      .catch(() => { if (live) setShareMtimes({}); });
+    return () => {
+      live = false;
+    };
+  }, [shareOpen, host, files]);
+
   const shareUrl = useMemo(() => {
-    if (!shareOpen) return null;
+    if (!shareOpen || !shareMtimes) return null;
     try {
       const link = encodeShare({
-        files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })),
+        files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode, ...(shareMtimes[f.path] !== undefined ? { mtime: shareMtimes[f.path] } : {}) })),
         commands: logRef.current,
         active: ui.active ?? undefined,
+        times: host ? commandTimes(host, logRef.current) : undefined,
       });
       return { url: `${window.location.origin}/play/#${link}`, embed: `${window.location.origin}/embed/#${link}`, error: null };
     } catch (e) {
       return { url: '', embed: '', error: e instanceof Error ? e.message : String(e) };
     }
-  }, [shareOpen, files, ui.active]);
+  }, [shareOpen, shareMtimes, files, ui.active, host]);
 
   const doReset = async () => {
     setResetOpen(false);
@@ -612,7 +648,7 @@ export default function Playground({ mode }: PlaygroundProps) {
             href="/play/"
             onClick={(e) => {
               try {
-                const link = encodeShare({ files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })), commands: logRef.current });
+                const link = encodeShare({ files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })), commands: logRef.current, times: commandTimes(host, logRef.current) });
                 e.currentTarget.href = `/play/#${link}`;
               } catch {
                 /* too large: open the plain playground */
@@ -697,8 +733,14 @@ export default function Playground({ mode }: PlaygroundProps) {
               The link holds your {files.length} file{files.length === 1 ? '' : 's'} and replays the {logRef.current.length} command
               {logRef.current.length === 1 ? '' : 's'} you ran, so whoever opens it gets the same images. Nothing is uploaded.
             </p>
-            <CopyField label="Link" value={shareUrl?.url ?? ''} testId="share-url" />
-            <CopyField label="Embed (for lessons and docs)" value={shareUrl ? `<iframe src="${shareUrl.embed}" width="100%" height="480"></iframe>` : ''} />
+            {shareUrl ? (
+              <>
+                <CopyField label="Link" value={shareUrl.url} testId="share-url" />
+                <CopyField label="Embed (for lessons and docs)" value={`<iframe src="${shareUrl.embed}" width="100%" height="480"></iframe>`} />
+              </>
+            ) : (
+              <p className="text-ink-300" role="status">Preparing the link…</p>
+            )}
           </>
         )}
         <div className="mt-5 flex justify-end">

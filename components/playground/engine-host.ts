@@ -120,9 +120,22 @@ export class EngineHost implements Console {
     return this.currentPrompt;
   }
 
+  /** Clock readings to give the next commands (a share link's replay), in order. */
+  private replayTimes: number[] = [];
+  /** The commands this page ran and the engine clock's reading for each (share links carry them). */
+  readonly ran: { line: string; at: number }[] = [];
+
+  /** The next commands run with these clock readings instead of the current time (replaying a share link). */
+  setReplayTimes(times: readonly number[]): void {
+    this.replayTimes = [...times];
+  }
+
   async run(line: string, io: ConsoleIO): Promise<number> {
     await this.readyPromise;
     const id = this.nextId++;
+    const at = this.replayTimes.shift() ?? Date.now();
+    this.ran.push({ line, at });
+    if (this.ran.length > 400) this.ran.splice(0, this.ran.length - 400);
     return new Promise<number>((resolve) => {
       let settled = false;
       const finish = (code: number) => {
@@ -145,7 +158,7 @@ export class EngineHost implements Console {
         },
         { once: true },
       );
-      this.send({ type: 'run', id, line, columns: io.columns, isTTY: io.isTTY });
+      this.send({ type: 'run', id, line, columns: io.columns, isTTY: io.isTTY, at });
     });
   }
 

@@ -17,6 +17,20 @@ const ctx = globalThis as unknown as {
 };
 
 let backend: Backend | null = null;
+
+/**
+ * The engine's clock. While a command runs it reads the command's start time (`at`, chosen by the page; a share link
+ * replays the sharer's readings), so what a quick command creates (image configs, container times) depends only on the
+ * commands and their start times, and a replay is byte-identical. A command that runs longer than a second (an
+ * interactive shell, docker stats, a long build) sees time pass from then on.
+ */
+const COMMAND_FREEZE_MS = 1000;
+let frozenAt: number | null = null;
+let frozenSince = 0;
+function engineNow(): number {
+  if (frozenAt === null) return Date.now();
+  return frozenAt + Math.max(0, Date.now() - frozenSince - COMMAND_FREEZE_MS);
+}
 let namespace: string | null = null;
 let fromPage = false;
 let filesTimer: ReturnType<typeof setTimeout> | null = null;
@@ -25,13 +39,19 @@ const aborts = new Map<number, AbortController>();
 const stdinWaiters = new Map<number, (line: string | null) => void>();
 const queue: ToWorker[] = [];
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function post(msg: FromWorker, transfer: Transferable[] = []) {
   ctx.postMessage(msg, transfer);
 }
 
 function wireFiles(): WireFile[] {
   if (!backend) return [];
-  return backend.workspace.list().map((f) => ({ path: f.path, data: f.data.slice(), mode: f.mode }));
+  return backend.workspace.list().map((f) => ({ path: f.path, data: f.data.slice(), mode: f.mode, mtime: f.mtime }));
 }
 
 async function persist() {
@@ -66,10 +86,10 @@ async function init(options: InitOptions) {
   post({ type: 'files', files });
   const { createBackend } = await import('./backend');
   try {
-    backend = await createBackend({ files, engineState: saved?.engine, onBuildStep });
+    backend = await createBackend({ files, engineState: saved?.engine, onBuildStep, now: engineNow });
   } catch (e) {
     // A saved engine state that no longer loads must not brick the playground: start clean with the files.
-    backend = await createBackend({ files, onBuildStep });
+    backend = await createBackend({ files, onBuildStep, now: engineNow });
     saved = undefined;
     console.warn('engine state could not be restored', e);
   }
@@ -97,7 +117,7 @@ async function init(options: InitOptions) {
   setTimeout(() => { void import('@/lib/shell/run').then((m) => m.loadJustBash()).catch(() => undefined); }, 50);
 }
 
-async function run(id: number, line: string, columns: number, isTTY: boolean) {
+async function run(id: number, line: string, columns: number, isTTY: boolean, at?: number) {
   const b = backend!;
   const controller = new AbortController();
   aborts.set(id, controller);
@@ -122,11 +142,15 @@ async function run(id: number, line: string, columns: number, isTTY: boolean) {
     signal: controller.signal,
   };
   let code: number;
+  frozenAt = at ?? Date.now();
+  frozenSince = Date.now();
   try {
     code = await b.console.run(line, io);
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
     code = 1;
+  } finally {
+    frozenAt = null;
   }
   aborts.delete(id);
   stdinWaiters.delete(id);
@@ -153,6 +177,7 @@ async function publishedPorts(client: EngineClient): Promise<PublishedPort[]> {
 
 async function query(q: Query): Promise<QueryResult> {
   const client = backend?.client;
+  if (q.kind === 'mtimes') return { kind: 'mtimes', mtimes: Object.fromEntries((backend?.workspace.list() ?? []).map((f) => [f.path, f.mtime])) };
   if (q.kind === 'ports') return { kind: 'ports', ports: client ? await publishedPorts(client).catch(() => []) : [] };
   if (q.kind === 'http') {
     try {
@@ -191,7 +216,7 @@ async function handle(msg: ToWorker) {
       await init(msg.options);
       return;
     case 'run':
-      void run(msg.id, msg.line, msg.columns, msg.isTTY);
+      void run(msg.id, msg.line, msg.columns, msg.isTTY, msg.at);
       return;
     case 'stdin': {
       const w = stdinWaiters.get(msg.id);
@@ -219,6 +244,9 @@ async function handle(msg: ToWorker) {
     case 'write':
       fromPage = true;
       try {
+        // The same bytes again (an editor syncing on mount) keep the file's time: COPY puts it in the layer.
+        const prev = backend!.workspace.read(msg.path);
+        if (prev && (msg.mode === undefined || msg.mode === prev.mode) && sameBytes(prev.data, msg.data)) return;
         backend!.workspace.write(msg.path, msg.data, msg.mode);
       } finally {
         fromPage = false;

@@ -7,7 +7,7 @@ import type { HistoryItem, ImageSummary } from '@/lib/api/types';
 import type { BuildStepUpdate } from './build-steps';
 import type { FileRow, ImageExplanation } from '@/lib/layers';
 
-export interface WireFile { path: string; data: Uint8Array; mode: number }
+export interface WireFile { path: string; data: Uint8Array; mode: number; /** ms; absent for the page's own edits (the worker stamps them) */ mtime?: number }
 
 /** What the worker saves to IndexedDB under `<namespace>:state`. */
 export interface PersistedState {
@@ -29,7 +29,7 @@ export interface InitOptions {
 
 export type ToWorker =
   | { type: 'init'; options: InitOptions }
-  | { type: 'run'; id: number; line: string; columns: number; isTTY: boolean }
+  | { type: 'run'; id: number; line: string; columns: number; isTTY: boolean; /** the engine clock's reading for this command (ms) */ at?: number }
   | { type: 'stdin'; id: number; line: string | null }
   | { type: 'abort'; id: number }
   | { type: 'complete'; id: number; line: string; cursor: number }
@@ -47,13 +47,16 @@ export type Query = { kind: 'images' } | { kind: 'history'; ref: string }
   /** the layer explorer (lib/layers explainImage): `container` '' = no writable layer, absent = the newest container */
   | { kind: 'layers'; ref: string; container?: string }
   /** one layer's files (lib/layers layerFiles); `layer` = the number of history rows = the container's writable layer */
-  | { kind: 'layerFiles'; ref: string; layer: number; cumulative: boolean; container?: string };
+  | { kind: 'layerFiles'; ref: string; layer: number; cumulative: boolean; container?: string }
+  /** the workspace files' modification times (ms), for share links */
+  | { kind: 'mtimes' };
 export type QueryResult = { kind: 'images'; images: ImageSummary[] } | { kind: 'history'; history: HistoryItem[] } | { kind: 'error'; message: string }
   | { kind: 'ports'; ports: PublishedPort[] }
   /** `response` null: nothing listens on that port (curl's "Couldn't connect to server") */
   | { kind: 'http'; response: { status: number; body: string; contentType: string } | null }
   | { kind: 'layers'; explanation: ImageExplanation }
-  | { kind: 'layerFiles'; files: FileRow[] };
+  | { kind: 'layerFiles'; files: FileRow[] }
+  | { kind: 'mtimes'; mtimes: Record<string, number> };
 
 /** A published host port of a running container. */
 export interface PublishedPort { hostPort: number; containerPort: number; protocol: string; container: string; image: string }

@@ -22,7 +22,8 @@ export interface WorkspaceFile { path: string; data: Uint8Array; mode: number; m
 export interface Workspace {
   list(): WorkspaceFile[];
   read(path: string): WorkspaceFile | undefined;
-  write(path: string, data: Uint8Array | string, mode?: number): void;
+  /** `mtime` (ms) keeps a file's time when it is restored (share links, saved state); default: now. */
+  write(path: string, data: Uint8Array | string, mode?: number, mtime?: number): void;
   remove(path: string): boolean;
   rename(from: string, to: string): boolean;
   /** Called after every change (editor <-> console sync). Returns an unsubscribe function. */

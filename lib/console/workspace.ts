@@ -25,11 +25,11 @@ export class MemoryWorkspace implements Workspace {
   read(path: string): WorkspaceFile | undefined {
     return this.files.get(normalizePath(path));
   }
-  write(path: string, data: Uint8Array | string, mode = 0o644): void {
+  write(path: string, data: Uint8Array | string, mode = 0o644, mtime?: number): void {
     const p = normalizePath(path);
     if (p === '') throw new Error('invalid path');
     const prev = this.files.get(p);
-    this.files.set(p, { path: p, data: typeof data === 'string' ? enc.encode(data) : data, mode: prev && mode === 0o644 ? prev.mode : mode, mtime: this.now() });
+    this.files.set(p, { path: p, data: typeof data === 'string' ? enc.encode(data) : data, mode: prev && mode === 0o644 ? prev.mode : mode, mtime: mtime ?? this.now() });
     this.emit(p);
   }
   remove(path: string): boolean {

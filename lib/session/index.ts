@@ -11,7 +11,7 @@ import { createConsole } from '../console';
 import { MemoryWorkspace } from '../console/workspace';
 import type { Console, Workspace } from '../console/types';
 
-export interface SessionFile { path: string; data: Uint8Array | string; mode?: number }
+export interface SessionFile { path: string; data: Uint8Array | string; mode?: number; /** ms; default: now */ mtime?: number }
 
 export interface SessionOptions {
   /** A saved engine (`session.snapshot()`), to continue where it was. */
@@ -46,7 +46,7 @@ export function createSession(opts: SessionOptions = {}): Session {
   let workspace = opts.workspace;
   if (!workspace) {
     const ws = new MemoryWorkspace(now);
-    for (const f of opts.files ?? []) ws.write(f.path, f.data, f.mode);
+    for (const f of opts.files ?? []) ws.write(f.path, f.data, f.mode, f.mtime);
     workspace = ws;
   }
   // Bind mounts (`-v ./site:/usr/share/nginx/html`) serve the workspace: it is the host's `/`.

@@ -3,9 +3,12 @@
  *
  *   #v1/<base64url(deflate-raw(JSON))>
  *
- * JSON (v1): {"f":[{"p":"Dockerfile","t":"FROM alpine\n"},{"p":"bin/x","b":"<base64>","m":493}],"c":["docker build ."],"a":"Dockerfile"}
+ * JSON (v1): {"f":[{"p":"Dockerfile","t":"FROM alpine\n"},{"p":"bin/x","b":"<base64>","m":493}],"c":["docker build ."],"a":"Dockerfile","t":[1795000000000]}
  *   f: files; p = relative slash-separated path, t = UTF-8 text or b = base64 bytes, m = mode when not 0o644.
  *   c: command lines to replay, in order.   a: the file the editor opens (optional).
+ *   f[].mt: (optional, added 2026-11-27) the file's modification time in ms.
+ *   t: (optional, added 2026-11-27; links without it still decode) the engine clock's reading in ms when each command
+ *      started, one per command: replaying with them gives the same image and container IDs as the sharer saw.
  * A link is data only: the decoder validates everything and never returns anything meant to be rendered as HTML.
  * Old versions keep decoding: add a new `vN/` decoder beside the old ones, never change an old one.
  */
@@ -16,6 +19,8 @@ export interface SharedFile {
   data: Uint8Array;
   /** Unix mode bits; 0o644 when absent. */
   mode?: number;
+  /** Modification time (ms since the epoch): COPY keeps it in the layer, so a replay needs it for the same layer IDs. */
+  mtime?: number;
 }
 
 export interface SharePayload {
@@ -23,6 +28,8 @@ export interface SharePayload {
   commands: string[];
   /** The file the editor should show first. */
   active?: string;
+  /** The engine clock's reading (ms since the epoch) when each command started; same length as `commands`. */
+  times?: number[];
 }
 
 export const SHARE_LIMITS = {
@@ -125,6 +132,18 @@ function checkCommand(cmd: unknown): string {
   return cmd;
 }
 
+/** A time in whole milliseconds between 1970 and the year 9999. */
+function checkTime(t: unknown, message: string): number {
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > 253_402_300_799_999) throw new ShareError(message);
+  return t;
+}
+
+function checkTimes(times: unknown, n: number): number[] {
+  if (!Array.isArray(times) || times.length !== n) throw new ShareError('share link: command times do not match the commands');
+  for (const t of times) checkTime(t, 'share link: invalid command time');
+  return times as number[];
+}
+
 function validate(payload: SharePayload): SharePayload {
   if (payload.files.length > SHARE_LIMITS.maxFiles) throw new ShareError('share link: too many files');
   if (payload.commands.length > SHARE_LIMITS.maxCommands) throw new ShareError('share link: too many commands');
@@ -134,25 +153,29 @@ function validate(payload: SharePayload): SharePayload {
     if (seen.has(f.path)) throw new ShareError(`share link: duplicate path ${JSON.stringify(f.path)}`);
     seen.add(f.path);
     if (f.mode !== undefined && (!Number.isInteger(f.mode) || f.mode < 0 || f.mode > 0o7777)) throw new ShareError('share link: invalid mode');
+    if (f.mtime !== undefined) checkTime(f.mtime, 'share link: invalid file time');
   }
   payload.commands.forEach(checkCommand);
   if (payload.active !== undefined) checkPath(payload.active);
+  if (payload.times !== undefined) checkTimes(payload.times, payload.commands.length);
   return payload;
 }
 
 // ---------- v1 ----------
-interface V1File { p: string; t?: string; b?: string; m?: number }
-interface V1 { f: V1File[]; c: string[]; a?: string }
+interface V1File { p: string; t?: string; b?: string; m?: number; mt?: number }
+interface V1 { f: V1File[]; c: string[]; a?: string; t?: number[] }
 
 function toV1(payload: SharePayload): V1 {
   const f = payload.files.map((file): V1File => {
     const text = utf8OrUndefined(file.data);
     const entry: V1File = text !== undefined ? { p: file.path, t: text } : { p: file.path, b: toBase64(file.data, ALPHABET, true) };
     if (file.mode !== undefined && file.mode !== DEFAULT_MODE) entry.m = file.mode;
+    if (file.mtime !== undefined) entry.mt = file.mtime;
     return entry;
   });
   const v: V1 = { f, c: payload.commands };
   if (payload.active !== undefined) v.a = payload.active;
+  if (payload.times !== undefined) v.t = payload.times;
   return v;
 }
 
@@ -175,11 +198,13 @@ function fromV1(json: unknown): SharePayload {
       if (typeof raw.m !== 'number') throw new ShareError('share link: invalid mode');
       file.mode = raw.m;
     }
+    if (raw.mt !== undefined) file.mtime = checkTime(raw.mt, 'share link: invalid file time');
     return file;
   });
   const commands = json.c.map(checkCommand);
   const payload: SharePayload = { files, commands };
   if (json.a !== undefined) payload.active = checkPath(json.a);
+  if (json.t !== undefined) payload.times = checkTimes(json.t, commands.length);
   return validate(payload);
 }
 

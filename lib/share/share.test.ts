@@ -94,6 +94,22 @@ describe('share links', () => {
     expect(() => encodeShare({ files: Array.from({ length: 201 }, (_, i) => ({ path: `f${i}`, data: text('') })), commands: [] })).toThrow(/too many/);
   });
 
+  it('carries each command\'s clock reading, validated', () => {
+    const timed: SharePayload = { ...sample, times: [1_795_000_000_000, 1_795_000_004_250] };
+    expect(decodeShare(encodeShare(timed)).times).toEqual([1_795_000_000_000, 1_795_000_004_250]);
+    expect(decodeShare(encodeShare(sample)).times).toBeUndefined();
+    const base = { f: [{ p: 'Dockerfile', t: 'FROM alpine\n' }], c: ['docker build .', 'docker ps'] };
+    expect(decodeShare(rawV1({ ...base, t: [1, 2] })).times).toEqual([1, 2]);
+    expect(() => decodeShare(rawV1({ ...base, t: [1] }))).toThrow(/do not match/);
+    expect(() => decodeShare(rawV1({ ...base, t: [1, 1.5] }))).toThrow(/invalid command time/);
+    expect(() => decodeShare(rawV1({ ...base, t: [1, '2'] }))).toThrow(/invalid command time/);
+    expect(() => decodeShare(rawV1({ ...base, t: 'x' }))).toThrow(ShareError);
+    expect(() => encodeShare({ ...sample, times: [-1, 0] })).toThrow(/invalid command time/);
+    const stamped: SharePayload = { ...sample, files: sample.files.map((f, i) => ({ ...f, mtime: 1_795_000_000_000 + i })) };
+    expect(decodeShare(encodeShare(stamped)).files.map((f) => f.mtime)).toEqual([1_795_000_000_000, 1_795_000_000_001]);
+    expect(() => decodeShare(rawV1({ ...base, f: [{ p: 'Dockerfile', t: 'x', mt: 'now' }] }))).toThrow(/invalid file time/);
+  });
+
   it('says when a link comes from a newer version', () => {
     expect(() => decodeShare('#v9/AAAA')).toThrow(/newer/);
   });
