@@ -167,11 +167,15 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
     Binds: vols.binds.length ? vols.binds : null, NetworkMode: o.network || 'default', PortBindings: bindings,
     RestartPolicy: restartPolicy, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
     ...(mounts.length ? { Mounts: mounts } : {}), Links: o.links.length ? [...o.links] : null,
+    // The zero values docker/cli 28.2.2 always sends (captured from its create request): the daemon stores them as given.
+    LogConfig: { Type: '', Config: {} }, Dns: [], DnsOptions: [], DnsSearch: [],
+    BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],
+    Devices: [], MemorySwappiness: -1, OomKillDisable: false, PidsLimit: 0, Ulimits: [],
   };
   return {
     Hostname: o.hostname, User: o.user, AttachStdin: o.interactive, AttachStdout: !o.detach, AttachStderr: !o.detach,
     ExposedPorts: Object.keys(exposed).length ? exposed : undefined, Tty: o.tty, OpenStdin: o.interactive, StdinOnce: o.interactive && !o.detach,
-    Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, ...(Object.keys(vols.volumes).length ? { Volumes: vols.volumes } : {}), WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
+    Env: env, Cmd: o.cmd.length ? o.cmd : null, Image: o.image, Volumes: vols.volumes, WorkingDir: o.workdir, Entrypoint: o.entrypoint === undefined ? null : o.entrypoint === '' ? [''] : [o.entrypoint],
     Labels: labels, ...(healthcheck ? { Healthcheck: healthcheck } : {}), HostConfig: host,
     NetworkingConfig: { EndpointsConfig: endpoints },
   };
