@@ -100,6 +100,10 @@ describe('console', () => {
     expect((await con.complete('cat app/m', 9)).items).toEqual(['app/main.py']);
     await con.run('docker run -d --name webby nginx', io());
     expect((await con.complete('docker stop we', 14)).items).toEqual(['webby']);
+    expect((await con.complete('docker rm we', 12)).items).toEqual(['webby']);
+    expect((await con.complete('docker rm -f we', 15)).items).toEqual(['webby']);
+    expect((await con.complete('docker rm al', 12)).items).toEqual([]);
+    expect((await con.complete('docker inspect ', 15)).items).toEqual(['alpine:3.20', 'myapp:dev', 'myapp:latest', 'nginx:latest', 'webby']);
   });
 
   it('MemoryWorkspace notifies listeners and renames', () => {

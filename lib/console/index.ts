@@ -190,12 +190,15 @@ export function createConsole(opts: ConsoleOptions): Console {
         else {
           const path = cmd.path;
           try {
-            if (/^(image |)(rm|rmi|history|tag|push|save|inspect)$|^image (rm|history|tag|push|save|inspect)$|^(run|create)$|^container (run|create)$/.test(path)) {
+            // `docker rm` removes containers (`docker rmi` images); `docker inspect` takes either.
+            const images = /^(rmi|history|tag|push|save|inspect)$|^image (rm|history|tag|push|save|inspect)$|^(run|create)$|^container (run|create)$/.test(path);
+            if (images) {
               const imgs = await opts.client.imageList({});
               items = imgs.flatMap((i) => i.RepoTags ?? []).filter((t) => t.startsWith(word));
-            } else if (path !== '') {
+            }
+            if (path === 'inspect' || (!images && path !== '')) {
               const cs = await opts.client.containerList({ all: true });
-              items = cs.flatMap((c) => c.Names.map((n) => n.replace(/^\//, ''))).filter((n) => n.startsWith(word));
+              items = items.concat(cs.flatMap((c) => c.Names.map((n) => n.replace(/^\//, ''))).filter((n) => n.startsWith(word)));
             }
           } catch {
             items = [];
