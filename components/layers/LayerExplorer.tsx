@@ -58,7 +58,8 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
   const [wide, setWide] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   const treeBoxRef = useRef<HTMLDivElement>(null);
-  const focusRow = useRef(false);
+  /** The row to focus once it is rendered selected (keyboard moves); cleared when focus got there. */
+  const focusKey = useRef<string | null>(null);
 
   // The explanation: after every command, for the image and container chosen.
   useEffect(() => {
@@ -123,9 +124,14 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
   }, [host, filesKey, version]);
 
   useEffect(() => {
-    if (!focusRow.current) return;
-    focusRow.current = false;
-    listRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    const key = focusKey.current;
+    if (key === null) return;
+    // By key, not "the row with tabindex 0": a render for another reason (files arriving) can come before the
+    // selection's, and must not move focus to the previous row.
+    const el = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find((e) => e.dataset.key === key);
+    if (!el || el.tabIndex !== 0) return;
+    el.focus();
+    focusKey.current = null;
   });
 
   useEffect(() => {
@@ -140,7 +146,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
   const select = (i: number) => {
     const r = stack[Math.max(0, Math.min(stack.length - 1, i))];
     if (!r) return;
-    focusRow.current = true;
+    focusKey.current = r.key;
     setSelectedKey(r.key);
   };
   const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
@@ -263,6 +269,7 @@ export function LayerExplorer({ host, imageRef, title, version, onRevealLine }: 
                 return (
                   <li
                     key={r.key}
+                    data-key={r.key}
                     role="option"
                     aria-selected={active}
                     aria-label={r.description}
