@@ -88,6 +88,8 @@ test('the layer explorer shows each layer, its A/M/D changes and the wasted spac
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('layer-detail-command')).toHaveText('COPY index.html /srv/index.html');
+  // The layer's files arrive from the worker: Enter moves into the tree once it is there.
+  await expect(tree.locator('[role="treeitem"][data-path="/srv"]')).toBeVisible();
   await page.keyboard.press('Enter');
   const focused = page.locator('[role="treeitem"]:focus');
   await expect(focused).toHaveAttribute('data-path', '/srv');
