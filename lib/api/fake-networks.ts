@@ -8,15 +8,8 @@ import type {
   BuildCachePruneOptions, BuildCachePruneReport, EndpointSettings, EventMessage, EventsOptions, Filters, NetworkCreateRequest,
   NetworkCreateResponse, NetworkResource, NetworksPruneReport,
 } from './types';
+import { BRIDGE_OPTIONS } from '../engine/networks';
 
-const BRIDGE_OPTIONS: Record<string, string> = {
-  'com.docker.network.bridge.default_bridge': 'true',
-  'com.docker.network.bridge.enable_icc': 'true',
-  'com.docker.network.bridge.enable_ip_masquerade': 'true',
-  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-  'com.docker.network.bridge.name': 'docker0',
-  'com.docker.network.driver.mtu': '1500',
-};
 
 export class FakeNetworks {
   private readonly nets: NetworkResource[] = [];

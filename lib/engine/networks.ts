@@ -42,7 +42,8 @@ export interface Member { netId: string; aliases: string[] | null; config: Endpo
 export interface NetworksArea { nets: Map<string, NetworkRecord>; members: Map<string, Member[]> }
 
 const PREDEFINED = ['bridge', 'host', 'none'];
-const BRIDGE_OPTIONS: Record<string, string> = {
+/** The default bridge's driver options as moby reports them (also used by the fake Engine API in lib/api). */
+export const BRIDGE_OPTIONS: Readonly<Record<string, string>> = {
   'com.docker.network.bridge.default_bridge': 'true',
   'com.docker.network.bridge.enable_icc': 'true',
   'com.docker.network.bridge.enable_ip_masquerade': 'true',
