@@ -199,17 +199,29 @@ function networksMap(state: EngineState, c: ContainerRecord): Record<string, unk
  * Docker's embedded DNS: names and aliases resolve on user-defined networks only, addresses on any shared network.
  */
 export function resolveContainer(state: EngineState, from: ContainerRecord, host: string): ContainerRecord | undefined {
+  return resolveAddress(state, from, host)?.container;
+}
+
+/** resolveContainer with the address the name resolves to (the target's address on the first shared network that answers). */
+export function resolveAddress(state: EngineState, from: ContainerRecord, host: string): { container: ContainerRecord; ip: string } | undefined {
   const mine = new Map(membersOf(state, from).map((m) => [m.netId, m]));
   for (const c of containersOf(state).containers.values()) {
-    if (c === from || !running(c)) continue;
+    if (!running(c)) continue;
     for (const m of membersOf(state, c)) {
       if (!mine.has(m.netId)) continue;
       const n = networksOf(state).nets.get(m.netId)!;
-      if (ipOf(state, c, m) === host) return c;
-      if (!n.predefined && (c.name === host || (host.length >= 1 && c.id.startsWith(host)) || (m.aliases ?? []).includes(host))) return c;
+      const ip = ipOf(state, c, m);
+      if (ip === host) return { container: c, ip };
+      if (!n.predefined && (c.name === host || (host.length >= 1 && c.id.startsWith(host)) || (m.aliases ?? []).includes(host))) return { container: c, ip };
     }
   }
   return undefined;
+}
+
+/** The container's own address (its first network's, as its hostname resolves in /etc/hosts); '' without one. */
+export function primaryAddress(state: EngineState, c: ContainerRecord): string {
+  for (const m of membersOf(state, c)) { const ip = ipOf(state, c, m); if (ip) return ip; }
+  return '';
 }
 
 // ---------- network API ----------

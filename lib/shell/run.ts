@@ -53,8 +53,11 @@ export interface RunShellOptions {
   processes?: ShellProcess[];
   /** Called with output as it is produced (at the end of each command for now). */
   onOutput?: (stream: 'stdout' | 'stderr', data: string) => void;
-  /** Simulated network for curl/wget: return a response, or null for "could not resolve / connect". */
-  fetch?: (url: string) => Promise<{ status: number; body: string } | null>;
+  /**
+   * Simulated network for curl/wget: a response; `{ refused, ip }` when the name resolves (to `ip`) but nothing
+   * listens on the port (curl exit 7, wget "Connection refused"); null when the name does not resolve.
+   */
+  fetch?: (url: string) => Promise<ShellFetchResult>;
   /** Random hex for mktemp names (inject the engine's random for replayable output). */
   randomHex?: (n: number) => string;
   /** Unix seconds for file times. */
@@ -66,6 +69,17 @@ export interface RunShellOptions {
   /** Internal: the image has no shell but the command is exec form (runArgv). */
   skipShellCheck?: boolean;
 }
+/** What the simulated network answers for a URL (RunShellOptions.fetch). */
+export type ShellFetchResult = { status: number; body: string } | { refused: true; ip: string } | null;
+
+/** The host and port a URL names (`web`, `web:8080`, `http://web/x`): the port defaults from the scheme. */
+function urlTarget(url: string): { host: string; hostPort: string; port: number } {
+  const https = /^https:\/\//i.test(url);
+  const hostPort = url.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0];
+  const m = /^(.*?)(?::(\d+))?$/.exec(hostPort)!;
+  return { host: m[1], hostPort, port: m[2] !== undefined ? Number(m[2]) : https ? 443 : 80 };
+}
+
 export interface RunShellResult {
   stdout: string;
   stderr: string;
@@ -337,16 +351,28 @@ function makeCommands(fs: UnionFs, c: Ctx): Command[] {
       const silent = a.some((x) => /^-[a-zA-Z]*s/.test(x)) && !a.some((x) => /^-[a-zA-Z]*S/.test(x));
       if (!url) return res('', "curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
       const r = c.opts.fetch ? await c.opts.fetch(url) : null;
-      if (r) return res(r.body, '', a.includes('-f') && r.status >= 400 ? 22 : 0);
-      const host = url.replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0];
-      if (['localhost', '127.0.0.1', '0.0.0.0'].includes(host)) return res('', silent ? '' : `curl: (7) Failed to connect to ${host} port ${/:(\d+)/.exec(url.replace(/^[a-z]+:\/\//, ''))?.[1] ?? (url.startsWith('https') ? 443 : 80)} after 0 ms: Couldn't connect to server\n`, 7);
+      if (r && !('refused' in r)) return res(r.body, '', a.includes('-f') && r.status >= 400 ? 22 : 0);
+      const { host, port } = urlTarget(url);
+      // curl 7.88.1 (Debian bookworm images) and 8.12.1 (Alpine 3.21) both word a refused connect with
+      // curl_easy_strerror(CURLE_COULDNT_CONNECT) since 7.86: "Couldn't connect to server".
+      const refused = `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`;
+      if (r || (!c.opts.fetch && ['localhost', '127.0.0.1', '0.0.0.0'].includes(host))) return res('', silent ? '' : refused, 7);
       return res('', silent ? '' : `curl: (6) Could not resolve host: ${host}\n`, 6);
     }),
     cmd('wget', async (a) => {
       const url = a.find((x) => !x.startsWith('-'));
       if (!url) return res('', busybox ? 'BusyBox v1.37.0 (2025-01-17 18:12:01 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n' : "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", 1);
       const r = c.opts.fetch ? await c.opts.fetch(url) : null;
-      const host = url.replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0];
+      const { host, hostPort, port } = urlTarget(url);
+      if (r && 'refused' in r) {
+        const quiet = a.some((x) => /^-[a-zA-Z]*q/.test(x) || x === '--quiet');
+        // busybox wget.c: "Connecting to %s (%s)" (host as written, with its port) unless -q, then the connect error.
+        if (busybox) return res('', `${quiet ? '' : `Connecting to ${hostPort} (${r.ip}:${port})\n`}wget: can't connect to remote host (${r.ip}): Connection refused\n`, 1);
+        const ipLiteral = /^\d+\.\d+\.\d+\.\d+$/.test(host);
+        const head = `--2025-01-01 00:00:00--  ${url}\n`;
+        if (ipLiteral) return res('', quiet ? '' : `${head}Connecting to ${host}:${port}... failed: Connection refused.\n`, 4);
+        return res('', quiet ? '' : `${head}Resolving ${host} (${host})... ${r.ip}\nConnecting to ${host} (${host})|${r.ip}|:${port}... failed: Connection refused.\n`, 4);
+      }
       if (r) return res(a.includes('-O-') || a.includes('-qO-') ? r.body : '', '', 0);
       if (busybox) return res('', `wget: bad address '${host}'\n`, 1);
       return res('', `--2025-01-01 00:00:00--  ${url}\nResolving ${host} (${host})... failed: Name or service not known.\nwget: unable to resolve host address '${host}'\n`, 4);

@@ -18,13 +18,13 @@ import {
   removeVolume, volumeFs, volumeInfo, volumeSize, bindSourceFor,
 } from './volumes';
 import { rfc3339Nano } from '../clock';
-import { ShellSession, runShell, detectFlavor, resolveUser } from '../../shell/index';
+import { ShellSession, runShell, detectFlavor, resolveUser, type ShellFetchResult } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
 import { containerStats as statsSample } from './stats';
 import { type HealthState, DEFAULT_TIMEOUT_MS, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
 import { containerEvent } from '../events';
-import { findNetwork, resolveContainer } from '../networks';
+import { findNetwork, primaryAddress, resolveAddress } from '../networks';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
 import { contentBytes, normPath } from '../fs/entry';
 import { saveLayerContent, loadLayerContent, registerAreaCodec, type SavedLayer } from '../serialize';
@@ -234,7 +234,11 @@ function validateNetworkingConfig(state: EngineState, endpoints: Record<string, 
   return errs.length ? joinErrors(errs) : null;
 }
 
-export function containerCreate(state: EngineState, req: ContainerCreateRequest, name?: string): ContainerCreateResponse {
+/**
+ * POST /containers/create. `opts.noImage`: the classic builder's step containers may have no image (a step right after
+ * `FROM scratch`: moby's builder creates them with Image "").
+ */
+export function containerCreate(state: EngineState, req: ContainerCreateRequest, name?: string, opts: { noImage?: boolean } = {}): ContainerCreateResponse {
   // verifyContainerSettings comes before the image lookup.
   const hc0 = req.Healthcheck;
   if (hc0) {
@@ -248,8 +252,8 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
   if (req.HostConfig?.AutoRemove && !['', 'no'].includes(req.HostConfig?.RestartPolicy?.Name ?? '')) throw invalidParameter("can't create 'AutoRemove' container with restart policy");
   const a = containersOf(state);
   const imageRef = req.Image ?? '';
-  const img = findImage(state, imageRef);
-  if (!img) throw notFound(`No such image: ${imageRef.includes(':') || imageRef.includes('@') || /^[0-9a-f]{12,64}$/.test(imageRef) ? imageRef : imageRef + ':latest'}`);
+  const img = imageRef === '' && opts.noImage ? undefined : findImage(state, imageRef);
+  if (!img && !(imageRef === '' && opts.noImage)) throw notFound(`No such image: ${imageRef.includes(':') || imageRef.includes('@') || /^[0-9a-f]{12,64}$/.test(imageRef) ? imageRef : imageRef + ':latest'}`);
   if (name) {
     if (!NAME_RE.test(name)) throw invalidParameter(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const n = name.replace(/^\//, '');
@@ -264,7 +268,7 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
   const netErr = validateNetworkingConfig(state, endpoints);
   if (netErr) throw invalidParameter(netErr);
   const id = state.random.hex(64);
-  const cfg = mergeConfig({ ...user, Hostname: user.Hostname || id.slice(0, 12) }, img.config.config as Record<string, unknown> | undefined);
+  const cfg = mergeConfig({ ...user, Hostname: user.Hostname || id.slice(0, 12) }, img?.config.config as Record<string, unknown> | undefined);
   cfg.Image = imageRef;
   const argv = [...(cfg.Entrypoint ?? []), ...(cfg.Cmd ?? [])];
   if (argv.length === 0) throw invalidParameter('no command specified');
@@ -274,13 +278,14 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
     if (![...a.containers.values()].some((c) => c.name === n)) cname = n;
   }
   const hostConfig: HostConfig = { ...(hc ?? {}) };
-  const fs = new MountFs(state.layers.view(img.topChain), { now: () => Math.floor(state.clock.now() / 1000) });
+  const topChain = img?.topChain ?? '';
+  const fs = new MountFs(state.layers.view(topChain), { now: () => Math.floor(state.clock.now() / 1000) });
   // Volumes and binds (created, and filled from the image, at create time like moby's registerMountPoints).
   const mounts = containerMounts(state, a, hostConfig, cfg.Volumes, fs);
   fs.setMounts(fsMounts(mounts));
-  state.layers.retain(img.topChain);
+  state.layers.retain(topChain);
   const c: ContainerRecord = {
-    id, name: cname, createdMs: state.clock.now(), path: argv[0], args: argv.slice(1), config: orderedConfig(cfg), hostConfig, imageId: img.id, topChain: img.topChain, fs,
+    id, name: cname, createdMs: state.clock.now(), path: argv[0], args: argv.slice(1), config: orderedConfig(cfg), hostConfig, imageId: img?.id ?? '', topChain, fs,
     status: 'created', exitCode: 0, error: '', startedAt: ZERO_TIME, finishedAt: ZERO_TIME, finishedMs: 0, pid: 0, logs: [], restartCount: 0, ip: '',
     ports: {}, mounts, listeners: new Set(), exitWaiters: [], stdinBuf: '', stdinEof: false,
   };
@@ -336,21 +341,28 @@ function shellPrompt(fs: UnionFs, shellPath: string, user: string, host: string,
 
 /**
  * Simulated network for curl/wget inside containers: localhost (own servers), the container's own name and hostname,
- * and other containers as Docker's embedded DNS answers (networks.resolveContainer: names and aliases on shared
+ * and other containers as Docker's embedded DNS answers (networks.resolveAddress: names and aliases on shared
  * user-defined networks, addresses on any shared network; no names on the default bridge), plus legacy `--link`
  * names and aliases (/etc/hosts entries) to running containers on the default bridge.
  */
-function containerFetch(state: EngineState, self: ContainerRecord): (url: string) => Promise<{ status: number; body: string } | null> {
+function containerFetch(state: EngineState, self: ContainerRecord): (url: string) => Promise<ShellFetchResult> {
   return async (url) => {
     const m = /^(?:https?:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(url);
     if (!m) return null;
     const [, host, port = '80', path = '/'] = m;
     let target: ContainerRecord | undefined;
-    if (host === 'localhost' || host === '127.0.0.1' || host === (self.config.Hostname || self.id.slice(0, 12))) target = self;
-    else target = resolveContainer(state, self, host) ?? linkedContainer(state, self, host);
+    let ip = '';
+    if (host === 'localhost' || host === '127.0.0.1') { target = self; ip = '127.0.0.1'; }
+    else if (host === (self.config.Hostname || self.id.slice(0, 12))) { target = self; ip = primaryAddress(state, self) || '127.0.0.1'; }
+    else {
+      const r = resolveAddress(state, self, host);
+      if (r) { target = r.container; ip = r.ip; }
+      else { target = linkedContainer(state, self, host); ip = target?.ip ?? ''; }
+    }
     if (!target?.run) return null;
     const r = serve(target, Number(port), path, 'GET');
-    return r ? { status: r.status, body: r.body } : null;
+    // The name resolved: nothing listening on the port is a refused connection, not an unknown host.
+    return r ? { status: r.status, body: r.body } : { refused: true, ip: ip || host };
   };
 }
 
@@ -727,7 +739,8 @@ function imageName(state: EngineState, c: ContainerRecord): string {
   return img && img.id === c.imageId ? c.config.Image ?? c.imageId : c.imageId;
 }
 
-const commandOf = (c: ContainerRecord) => (c.args.length ? `${c.path} ${c.args.join(' ')}` : c.path);
+/** moby's container view: the path, then the args, those with a space in single quotes (`/bin/sh -c 'exit 3'`). */
+const commandOf = (c: ContainerRecord) => (c.args.length ? `${c.path} ${c.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}` : c.path);
 
 function matches(state: EngineState, c: ContainerRecord, f: Filters): boolean {
   const vals = (k: string) => filterValues(f, k);
@@ -815,7 +828,7 @@ export function containerInspect(state: EngineState, ref: string, size = false):
     Name: '/' + c.name, RestartCount: c.restartCount, Driver: 'overlay2', Platform: 'linux', MountLabel: '', ProcessLabel: '', AppArmorProfile: 'docker-default',
     ExecIDs: execIds.length ? execIds : null,
     HostConfig: {
-      Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: hc.NetworkMode || 'bridge',
+      Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: logConfigOf(hc), NetworkMode: hc.NetworkMode || 'bridge',
       PortBindings: hc.PortBindings ?? {}, RestartPolicy: hc.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 }, AutoRemove: !!hc.AutoRemove,
       VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0], CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [],
       ExtraHosts: null, GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: false,
@@ -850,8 +863,16 @@ export function containerInspect(state: EngineState, ref: string, size = false):
 }
 
 // ---------- logs, diff, top, prune ----------
+/** The container's log driver (the daemon's default json-file unless the create request named one, as the builder's "none"). */
+function logConfigOf(hc: HostConfig): { Type: string; Config: Record<string, string> } {
+  const lc = hc.LogConfig as { Type?: string; Config?: Record<string, string> | null } | undefined;
+  return lc?.Type ? { Type: lc.Type, Config: lc.Config ?? {} } : { Type: 'json-file', Config: {} };
+}
+
 export function containerLogs(state: EngineState, ref: string, opts: LogsOptions = {}): { stdout: string; stderr: string } {
   const c = getContainer(state, ref);
+  // moby daemon/logs.go: the "none" driver keeps nothing (logger.ErrReadLogsNotSupported, HTTP 501)
+  if (logConfigOf(c.hostConfig).Type === 'none') throw new EngineError('notImplemented', 'configured logging driver does not support reading');
   let lines: LogEntry[] = [];
   for (const e of c.logs) {
     const parts = e.text.split(/(?<=\n)/);
@@ -1004,6 +1025,13 @@ export function httpRequest(state: EngineState, hostPort: number, path = '/', me
   if (!c) return null;
   refresh(state, c);
   return serve(c, b.port, path, method);
+}
+
+/** Is a running container's port published on this host port (docker-proxy accepts there even when nothing listens)? */
+export function hostPortBound(state: EngineState, hostPort: number): boolean {
+  const b = containersOf(state).ports.get(hostPort);
+  const c = b && containersOf(state).containers.get(b.id);
+  return !!c && (c.status === 'running' || c.status === 'paused');
 }
 
 // ---------- volumes ----------

@@ -22,6 +22,8 @@ export type ContainersApi = Pick<EngineClient,
   setHostFiles(host: HostFiles | undefined): void;
   /** An HTTP request to a published host port; null when nothing listens there. */
   httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null;
+  /** Is the host port published by a running container (whether or not anything listens behind it)? */
+  hostPortBound(hostPort: number): boolean;
 };
 
 interface EngineLike {
@@ -71,6 +73,7 @@ export function installContainers(E: EngineClass): void {
     async login(auth) { return registry.login(this.state, auth); },
     imagePush(name, o = {}) { return registry.imagePush(this.state, name, o); },
     httpRequest(port, path = '/', method = 'GET') { return c.httpRequest(this.state, port, path, method); },
+    hostPortBound(port) { return c.hostPortBound(this.state, port); },
     imagePull(o) {
       let user = false;
       try { user = registry.hasRepo(this.state, parseNormalizedNamed(o.fromImage)); } catch { user = false; }
@@ -91,7 +94,7 @@ export function installContainers(E: EngineClass): void {
 }
 
 /** The console's `curl` builtin over the engine's published ports: `curl [-s] [-i] [-I] [http://]localhost:PORT[/path]`. */
-export function engineCurl(engine: { httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null }) {
+export function engineCurl(engine: { httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null; hostPortBound?(hostPort: number): boolean }) {
   return async (argv: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> => {
     const url = argv.find((a) => !a.startsWith('-'));
     const head = argv.includes('-I') || argv.includes('--head');
@@ -103,7 +106,13 @@ export function engineCurl(engine: { httpRequest(hostPort: number, path?: string
     const port = Number(portS ?? (scheme === 'https' ? 443 : 80));
     if (!['localhost', '127.0.0.1', '0.0.0.0', '[::1]'].includes(host)) { io.stderr(`curl: (6) Could not resolve host: ${host}\n`); return 6; }
     const r = engine.httpRequest(port, path, head ? 'HEAD' : 'GET');
-    if (!r) { io.stderr(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`); return 7; }
+    if (!r) {
+      // A published port whose container does not listen there: docker-proxy accepts, fails to reach the container and
+      // closes the connection with the request unread (a reset); a port nobody publishes refuses the connection.
+      if (engine.hostPortBound?.(port)) { io.stderr('curl: (56) Recv failure: Connection reset by peer\n'); return 56; }
+      io.stderr(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`);
+      return 7;
+    }
     const reason: Record<number, string> = { 200: 'OK', 404: 'Not Found', 403: 'Forbidden', 500: 'Internal Server Error' };
     const headers = `HTTP/1.1 ${r.status} ${reason[r.status] ?? ''}\r\nContent-Type: ${r.contentType ?? 'text/html'}\r\nContent-Length: ${new TextEncoder().encode(r.body).length}\r\n\r\n`;
     if (head || include) io.stdout(headers);
