@@ -62,6 +62,8 @@ export interface RunShellOptions {
   randomHex?: (n: number) => string;
   /** Unix seconds for file times. */
   now?: () => number;
+  /** The `sleep` command's wait (default: the host's timers); health probes wait on the engine clock. */
+  sleep?: (ms: number) => Promise<void>;
   /** Aborts the script (Ctrl+C, docker stop). */
   signal?: AbortSignal;
   /** Read-only mount points (RUN --mount ro binds, secrets): writes at or under them fail with EROFS. */
@@ -422,6 +424,7 @@ export async function runShell(opts: RunShellOptions): Promise<RunShellResult> {
   const bash = new Bash({
     fs: cfs, cwd: opts.cwd ?? '/', env, customCommands: commands, executionLimits: { ...DEFAULT_LIMITS, ...opts.limits },
     processInfo: { pid: 1, ppid: 0, uid: user.uid, gid: user.gid },
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
   // Shell flags before -c (SHELL ["/bin/bash", "-o", "pipefail", "-c"], ["/bin/sh", "-eux", "-c"]) become `set` lines.
   const sets: string[] = [];

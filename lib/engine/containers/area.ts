@@ -5,7 +5,7 @@
  */
 import type {
   AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
-  ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, EndpointSettings, ExecCreateRequest, Filters, HostConfig, LogsOptions,
+  ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, EndpointSettings, ExecCreateRequest, Filters, HealthConfig, HostConfig, LogsOptions,
   ContainerStats, Port, PortBinding, VolumeCreateRequest, VolumeInfo, VolumesPruneReport,
 } from '../../api/types';
 import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
@@ -22,7 +22,10 @@ import { ShellSession, runShell, detectFlavor, resolveUser, type ShellFetchResul
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
 import { containerStats as statsSample } from './stats';
-import { type HealthState, DEFAULT_TIMEOUT_MS, applyProbe, healthSuffix, healthTest, nextBackoff, probeTimes, restartPolicyError, shouldRestart } from './health';
+import {
+  type HealthState, type PendingProbe, PROBE_RUN_MS, applyProbe, healthSuffix, healthTest, limitOutput, nextBackoff, nextProbeTime, probeTimeoutMs, restartPolicyError,
+  shouldRestart, timeoutResult,
+} from './health';
 import { containerEvent } from '../events';
 import { findNetwork, primaryAddress, resolveAddress } from '../networks';
 import { readTar, writeTar, type TarWriteEntry } from '../../api/tar-read';
@@ -387,7 +390,7 @@ function serve(c: ContainerRecord, port: number, path: string, method: string): 
   return p.http(path, method);
 }
 
-function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean }, over: { env?: string[]; user?: string; cwd?: string } = {}): ProgramContext {
+function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean }, over: { env?: string[]; user?: string; cwd?: string; sleep?: (ms: number) => Promise<void> } = {}): ProgramContext {
   // moby's CreateDaemonEnvironment order: PATH, HOSTNAME, TERM (with a TTY), then the container's (and exec's) Env,
   // replacing in place; the runtime appends HOME last when it is missing.
   const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: c.config.Hostname || c.id.slice(0, 12) };
@@ -400,6 +403,7 @@ function programContext(state: EngineState, c: ContainerRecord, signal: AbortSig
     fs: c.fs, env, cwd, user, hostname: env.HOSTNAME, signal, fetch: containerFetch(state, c),
     randomHex: (n: number) => state.random.hex(n), now: () => Math.floor(state.clock.now() / 1000),
     processes: [{ pid: 1, user: 'root', cmd: [c.path, ...c.args].join(' ') }],
+    ...(over.sleep ? { sleep: over.sleep } : {}),
   };
   return {
     fs: c.fs, env, cwd, user, hostname: env.HOSTNAME, tty: io.tty, interactive: io.interactive, out: io.out, err: io.err, readLine: io.readLine, signal,
@@ -487,6 +491,7 @@ function finish(state: EngineState, c: ContainerRecord, code: number, atMs?: num
   releasePorts(state, c);
   c.ip = '';
   for (const e of containersOf(state).execs.values()) if (e.container === c) e.running = false;
+  if (c.health) dropProbe(c.health);
   containerEvent(state, c, 'die', { execDuration: String(Math.max(0, Math.floor((c.finishedMs - Date.parse(c.startedAt)) / 1000))), exitCode: String(code) });
   for (const w of c.exitWaiters.splice(0)) w(code);
   if (shouldRestart(c.hostConfig.RestartPolicy, code, c.restartCount, !!c.manuallyStopped)) {
@@ -548,6 +553,7 @@ export async function containerStart(state: EngineState, ref: string, atMs?: num
   const startedMs = atMs ?? state.clock.now();
   c.startedAt = rfc3339Nano(startedMs);
   c.stdinEof = false;
+  if (c.health) dropProbe(c.health);
   c.health = healthTest(c.config.Healthcheck) ? { Status: 'starting', FailingStreak: 0, Log: [], lastProbeMs: startedMs } : undefined;
   const abort = new AbortController();
   const ctx = programContext(state, c, abort.signal, {
@@ -969,7 +975,8 @@ export function execCreate(state: EngineState, ref: string, req: ExecCreateReque
   return { Id: id };
 }
 
-export async function execStart(state: EngineState, execId: string, io: AttachIO): Promise<number> {
+/** `sleep`: the exec's sleeps on the engine clock (health probes) instead of the host's timers. */
+export async function execStart(state: EngineState, execId: string, io: AttachIO, opts: { sleep?: (ms: number) => Promise<void> } = {}): Promise<number> {
   const a = containersOf(state);
   const e = a.execs.get(execId);
   if (!e) throw notFound(`No such exec instance: ${execId}`);
@@ -1006,7 +1013,9 @@ export async function execStart(state: EngineState, execId: string, io: AttachIO
     }
     const ctl = new AbortController();
     io.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
-    const ctx = programContext(state, c, ctl.signal, { out, err, readLine, tty, interactive: !!e.req.AttachStdin }, { env: e.req.Env, user: e.req.User, cwd: e.req.WorkingDir });
+    const ctx = programContext(state, c, ctl.signal, { out, err, readLine, tty, interactive: !!e.req.AttachStdin }, { env: e.req.Env, user: e.req.User, cwd: e.req.WorkingDir, sleep: opts.sleep });
+    // `sleep N` as the exec's program ends N seconds later on the engine clock when the caller keeps that clock.
+    if (opts.sleep && res.program.endsAfter !== undefined) { await opts.sleep(res.program.endsAfter * 1000); return finishExec(0); }
     // A server started by exec does not replace the container's; long-running programs end when the exec is interrupted.
     return finishExec(await res.program.run(ctx));
   } catch (x) {
@@ -1217,46 +1226,120 @@ export async function settleContainers(state: EngineState): Promise<void> {
   }
   for (const c of a.containers.values()) {
     const h = c.health;
-    if (!h || !c.run || c.status !== 'running' || !c.config.Healthcheck) continue;
-    const times = probeTimes(c.config.Healthcheck, c.run.startedMs, h, state.clock.now());
-    if (!times.length) continue;
-    const r = await probe(state, c);
-    for (const t of times) applyProbe(c.config.Healthcheck, h, c.run.startedMs, t, r.code, r.output);
+    if (!h) continue;
+    if (!c.run || c.status !== 'running' || !c.config.Healthcheck) { dropProbe(h); continue; }
+    await settleHealth(state, c, h, c.config.Healthcheck);
   }
 }
 
-/** Runs the health check's test in the container like an exec (CMD / CMD-SHELL). */
-async function probe(state: EngineState, c: ContainerRecord): Promise<{ code: number; output: string }> {
+/** Sleeps of running probes that wait for the engine clock, woken by settleContainers once the clock passes them. */
+interface Sleeper { at: number; wake(): void }
+const sleepers = new WeakMap<EngineState, Sleeper[]>();
+function wakeSleepers(state: EngineState): boolean {
+  const list = sleepers.get(state);
+  if (!list?.length) return false;
+  const now = state.clock.now();
+  const due = list.filter((x) => x.at <= now);
+  if (!due.length) return false;
+  sleepers.set(state, list.filter((x) => x.at > now));
+  for (const x of due.sort((p, q) => p.at - q.at)) x.wake();
+  return true;
+}
+
+function dropProbe(h: HealthState): void {
+  h.pending?.stop();
+  h.pending = undefined;
+}
+
+/** Gives a running probe the event-loop turns it needs to finish what it can do before the engine clock moves on. */
+async function letProbeRun(p: PendingProbe): Promise<void> {
+  for (let i = 0; i < 20 && !p.finished && !p.sleeping; i++) await macrotask();
+}
+
+/**
+ * moby's health monitor on the engine clock: each due probe runs the test (an exec) from its due time; a test that is
+ * still running when the clock passes start + Timeout is cut there (exit -1, "Health check exceeded timeout (T)"),
+ * one that waits for the clock (`sleep 5`) finishes when the clock gets there. Results of a finished probe are
+ * replayed for further missed intervals (the same test gives the same answer), with the same duration.
+ */
+async function settleHealth(state: EngineState, c: ContainerRecord, h: HealthState, hc: HealthConfig): Promise<void> {
+  const startedMs = c.run!.startedMs;
+  let replay: { code: number; output: string; durationMs: number } | undefined;
+  for (let i = 0; i < 10_000; i++) {
+    const now = state.clock.now();
+    const p = h.pending;
+    if (p) {
+      if (wakeSleepers(state)) p.sleeping = false;
+      await letProbeRun(p);
+      if (p.done && p.done.endMs <= p.deadlineMs) {
+        h.pending = undefined;
+        const out = limitOutput(p.output);
+        applyProbe(hc, h, startedMs, p.startMs, p.done.code, out, p.done.endMs);
+        replay = { code: p.done.code, output: out, durationMs: p.done.endMs - p.startMs };
+        continue;
+      }
+      if (p.done || now >= p.deadlineMs) {
+        // moby cancels the probe and waits for it to exit before it reads the output
+        p.stop();
+        await letProbeRun(p);
+        h.pending = undefined;
+        const r = timeoutResult(hc, limitOutput(p.output));
+        applyProbe(hc, h, startedMs, p.startMs, r.code, r.output, p.deadlineMs);
+        replay = { ...r, durationMs: p.deadlineMs - p.startMs };
+        continue;
+      }
+      return;
+    }
+    const next = nextProbeTime(hc, startedMs, h);
+    if (next > now || c.status !== 'running') return;
+    if (replay) { applyProbe(hc, h, startedMs, next, replay.code, replay.output, next + replay.durationMs); continue; }
+    h.pending = startProbe(state, c, next);
+  }
+}
+
+/** Starts the health check's test in the container like an exec (CMD / CMD-SHELL), its time counted from `atMs`. */
+function startProbe(state: EngineState, c: ContainerRecord, atMs: number): PendingProbe {
   const test = healthTest(c.config.Healthcheck) ?? [];
   const cmd = test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', test[1] ?? ''] : test.slice(1);
-  let output = '';
-  const stop = new AbortController();
-  const io: AttachIO = { stdout: (d) => { output += d; }, stderr: (d) => { output += d; }, tty: false, signal: stop.signal };
+  const ctl = new AbortController();
+  const p: PendingProbe = {
+    startMs: atMs, deadlineMs: atMs + probeTimeoutMs(c.config.Healthcheck), output: '', sleeping: false, finished: false,
+    stop: () => {
+      ctl.abort();
+      const l = sleepers.get(state);
+      if (l) sleepers.set(state, l.filter((x) => !mine.has(x)));
+      for (const x of mine) x.wake();
+    },
+  };
+  const mine = new Set<Sleeper>();
+  // The probe's own time: a sleep moves it on and waits until the engine clock has got there; a sleep that would go
+  // past the deadline is where the timeout kills the test (its output so far is kept).
+  let t = atMs;
+  const wait = (at: number, then: () => void): Promise<void> => {
+    if (at <= state.clock.now() || ctl.signal.aborted) { then(); return Promise.resolve(); }
+    p.sleeping = true;
+    return new Promise<void>((resolve) => {
+      const s: Sleeper = { at, wake: () => { then(); resolve(); } };
+      mine.add(s);
+      const list = sleepers.get(state) ?? [];
+      list.push(s);
+      sleepers.set(state, list);
+    });
+  };
+  const sleep = (ms: number): Promise<void> => {
+    t += Math.max(0, ms);
+    if (t > p.deadlineMs) return wait(p.deadlineMs, () => ctl.abort());
+    return wait(t, () => {});
+  };
+  // Output after the kill (the shell's "execution aborted") is not the test's. A shell test's own output reaches us when
+  // the script ends (lib/shell buffers it), so a shell test that is cut leaves none.
+  const write = (d: string) => { if (!ctl.signal.aborted) p.output += d; };
+  const io: AttachIO = { stdout: write, stderr: write, tty: false, signal: ctl.signal };
   const a = containersOf(state);
   const { Id } = execCreate(state, c.id, { Cmd: cmd, AttachStdout: true, AttachStderr: true });
-  let settled = false;
-  const result = execStart(state, Id, io).then((code) => ({ code, output }), (e: unknown) => ({ code: 1, output: output + (e instanceof Error ? e.message : String(e)) }))
-    .finally(() => { settled = true; });
-  try {
-    // A test that does not end (`sleep 100`) is cut at the check's timeout, as moby does (exit code -1).
-    for (let i = 0; i < 20 && !settled; i++) await macrotask();
-    if (!settled) {
-      stop.abort();
-      const t = c.config.Healthcheck?.Timeout ? c.config.Healthcheck.Timeout / 1e6 : DEFAULT_TIMEOUT_MS;
-      return { code: -1, output: `Health check exceeded timeout (${goDurationMs(t)})` };
-    }
-    return await result;
-  } finally {
-    a.execs.delete(Id);
-  }
-}
-
-/** time.Duration.String() of whole milliseconds (30s, 1m30s, 500ms, 1h0m0s). */
-function goDurationMs(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const sec = (ms % 60_000) / 1000;
-  const ss = `${Number.isInteger(sec) ? sec : sec.toFixed(3).replace(/0+$/, '')}s`;
-  return h ? `${h}h${m}m${ss}` : m ? `${m}m${ss}` : ss;
+  void execStart(state, Id, io, { sleep })
+    .then((code) => code, (e: unknown) => { p.output += e instanceof Error ? e.message : String(e); return 1; })
+    .then((code) => { if (!ctl.signal.aborted) p.done = { code, endMs: Math.max(t, atMs) + PROBE_RUN_MS }; })
+    .finally(() => { p.finished = true; a.execs.delete(Id); });
+  return p;
 }

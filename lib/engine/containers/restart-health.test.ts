@@ -97,6 +97,10 @@ describe('health checks on the engine clock', () => {
     expect(r.out).toBe('2 2\n');
     await run('docker run -d --name h4 --health-cmd "sleep 100" --health-interval 2s --health-timeout 1500ms --health-retries 1 alpine sleep 100');
     clock.advance(2000);
+    // the probe started at 2 s is cut at 3.5 s on the engine clock (health-timeout.test.ts has the details)
+    r = await run('docker inspect -f "{{.State.Health.Status}} {{range .State.Health.Log}}{{.ExitCode}} {{.Output}}{{end}}" h4');
+    expect(r.out).toBe('starting \n');
+    clock.advance(1500);
     r = await run('docker inspect -f "{{.State.Health.Status}} {{range .State.Health.Log}}{{.ExitCode}} {{.Output}}{{end}}" h4');
     expect(r.out).toBe('unhealthy -1 Health check exceeded timeout (1.5s)\n');
     await run('docker rm -f h4');
