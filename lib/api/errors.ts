@@ -1,8 +1,8 @@
 /** moby errdefs categories, as the HTTP status the daemon answers with. */
-export type ErrorKind = 'notFound' | 'invalidParameter' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable' | 'system';
+export type ErrorKind = 'notFound' | 'invalidParameter' | 'conflict' | 'unauthorized' | 'forbidden' | 'unavailable' | 'system' | 'notImplemented';
 
 const STATUS: Record<ErrorKind, number> = {
-  notFound: 404, invalidParameter: 400, conflict: 409, unauthorized: 401, forbidden: 403, unavailable: 503, system: 500,
+  notFound: 404, invalidParameter: 400, conflict: 409, unauthorized: 401, forbidden: 403, unavailable: 503, system: 500, notImplemented: 501,
 };
 
 /** An error the engine answers with. `message` is moby's exact text; the CLI prints `Error response from daemon: <message>`. */

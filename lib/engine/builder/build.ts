@@ -39,6 +39,8 @@ import { imagePull } from '../pull';
 import type { BuildKitSink, BuildRequest, BuildResult, BuilderHost, CacheMiss, LegacySink } from './types';
 import { BuildCache, type CacheLayer } from './cache';
 import { applyMounts, contextSubtree, layerWithoutMounts, secretFile, subtree, type ActiveMount, type MountContent } from './mounts';
+import { StepContainers } from './step-containers';
+import type { ContainerConfig } from '../../api/types';
 
 const PROXY_ARGS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
 const BUILDKIT_PLATFORM_ARGS: [string, string][] = [
@@ -51,7 +53,7 @@ class StepError extends Error {
   constructor(
     message: string,
     readonly legacyMessage: string,
-    readonly opts: { solve?: string; code?: number; line?: { start: number; end: number } } = {},
+    readonly opts: { solve?: string; code?: number; line?: { start: number; end: number }; exit?: number; startError?: string } = {},
   ) {
     super(message);
   }
@@ -179,6 +181,8 @@ class Builder {
   private readonly escapeToken: () => string;
   private readonly buildArgs: Record<string, string | null>;
   private readonly extraLabels: [string, string][];
+  /** legacy: the step containers (created, run, removed per --rm/--force-rm) */
+  private readonly steps?: StepContainers;
 
   constructor(
     private readonly host: BuilderHost,
@@ -194,6 +198,7 @@ class Builder {
     this.escapeToken = () => this.parsed?.escapeToken ?? '\\';
     this.buildArgs = req.buildArgs ?? {};
     this.extraLabels = Object.keys(req.labels ?? {}).sort().map((k) => [k, req.labels![k]]);
+    if (this.legacy) this.steps = new StepContainers(host.state, { rm: req.rm !== false, forceRm: !!req.forceRm });
   }
 
   private get state() { return this.host.state; }
@@ -529,14 +534,16 @@ class Builder {
       const baseName = this.expandMeta(s.baseName, s);
       const st = await this.fromStage(s, baseName, new Map(), false);
       this.stages[i] = st;
-      if (st.imageId) this.msg(L.image(st.imageId));
+      // moby prints the stage's image after FROM (and its ONBUILD triggers): ` ---> ` alone for scratch
+      this.msg(L.image(st.imageId));
       await this.runCommands(st, s.commands);
       if (i === last) {
         for (const [k, v] of this.extraLabels) {
           this.msg(L.step(++this.legacyStep, this.legacyTotal, `LABEL ${k}=${v}`));
-          await this.metadata(st, { line: s.range.endLine, code: `LABEL ${k}=${v}`, legacy: `LABEL ${k}=${v}`, buildkit: '' }, (c) => {
+          await this.legacyDispatch(() => this.metadata(st, { line: s.range.endLine, code: `LABEL ${k}=${v}`, legacy: `LABEL ${k}=${v}`, buildkit: '' }, (c) => {
             c.Labels = { ...(c.Labels ?? {}), [k]: v };
-          });
+          }));
+          this.msg(L.image(st.imageId));
         }
       }
       st.done = true;
@@ -748,9 +755,26 @@ class Builder {
 
   private async runCommands(st: StageState, cmds: readonly Command[], trigger = false): Promise<void> {
     for (const c of cmds) {
-      if (this.legacy && !trigger) this.msg(L.step(++this.legacyStep, this.legacyTotal, c.code));
-      await this.dispatch(st, c);
+      if (!this.legacy) {
+        await this.dispatch(st, c);
+        continue;
+      }
+      if (!trigger) this.msg(L.step(++this.legacyStep, this.legacyTotal, c.code));
+      await this.legacyDispatch(() => this.dispatch(st, c));
+      // moby's dispatch loop prints the step's image; ONBUILD triggers run inside FROM, which prints it once after them
+      if (!trigger) this.msg(L.image(st.imageId));
     }
+  }
+
+  /** moby's dispatch() with its deferred RemoveAll: --force-rm removes the step containers always, --rm after a success. */
+  private async legacyDispatch(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      for (const line of (await this.steps?.afterStep(true)) ?? []) this.msg({ stream: line });
+      throw e;
+    }
+    for (const line of (await this.steps?.afterStep(false)) ?? []) this.msg({ stream: line });
   }
 
   private lineOf(c: Command): { start: number; end: number } {
@@ -909,11 +933,13 @@ class Builder {
       });
       return;
     }
-    const view = this.state.layers.view(st.chain);
-    const fs = new UnionFs(view, { now: () => Math.floor(this.now() / 1000) });
-    this.mkdirs(fs, wd, { uid: 0, gid: 0 });
-    const d = fs.diff();
-    await this.legacyCommit(st, { comment: '#(nop) WORKDIR ', text: wd, line: line.start, code, layer: d.entries.size ? d : null, container: true, single: true });
+    // moby ContainerCreateWorkdir: the directory is made in the step's container, then committed
+    const layer = (fs: UnionFs) => {
+      this.mkdirs(fs, wd, { uid: 0, gid: 0 });
+      const d = fs.diff();
+      return d.entries.size ? d : null;
+    };
+    await this.legacyCommit(st, { comment: '#(nop) WORKDIR ', text: wd, line: line.start, code, layer, container: true, single: true });
   }
 
   private mkdirs(fs: UnionFs, p: string, owner: { uid: number; gid: number }): void {
@@ -993,7 +1019,7 @@ class Builder {
         throw new StepError(
           `process "${procDesc}" did not complete successfully: runc run failed: unable to start container process: error during container init: ${startError}: unknown`,
           `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${startError}: unknown`,
-          { code: 0, line },
+          { code: 0, line, exit: code, startError: `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${startError}: unknown` },
         );
       }
       if (code !== 0) {
@@ -1030,7 +1056,7 @@ class Builder {
       const m = `the --${c.flagsUsed[0]} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`;
       throw new StepError(m, m);
     }
-    await this.legacyRun(st, { argv, argPrefix, line: line.start, code: c.code, exec });
+    await this.legacyRun(st, { argv, argPrefix, env, line: line.start, code: c.code, exec });
   }
 
   /**
@@ -1566,7 +1592,6 @@ class Builder {
     void line; void code;
     const img = this.state.images.get(id)!;
     this.msg(L.usingCache());
-    this.msg(L.image(id));
     this.adoptImage(st, img);
   }
   private adoptImage(st: StageState, img: ImageRecord): void {
@@ -1580,7 +1605,10 @@ class Builder {
   /** moby's commit of a step: probe the cache, create (and remove) a container, commit an image whose parent is the current one. */
   private async legacyCommit(
     st: StageState,
-    c: { comment: string; text: string; line: number; code: string; layer: LayerContent | null; container: boolean; single?: boolean; probed?: boolean; files?: Map<string, string>; createdBy?: string; runCmd?: string[] },
+    c: {
+      comment: string; text: string; line: number; code: string; layer: LayerContent | null | ((fs: UnionFs) => LayerContent | null); container: boolean; single?: boolean;
+      probed?: boolean; files?: Map<string, string>; createdBy?: string; runCmd?: string[];
+    },
   ): Promise<void> {
     const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
     const cmd = c.runCmd ?? (c.single ? [...shell, c.comment + c.text] : [...shell, c.comment, c.text]);
@@ -1592,12 +1620,20 @@ class Builder {
         return;
       }
     }
-    const containerId = this.state.random.hex(64);
-    if (c.container) this.msg(L.runningIn(containerId));
-    await this.commitImage(st, { cmd, containerId, layer: c.layer, createdBy: c.createdBy ?? cmd.join(' ') });
-    if (c.container && this.req.rm !== false) this.msg(L.removed(containerId));
+    let containerId: string;
+    let layer: LayerContent | null;
+    if (c.container && this.steps) {
+      // a container is created (not started) and committed; WORKDIR makes its directory in it first
+      const ctr = this.steps.create(mobyConfig({ ...st.config, Cmd: cmd }, st.imageId) as ContainerConfig, st.imageId);
+      containerId = ctr.id;
+      this.msg(L.runningIn(containerId));
+      layer = typeof c.layer === 'function' ? c.layer(ctr.fs) : c.layer;
+    } else {
+      containerId = this.state.random.hex(64);
+      layer = typeof c.layer === 'function' ? c.layer(new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) })) : c.layer;
+    }
+    await this.commitImage(st, { cmd, containerId, layer, createdBy: c.createdBy ?? cmd.join(' ') });
     this.cache.legacyPut(key, st.imageId);
-    this.msg(L.image(st.imageId));
   }
 
   private async commitImage(st: StageState, c: { cmd: string[]; containerId: string; layer: LayerContent | null; createdBy: string }): Promise<void> {
@@ -1628,7 +1664,7 @@ class Builder {
 
   private async legacyRun(
     st: StageState,
-    r: { argv: string[]; argPrefix: string; line: number; code: string; exec: (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname?: string) => Promise<void> },
+    r: { argv: string[]; argPrefix: string; env: string[]; line: number; code: string; exec: (fs: UnionFs, out: (s: 1 | 2, d: string) => void, hostname?: string) => Promise<void> },
   ): Promise<void> {
     const saveCmd = r.argPrefix ? [r.argPrefix.trim().split(' ')[0], ...r.argPrefix.trim().split(' ').slice(1), ...r.argv] : r.argv;
     const key = this.legacyConfigKey(st, saveCmd);
@@ -1639,15 +1675,25 @@ class Builder {
         return;
       }
     }
-    const containerId = this.state.random.hex(64);
-    this.msg(L.runningIn(containerId));
-    const fs = new UnionFs(this.state.layers.view(st.chain), { now: () => Math.floor(this.now() / 1000) });
-    await r.exec(fs, (s, d) => this.msg(s === 1 ? L.stdout(d) : L.stderr(d)), containerId.slice(0, 12));
-    const d = fs.diff();
-    await this.commitImage(st, { cmd: saveCmd, containerId, layer: d.entries.size ? d : null, createdBy: r.argPrefix + r.argv.join(' ') });
-    if (this.req.rm !== false) this.msg(L.removed(containerId));
+    // moby dispatchRun: the container runs cmdFromArgs with the build args in its env, no entrypoint, no healthcheck
+    const runConfig = mobyConfig({ ...st.config, Cmd: r.argv, Env: r.env, Entrypoint: [], Healthcheck: { Test: ['NONE'] } }, st.imageId) as ContainerConfig;
+    const ctr = this.steps!.create(runConfig, st.imageId);
+    this.msg(L.runningIn(ctr.id));
+    let failure: unknown;
+    await this.steps!.run(ctr, async () => {
+      try {
+        await r.exec(ctr.fs, (s, d) => this.msg(s === 1 ? L.stdout(d) : L.stderr(d)), ctr.config.Hostname || ctr.id.slice(0, 12));
+        return { exitCode: 0 };
+      } catch (e) {
+        failure = e;
+        if (e instanceof StepError) return { exitCode: e.opts.exit ?? e.opts.code ?? 1, startError: e.opts.startError };
+        throw e;
+      }
+    });
+    if (failure) throw failure;
+    const d = ctr.fs.diff();
+    await this.commitImage(st, { cmd: saveCmd, containerId: ctr.id, layer: d.entries.size ? d : null, createdBy: r.argPrefix + r.argv.join(' ') });
     this.cache.legacyPut(key, st.imageId);
-    this.msg(L.image(st.imageId));
   }
 }
 

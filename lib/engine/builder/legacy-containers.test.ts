@@ -1,0 +1,208 @@
+/**
+ * The classic builder's step containers (moby builder/dockerfile: internals.go create, containerbackend.go RemoveAll,
+ * evaluator.go dispatch's deferred removal): ` ---> Running in`, ` ---> Removed intermediate container`, --rm, --force-rm,
+ * the container a failed RUN leaves behind; BuildKit ignores --rm/--force-rm (buildx's hidden flags).
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine, engineCurl } from '../index';
+import { ManualClock, SeededRandom } from '../clock';
+import { createConsole, MemoryWorkspace } from '../../console/index';
+import { createBuildKitFrontend } from './index';
+import type { EngineClient } from '../../api/types';
+
+function setup(files: Record<string, string> = {}) {
+  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
+  const engine = createEngine({ clock, random: new SeededRandom('legacy-containers') });
+  const now = () => clock.now();
+  const workspace = new MemoryWorkspace(now);
+  for (const [p, d] of Object.entries(files)) workspace.write(p, d);
+  const con = createConsole({ client: engine as unknown as EngineClient, workspace, now, buildkit: createBuildKitFrontend({ state: engine.state }), curl: engineCurl(engine) });
+  const run = async (line: string) => {
+    let out = '';
+    let err = '';
+    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
+    return { out, err, code };
+  };
+  return { engine, clock, run };
+}
+
+const LEGACY_WARNING = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n';
+const FILES = {
+  'ok/Dockerfile': 'FROM alpine:3.20\nENV A=1\nWORKDIR /app\nRUN echo hi > f && echo done\nCMD ["sh"]\n',
+  'bad/Dockerfile': 'FROM alpine:3.20\nENV A=1\nRUN touch /made && echo started && exit 2\n',
+};
+
+async function ready(files: Record<string, string> = FILES) {
+  const s = setup(files);
+  expect((await s.run('docker pull -q alpine:3.20')).code).toBe(0);
+  return s;
+}
+
+describe('legacy builder: intermediate containers', () => {
+  it('--rm (default): each step that used a container removes it after the step; nothing is left', async () => {
+    const { run } = await ready();
+    const r = await run('DOCKER_BUILDKIT=0 docker build ok');
+    expect(r.err).toBe(LEGACY_WARNING);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe([
+      'Sending build context to Docker daemon  2.048kB\r\r\n',
+      'Step 1/5 : FROM alpine:3.20\n',
+      ' ---> 71e427a66fd7\n',
+      'Step 2/5 : ENV A=1\n',
+      ' ---> Running in b639e4633b48\n',
+      ' ---> Removed intermediate container b639e4633b48\n',
+      ' ---> a95628c0487a\n',
+      'Step 3/5 : WORKDIR /app\n',
+      ' ---> Running in 3c2db1a3444f\n',
+      ' ---> Removed intermediate container 3c2db1a3444f\n',
+      ' ---> 039f37cee31d\n',
+      'Step 4/5 : RUN echo hi > f && echo done\n',
+      ' ---> Running in e77a5147e8b2\n',
+      'done\n',
+      ' ---> Removed intermediate container e77a5147e8b2\n',
+      ' ---> ae9a24e49a87\n',
+      'Step 5/5 : CMD ["sh"]\n',
+      ' ---> Running in 581ad02fd78c\n',
+      ' ---> Removed intermediate container 581ad02fd78c\n',
+      ' ---> 2ebb5ac28288\n',
+      'Successfully built 2ebb5ac28288\n',
+    ].join(''));
+    expect((await run('docker ps -aq')).out).toBe('');
+    // a second build takes every step from the cache: no container at all
+    const again = await run('DOCKER_BUILDKIT=0 docker build ok');
+    expect(again.out).not.toContain('Running in');
+    expect(again.out).toContain('Step 4/5 : RUN echo hi > f && echo done\n ---> Using cache\n ---> ae9a24e49a87\n');
+  });
+
+  it('a failed RUN leaves its container: Exited (N), the previous step\'s image, /bin/sh -c command, its changes', async () => {
+    const { run } = await ready();
+    const r = await run('DOCKER_BUILDKIT=0 docker build bad');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe([
+      'Sending build context to Docker daemon  2.048kB\r\r\n',
+      'Step 1/3 : FROM alpine:3.20\n',
+      ' ---> 71e427a66fd7\n',
+      'Step 2/3 : ENV A=1\n',
+      ' ---> Running in b639e4633b48\n',
+      ' ---> Removed intermediate container b639e4633b48\n',
+      ' ---> a95628c0487a\n',
+      'Step 3/3 : RUN touch /made && echo started && exit 2\n',
+      ' ---> Running in 3c2db1a3444f\n',
+      'started\n',
+    ].join(''));
+    expect(r.err).toBe(LEGACY_WARNING + "The command '/bin/sh -c touch /made && echo started && exit 2' returned a non-zero code: 2\n");
+    let p = await run('docker ps -a');
+    expect(p.out).toBe([
+      'CONTAINER ID   IMAGE          COMMAND                  CREATED                  STATUS                              PORTS     NAMES\n',
+      '3c2db1a3444f   a95628c0487a   "/bin/sh -c \'touch /…"   Less than a second ago   Exited (2) Less than a second ago             distracted_colden\n',
+    ].join(''));
+    p = await run('docker ps -a --no-trunc --format "{{.Image}} {{.Command}}"');
+    expect(p.out).toMatch(/^sha256:a95628c0487a[0-9a-f]{52} "\/bin\/sh -c 'touch \/made && echo started && exit 2'"\n$/);
+    // moby's builder HostConfig: log driver "none", so `docker logs` cannot read it; RUN runs without entrypoint/healthcheck
+    const logs = await run('docker logs 3c2db1a3444f');
+    expect(logs).toEqual({ out: '', err: 'Error response from daemon: configured logging driver does not support reading\n', code: 1 });
+    const ins = await run('docker inspect -f "{{json .HostConfig.LogConfig}} {{json .Config.Cmd}} {{json .Config.Entrypoint}} {{.Config.Hostname}} {{json .Config.Healthcheck}} {{.State.ExitCode}}" 3c2db1a3444f');
+    expect(ins.out).toBe('{"Type":"none","Config":{}} ["/bin/sh","-c","touch /made && echo started && exit 2"] null 3c2db1a3444f {"Test":["NONE"]} 2\n');
+    expect((await run('docker diff 3c2db1a3444f')).out).toBe('A /made\n');
+    // it can be committed (with what the step did) and removed like any container
+    expect((await run('docker commit 3c2db1a3444f debug:1')).code).toBe(0);
+    expect((await run('docker run --rm --entrypoint ls debug:1 /made')).out).toBe('/made\n');
+    expect((await run('docker rm 3c2db1a3444f')).out).toBe('3c2db1a3444f\n');
+    expect((await run('docker ps -aq')).out).toBe('');
+  });
+
+  it('--force-rm removes the failed step\'s container too (the removal line comes before the error)', async () => {
+    const { run } = await ready();
+    const r = await run('DOCKER_BUILDKIT=0 docker build --force-rm bad');
+    expect(r.code).toBe(2);
+    expect(r.out.endsWith(' ---> Running in 3c2db1a3444f\nstarted\n ---> Removed intermediate container 3c2db1a3444f\n')).toBe(true);
+    expect(r.err).toBe(LEGACY_WARNING + "The command '/bin/sh -c touch /made && echo started && exit 2' returned a non-zero code: 2\n");
+    expect((await run('docker ps -aq')).out).toBe('');
+  });
+
+  it('--rm=false keeps every step container (metadata steps Created, RUN Exited (0)) and prints no removal', async () => {
+    const { run } = await ready();
+    const r = await run('DOCKER_BUILDKIT=0 docker build --rm=false ok');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe([
+      'Sending build context to Docker daemon  2.048kB\r\r\n',
+      'Step 1/5 : FROM alpine:3.20\n',
+      ' ---> 71e427a66fd7\n',
+      'Step 2/5 : ENV A=1\n',
+      ' ---> Running in b639e4633b48\n',
+      ' ---> a95628c0487a\n',
+      'Step 3/5 : WORKDIR /app\n',
+      ' ---> Running in 3c2db1a3444f\n',
+      ' ---> 039f37cee31d\n',
+      'Step 4/5 : RUN echo hi > f && echo done\n',
+      ' ---> Running in e77a5147e8b2\n',
+      'done\n',
+      ' ---> ae9a24e49a87\n',
+      'Step 5/5 : CMD ["sh"]\n',
+      ' ---> Running in 581ad02fd78c\n',
+      ' ---> 2ebb5ac28288\n',
+      'Successfully built 2ebb5ac28288\n',
+    ].join(''));
+    const p = await run('docker ps -a');
+    expect(p.out).toBe([
+      'CONTAINER ID   IMAGE          COMMAND                  CREATED                  STATUS                              PORTS     NAMES\n',
+      '581ad02fd78c   ae9a24e49a87   "/bin/sh -c \'#(nop) …"   Less than a second ago   Created                                       frosty_hopper\n',
+      'e77a5147e8b2   039f37cee31d   "/bin/sh -c \'echo hi…"   Less than a second ago   Exited (0) Less than a second ago             fervent_euler\n',
+      '3c2db1a3444f   a95628c0487a   "/bin/sh -c \'#(nop) …"   Less than a second ago   Created                                       distracted_colden\n',
+      'b639e4633b48   71e427a66fd7   "/bin/sh -c \'#(nop) …"   Less than a second ago   Created                                       quirky_archimedes\n',
+    ].join(''));
+    const cmds = await run('docker ps -a --no-trunc --format "{{.Command}}"');
+    expect(cmds.out).toBe([
+      '"/bin/sh -c \'#(nop) \' \'CMD [\\"sh\\"]\'"',
+      '"/bin/sh -c \'echo hi > f && echo done\'"',
+      '"/bin/sh -c \'#(nop) WORKDIR /app\'"',
+      '"/bin/sh -c \'#(nop) \' \'ENV A=1\'"',
+    ].join('\n') + '\n');
+    // the WORKDIR container holds the directory it made; the RUN container its file
+    expect((await run('docker diff 3c2db1a3444f')).out).toBe('A /app\n');
+    expect((await run('docker diff e77a5147e8b2')).out).toBe('C /app\nA /app/f\n');
+  });
+
+  it('ONBUILD triggers: each trigger\'s container is removed, one image line after FROM; FROM scratch prints " ---> "', async () => {
+    const { run } = await ready({
+      'parent/Dockerfile': 'FROM alpine:3.20\nONBUILD RUN echo trig\nONBUILD ENV B=2\n',
+      'child/Dockerfile': 'FROM parent\nCMD ["x"]\n',
+      'sc/Dockerfile': 'FROM scratch\nENV A=1\n',
+    });
+    expect((await run('DOCKER_BUILDKIT=0 docker build -q -t parent parent')).code).toBe(0);
+    const r = await run('DOCKER_BUILDKIT=0 docker build child');
+    expect(r.out.replace(/[0-9a-f]{12}/g, 'ID')).toBe([
+      'Sending build context to Docker daemon  2.048kB\r\r\n',
+      'Step 1/2 : FROM parent\n',
+      '# Executing 2 build triggers\n',
+      ' ---> Running in ID\n',
+      'trig\n',
+      ' ---> Removed intermediate container ID\n',
+      ' ---> Running in ID\n',
+      ' ---> Removed intermediate container ID\n',
+      ' ---> ID\n',
+      'Step 2/2 : CMD ["x"]\n',
+      ' ---> Running in ID\n',
+      ' ---> Removed intermediate container ID\n',
+      ' ---> ID\n',
+      'Successfully built ID\n',
+    ].join(''));
+    const s = await run('DOCKER_BUILDKIT=0 docker build --rm=false sc');
+    expect(s.out.replace(/[0-9a-f]{12}/g, 'ID')).toBe('Sending build context to Docker daemon  2.048kB\r\r\nStep 1/2 : FROM scratch\n ---> \nStep 2/2 : ENV A=1\n ---> Running in ID\n ---> ID\nSuccessfully built ID\n');
+    // a container created right after FROM scratch has no image (moby creates it with Image "")
+    expect((await run('docker ps -a --format "{{.Image}}|{{.Status}}"')).out).toBe('<no image>|Created\n');
+  });
+
+  it('BuildKit accepts --rm/--force-rm and ignores them (buildx hidden flags): no step containers', async () => {
+    const { run } = await ready();
+    for (const flags of ['--rm=false', '--force-rm', '--rm=false --force-rm']) {
+      const r = await run(`docker build --progress=plain ${flags} ok`);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).not.toContain('WARNING');
+      expect(r.err).not.toContain('unknown flag');
+    }
+    const bad = await run('docker build --progress=plain --rm=false bad');
+    expect(bad.code).toBe(1);
+    expect((await run('docker ps -aq')).out).toBe('');
+  });
+});
