@@ -11,7 +11,7 @@ import { pathMatch } from './reference';
 import { rfc3339Nano } from './clock';
 import { digestOf } from './digest';
 import type { EngineState } from './state';
-import type { ImageRecord, ImageRuntimeConfig } from './store';
+import type { ImageRecord, ImageRuntimeConfig, RefEntry } from './store';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 const short = (id: string): string => id.replace(/^[^:]*:/, '').slice(0, 12);
@@ -133,6 +133,7 @@ export function imageSummary(state: EngineState, img: ImageRecord, tags: string[
 export function imageList(state: EngineState, opts: ImageListOptions = {}): ImageSummary[] {
   const f = opts.filters;
   checkFilters(f, ['dangling', 'label', 'before', 'since', 'reference', 'until']);
+  if (!opts.sharedSize && (f === undefined || Object.keys(f).length === 0)) return unfilteredList(state, opts.all === true);
   const danglingOnly = boolFilter(f, 'dangling', false);
   let before: number | undefined, since: number | undefined, until: number | undefined;
   for (const v of filterValues(f, 'before')) {
@@ -151,7 +152,7 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
   const labelFilter = f?.label !== undefined;
   const danglingFilter = f?.dangling !== undefined;
   const out: ImageSummary[] = [];
-  for (const img of state.images.all()) {
+  for (const img of sortedImages(state)) {
     if (danglingOnly && state.images.childCount(img.id) !== 0) continue; // moby imageStore.Heads
     if (before !== undefined && !(img.createdMs < before)) continue;
     if (since !== undefined && !(img.createdMs > since)) continue;
@@ -178,8 +179,62 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
     out.push(s);
   }
   if (opts.sharedSize) fillSharedSize(state, out);
-  // One sort: newest first, then by ID (createdMs is parsed once when the image is stored).
-  return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+  return out;
+}
+
+/**
+ * What `docker image ls` costs at 10,000 images is mostly building summaries, so the list without filters is kept
+ * between calls: the images in list order (rebuilt when an image comes or goes), one frozen summary per image (rebuilt
+ * when its references or parent change) and the last whole answer (reused while nothing changed).
+ */
+interface ListCache {
+  imagesRev: number;
+  /** Every image, newest first, then by ID (moby sorts by Created seconds, then ID). */
+  sorted: ImageRecord[];
+  memo: Map<string, { entries: readonly RefEntry[]; parent: string; summary: ImageSummary }>;
+  last?: { all: boolean; imagesRev: number; refsRev: number; list: ImageSummary[] };
+}
+const listCaches = new WeakMap<EngineState, ListCache>();
+
+function listCache(state: EngineState): ListCache {
+  let c = listCaches.get(state);
+  if (!c) listCaches.set(state, (c = { imagesRev: -1, sorted: [], memo: new Map() }));
+  if (c.imagesRev !== state.images.revision) {
+    c.sorted = [...state.images.all()].sort((a, b) => {
+      const d = Math.floor(b.createdMs / 1000) - Math.floor(a.createdMs / 1000);
+      return d !== 0 ? d : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    c.imagesRev = state.images.revision;
+    if (c.memo.size > 2 * c.sorted.length + 64) c.memo.clear(); // summaries of removed images
+  }
+  return c;
+}
+
+/** Every image in list order (newest first, then by ID). */
+function sortedImages(state: EngineState): readonly ImageRecord[] { return listCache(state).sorted; }
+
+function unfilteredList(state: EngineState, all: boolean): ImageSummary[] {
+  const c = listCache(state);
+  const last = c.last;
+  if (last && last.all === all && last.imagesRev === state.images.revision && last.refsRev === state.refs.revision) return last.list.slice();
+  const out: ImageSummary[] = [];
+  for (const img of c.sorted) {
+    const entries = state.refs.entries(img.id);
+    if (entries.length === 0 && !all && state.images.childCount(img.id) !== 0) continue; // an intermediate image
+    let m = c.memo.get(img.id);
+    if (!m || m.entries !== entries || m.parent !== img.parent) {
+      const tags: string[] = [], digests: string[] = [];
+      for (const e of entries) {
+        if (e.ref.digest !== undefined) digests.push(e.familiar);
+        if (e.ref.tag !== undefined) tags.push(e.familiar);
+      }
+      const summary = imageSummary(state, img, Object.freeze(tags) as string[], Object.freeze(digests) as string[]);
+      c.memo.set(img.id, (m = { entries, parent: img.parent, summary: Object.freeze(summary) }));
+    }
+    out.push(m.summary);
+  }
+  c.last = { all, imagesRev: state.images.revision, refsRev: state.refs.revision, list: out };
+  return out.slice();
 }
 const NO_STRINGS: string[] = [];
 

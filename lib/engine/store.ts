@@ -264,7 +264,11 @@ export interface ImageRecord {
 export class ImageStore {
   private readonly images = new Map<string, ImageRecord>();
   private readonly kids = new Map<string, Set<string>>();
+  private rev = 0;
   constructor(private readonly layers: LayerStore) {}
+
+  /** Changes whenever an image is added or removed or a parent link changes (list caches compare it). */
+  get revision(): number { return this.rev; }
 
   get(id: string): ImageRecord | undefined { return this.images.get(id); }
   has(id: string): boolean { return this.images.has(id); }
@@ -294,12 +298,14 @@ export class ImageStore {
     const createdMs = cfg.created ? Date.parse(cfg.created) || 0 : 0;
     const rec: ImageRecord = { id, raw, config: cfg, parent: '', topChain: chain, lastTagTime: '', createdMs };
     this.images.set(id, rec);
+    this.rev++;
     if (parent) this.setParent(rec, parent);
     return rec;
   }
   private setParent(rec: ImageRecord, parent: string): void {
     if (!this.images.has(parent)) return;
     (rec as { parent: string }).parent = parent;
+    this.rev++;
     let s = this.kids.get(parent);
     if (!s) this.kids.set(parent, (s = new Set()));
     s.add(rec.id);
@@ -329,6 +335,7 @@ export class ImageStore {
     const rec = this.images.get(id);
     if (!rec) return [];
     this.images.delete(id);
+    this.rev++;
     if (rec.parent) this.kids.get(rec.parent)?.delete(id);
     for (const k of this.kids.get(id) ?? []) {
       const c = this.images.get(k);
@@ -349,6 +356,10 @@ export class ReferenceStore {
   private readonly byImage = new Map<string, Map<string, RefEntry>>();
   /** Image ID -> its entries sorted by familiar string, until its references change. */
   private readonly sorted = new Map<string, readonly RefEntry[]>();
+  private rev = 0;
+
+  /** Changes whenever a reference is added, moved or removed (list caches compare it). */
+  get revision(): number { return this.rev; }
 
   get(ref: Reference): string | undefined { return this.refs.get(referenceString(ref))?.id; }
   /** Adds a tag or digest reference; with `force` a tag moves from another image. Returns the image it moved from. */
@@ -362,6 +373,7 @@ export class ReferenceStore {
       this.sorted.delete(old.id);
     }
     this.sorted.delete(id);
+    this.rev++;
     const e: RefEntry = { ref, key, id, familiar: familiarString(ref) };
     this.refs.set(key, e);
     let m = this.byImage.get(id);
@@ -376,6 +388,7 @@ export class ReferenceStore {
     this.refs.delete(key);
     this.byImage.get(e.id)?.delete(key);
     this.sorted.delete(e.id);
+    this.rev++;
     return true;
   }
   /** References to an image, sorted by familiar string (moby lexicalRefs). */

@@ -7,7 +7,7 @@
  *    the template are trimmed.
  */
 import { HEADER_FUNCS, Template, TemplateError } from '../gotemplate';
-import { TabWriter } from './tabwriter';
+import { TabWriter, tabulateUniform } from './tabwriter';
 
 export const TABLE_FORMAT_KEY = 'table';
 export const RAW_FORMAT_KEY = 'raw';
@@ -76,9 +76,11 @@ export function writeFormat(format: string, header: Record<string, string>, rows
     buffer += '\n';
   }
   if (!isTableFormat(format)) return buffer;
-  const t = new TabWriter(10, 1, 3, ' ', 0);
   // The CLI ignores header execution errors and keeps whatever was written.
   const head = tmpl.withFuncs(HEADER_FUNCS).executePartial(new SubHeaderContext(header)).output;
+  const table = tabulateUniform(head + '\n' + buffer, 10, 3);
+  if (table !== undefined) return table;
+  const t = new TabWriter(10, 1, 3, ' ', 0);
   t.write(head);
   t.write('\n');
   t.write(buffer);

@@ -13,12 +13,28 @@ const VARIANTS: Omit<ImageFormatOptions, 'now'>[] = [
   { quiet: true, noTrunc: true }, { quiet: true, digests: true }, { format: 'table', digests: true },
 ];
 
+/** Frozen copies, as the in-process engine hands them out: the writer then keeps their cells between calls. */
+const frozen = (list: ImageSummary[]): ImageSummary[] =>
+  list.map((i) => Object.freeze({ ...i, RepoTags: Object.freeze([...i.RepoTags]) as string[], RepoDigests: Object.freeze([...i.RepoDigests]) as string[] }));
+
 function expectSame(list: ImageSummary[], label: string): void {
+  const cold = frozen(list);
   for (const v of VARIANTS) {
     const o = { ...v, now: NOW };
-    const fast = formatImages(list, o);
     const slow = formatImagesTemplate(list, o);
+    const fast = formatImages(list, o);
     if (fast !== slow) expect(fast, `${label} ${JSON.stringify(v)}`).toBe(slow);
+    // frozen summaries: first call fills the memo, the second reuses it; then again with a longer row so widths change
+    for (const round of [1, 2]) {
+      const f = formatImages(cold, o);
+      if (f !== slow) expect(f, `${label} frozen ${round} ${JSON.stringify(v)}`).toBe(slow);
+    }
+    const wider: ImageSummary = { ...cold[0] ?? { Containers: -1, Created: 1, Id: 'sha256:' + 'f'.repeat(64), Labels: null, ParentId: '', RepoDigests: [], SharedSize: -1, Size: 1 }, RepoTags: ['w'.repeat(60) + ':' + 't'.repeat(40)] };
+    const more = [...cold, wider];
+    const f = formatImages(more, o), sl = formatImagesTemplate(more, o);
+    if (f !== sl) expect(f, `${label} frozen, wider ${JSON.stringify(v)}`).toBe(sl);
+    const back = formatImages(cold, o);
+    if (back !== slow) expect(back, `${label} frozen, narrower again ${JSON.stringify(v)}`).toBe(slow);
   }
 }
 

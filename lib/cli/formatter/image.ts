@@ -9,6 +9,7 @@ import {
 } from './context';
 import { familiarName, parseNormalizedNamed } from '../../reference/reference';
 import { humanDuration, humanSize, humanSizeWithPrecision } from './units';
+import { spaces } from './tabwriter';
 
 export const DEFAULT_IMAGE_TABLE_FORMAT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 export const DEFAULT_IMAGE_TABLE_FORMAT_WITH_DIGEST = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
@@ -222,82 +223,104 @@ export function formatImagesTemplate(summaries: readonly ImageSummary[], opts: I
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const TAB_MINWIDTH = 10, TAB_PADDING = 3;
 
+/** The fixed cells of one image's rows (repository, tag, digest per row, and the ID) for one way of listing. */
+interface ImageCells {
+  digest: boolean; trunc: boolean; repos: string[]; tags: string[]; digests: string[]; id: string;
+  /** Each row's padded cells before CREATED, for the column widths in `widths` (they rarely change between calls). */
+  widths?: string; prefixes?: string[];
+}
+/**
+ * Cells of frozen summaries (the in-process engine keeps its summaries frozen and hands out the same objects until an
+ * image changes), so a repeated `docker image ls` does not split references again.
+ */
+const cellMemo = new WeakMap<ImageSummary, ImageCells>();
+
+function imageCells(img: ImageSummary, digest: boolean, trunc: boolean): ImageCells {
+  const memo = cellMemo.get(img);
+  if (memo && memo.digest === digest && memo.trunc === trunc) return memo;
+  const c: ImageCells = { digest, trunc, repos: [], tags: [], digests: [], id: trunc ? truncateID(img.Id) : img.Id };
+  eachImageRow([img], digest, digest, (_, repo, tag, d) => { c.repos.push(repo); c.tags.push(tag); c.digests.push(d); });
+  if (Object.isFrozen(img)) cellMemo.set(img, c);
+  return c;
+}
+
 /**
  * The default table (with or without DIGEST) and `-q`, written directly: the bytes the template + tabwriter path
  * gives for them (every line has the same cells, so each column's width is max(10, widest cell + 3) and the last
  * column is not padded). Undefined when a cell is not printable ASCII (display widths then need the tabwriter).
  */
 function fastImageFormat(images: readonly ImageSummary[], format: string, trunc: boolean, digest: boolean, now: number): string | undefined {
-  let ok = true;
-  // Consecutive rows mostly repeat an image (one row per tag), a creation time or a size: reuse the last strings.
-  let lastId = '', id = '', lastCreated = NaN, age = '', lastSize = NaN, size = '';
-  const idOf = (img: ImageSummary): string => {
-    if (img.Id !== lastId) {
-      lastId = img.Id;
-      id = trunc ? truncateID(img.Id) : img.Id;
-      if (!PRINTABLE_ASCII.test(id)) ok = false;
-    }
-    return id;
-  };
-  if (format === DEFAULT_QUIET_FORMAT) {
-    const out: string[] = [];
-    eachImageRow(images, digest, digest, (img) => { out.push(idOf(img)); });
-    out.push('');
-    return ok ? out.join('\n') : undefined;
+  const cells: ImageCells[] = new Array(images.length);
+  let rows = 0;
+  for (let i = 0; i < images.length; i++) {
+    const c = imageCells(images[i], digest, trunc);
+    if (!PRINTABLE_ASCII.test(c.id)) return undefined;
+    cells[i] = c;
+    rows += c.repos.length;
   }
-  // Columns before the last (the last one is not padded): cells and widest cell.
-  const repos: string[] = ['REPOSITORY'], tags: string[] = ['TAG'], digests: string[] = ['DIGEST'], ids: string[] = ['IMAGE ID'];
-  const ages: string[] = [CREATED_SINCE_HEADER], sizes: string[] = [SIZE_HEADER];
+  if (format === DEFAULT_QUIET_FORMAT) {
+    const out: string[] = new Array(rows + 1);
+    let r = 0;
+    for (const c of cells) for (let k = 0; k < c.repos.length; k++) out[r++] = c.id;
+    out[r] = '';
+    return out.join('\n');
+  }
+  // Every cell is printable ASCII (one column per character): repository, tag and digest passed the reference grammar,
+  // IDs were checked above, ages and sizes are ASCII by construction. Widths of the padded columns first.
   let wRepo = 10, wTag = 3, wDigest = 6, wId = 8, wAge = CREATED_SINCE_HEADER.length;
-  eachImageRow(images, digest, digest, (img, repo, tag, d) => {
-    const i = idOf(img);
+  // Ages and sizes repeat (rows come newest first; many images share a size): one string per distinct value.
+  const ages: string[] = new Array(images.length), sizes: string[] = new Array(images.length);
+  let lastCreated = NaN, age = '', lastSize = NaN, size = '';
+  for (let i = 0; i < images.length; i++) {
+    const img = images[i], c = cells[i];
+    if (c.repos.length === 0) continue;
+    for (let k = 0; k < c.repos.length; k++) {
+      if (c.repos[k].length > wRepo) wRepo = c.repos[k].length;
+      if (c.tags[k].length > wTag) wTag = c.tags[k].length;
+      if (digest && c.digests[k].length > wDigest) wDigest = c.digests[k].length;
+    }
+    if (c.id.length > wId) wId = c.id.length;
     if (img.Created !== lastCreated) {
       lastCreated = img.Created;
       age = humanDuration(now - img.Created * 1000) + ' ago';
+      if (age.length > wAge) wAge = age.length;
     }
     if (img.Size !== lastSize) {
       lastSize = img.Size;
       size = humanSizeWithPrecision(img.Size, 3);
     }
-    repos.push(repo);
-    tags.push(tag);
-    ids.push(i);
-    ages.push(age);
-    sizes.push(size);
-    if (repo.length > wRepo) wRepo = repo.length;
-    if (tag.length > wTag) wTag = tag.length;
-    if (i.length > wId) wId = i.length;
-    if (age.length > wAge) wAge = age.length;
-    if (digest) {
-      digests.push(d);
-      if (d.length > wDigest) wDigest = d.length;
-    }
-  });
-  if (!ok) return undefined;
-  // Every cell is printable ASCII (one column per character): repository, tag and digest passed the reference grammar,
-  // IDs were checked above, ages and sizes are ASCII by construction.
-  const cell = (w: number): number => Math.max(TAB_MINWIDTH, w + TAB_PADDING);
-  const cw = digest ? [cell(wRepo), cell(wTag), cell(wDigest), cell(wId), cell(wAge)] : [cell(wRepo), cell(wTag), cell(wId), cell(wAge)];
-  const columns = digest ? [repos, tags, digests, ids, ages] : [repos, tags, ids, ages];
-  // The text is ASCII with known widths: write its bytes once and decode them (joining ~100,000 pieces cost more).
-  let rowWidth = 1;
-  for (const w of cw) rowWidth += w;
-  let total = repos.length * rowWidth;
-  for (const v of sizes) total += v.length;
-  const buf = new Uint8Array(total);
-  let o = 0;
-  for (let r = 0; r < repos.length; r++) {
-    for (let c = 0; c < columns.length; c++) {
-      const v = columns[c][r];
-      for (let k = 0; k < v.length; k++) buf[o++] = v.charCodeAt(k);
-      const end = o + cw[c] - v.length;
-      buf.fill(32, o, end);
-      o = end;
-    }
-    const v = sizes[r];
-    for (let k = 0; k < v.length; k++) buf[o++] = v.charCodeAt(k);
-    buf[o++] = 10;
+    ages[i] = age;
+    sizes[i] = size;
   }
-  return ASCII.decode(buf);
+  const cell = (w: number): number => Math.max(TAB_MINWIDTH, w + TAB_PADDING);
+  const cRepo = cell(wRepo), cTag = cell(wTag), cDigest = cell(wDigest), cId = cell(wId), cAge = cell(wAge);
+  const out: string[] = new Array(rows + 2);
+  out[0] = 'REPOSITORY' + spaces(cRepo - 10) + 'TAG' + spaces(cTag - 3) + (digest ? 'DIGEST' + spaces(cDigest - 6) : '') +
+    'IMAGE ID' + spaces(cId - 8) + CREATED_SINCE_HEADER + spaces(cAge - CREATED_SINCE_HEADER.length) + SIZE_HEADER;
+  const widths = `${cRepo} ${cTag} ${digest ? cDigest : 0} ${cId}`;
+  let r = 1, lastAge = '', agePadded = '';
+  for (let i = 0; i < images.length; i++) {
+    const c = cells[i];
+    if (c.repos.length === 0) continue;
+    if (c.widths !== widths || !c.prefixes) {
+      const idCell = c.id + spaces(cId - c.id.length);
+      c.prefixes = c.repos.map((repo, k) => {
+        const tag = c.tags[k];
+        let line = repo + spaces(cRepo - repo.length) + tag + spaces(cTag - tag.length);
+        if (digest) line += c.digests[k] + spaces(cDigest - c.digests[k].length);
+        line += idCell;
+        line.charCodeAt(0); // flatten once, so that each later join copies one piece
+        return line;
+      });
+      c.widths = widths;
+    }
+    if (ages[i] !== lastAge) {
+      lastAge = ages[i];
+      agePadded = lastAge + spaces(cAge - lastAge.length);
+    }
+    const tail = agePadded + sizes[i];
+    for (let k = 0; k < c.prefixes.length; k++) out[r++] = c.prefixes[k] + tail;
+  }
+  out[r] = '';
+  return out.join('\n');
 }
-const ASCII = new TextDecoder();

@@ -143,3 +143,53 @@ export class TabWriter {
     this.writeLines(line0, line1);
   }
 }
+
+/**
+ * What `new TabWriter(minwidth, tabwidth, padding, ' ', 0)`, one write of `text` and flush give, for the common table:
+ * every line ends with '\n', has the same number (at least two) of tab-separated cells and no \v or \f. Then every
+ * column spans all lines, so each is max(minwidth, widest cell + padding) wide and the last cell is not padded.
+ * Undefined for any other text (the TabWriter handles it). Listings of thousands of rows take this path.
+ */
+export function tabulateUniform(text: string, minwidth: number, padding: number): string | undefined {
+  if (text.length === 0 || text.charCodeAt(text.length - 1) !== 10 || text.includes('\v') || text.includes('\f')) return undefined;
+  const lines = text.split('\n');
+  lines.pop(); // after the final '\n'
+  const rows: string[][] = new Array(lines.length);
+  let ncells = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i].split('\t');
+    if (ncells === -1) ncells = cells.length;
+    else if (cells.length !== ncells) return undefined;
+    rows[i] = cells;
+  }
+  if (ncells < 2) return undefined;
+  const ncols = ncells - 1;
+  const widths: number[] = new Array(ncols).fill(minwidth);
+  const cellWidths: number[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i], w: number[] = new Array(ncols);
+    for (let j = 0; j < ncols; j++) {
+      const c = r[j];
+      w[j] = PRINTABLE_ASCII.test(c) ? c.length : stringWidth(c);
+      if (w[j] + padding > widths[j]) widths[j] = w[j] + padding;
+    }
+    cellWidths[i] = w;
+  }
+  const out: string[] = new Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i], w = cellWidths[i];
+    let line = '';
+    for (let j = 0; j < ncols; j++) line += r[j] + spaces(widths[j] - w[j]);
+    out[i] = line + r[ncols];
+  }
+  out[rows.length] = '';
+  return out.join('\n');
+}
+
+const SPACES: string[] = [''];
+/** n spaces (n >= 0), from a table that grows on demand. */
+export function spaces(n: number): string {
+  if (n <= 0) return '';
+  while (SPACES.length <= n) SPACES.push(SPACES[SPACES.length - 1] + ' ');
+  return SPACES[n];
+}
