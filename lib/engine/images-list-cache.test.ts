@@ -5,7 +5,8 @@ import { ManualClock, SeededRandom } from './clock';
 import { ImageStore, LayerStore, ReferenceStore } from './store';
 import type { EngineState } from './state';
 import { imageList } from './images';
-import { parseNormalizedNamed } from '../reference/reference';
+import { familiarName, parseNormalizedNamed } from '../reference/reference';
+import { pathMatch } from './reference';
 import type { Catalog } from './catalog/types';
 import type { ImageSummary } from '../api/types';
 
@@ -62,6 +63,14 @@ describe('imageList without filters, kept between calls', () => {
         const id = ids.splice(rnd(ids.length), 1)[0];
         for (const e of st.refs.entries(id)) st.refs.delete(e.ref);
         st.images.delete(id);
+      }
+      for (const pattern of ['team/*', 'a', 'example.com/x/y:t1']) {
+        // a reference filter shows only the matching references of each image (kept summaries when all match)
+        const want = fromScratch(st, true).map((s) => {
+          const keep = (r: string) => pathMatch(pattern, r) || pathMatch(pattern, familiarName(parseNormalizedNamed(r)));
+          return { ...s, RepoTags: s.RepoTags.filter(keep), RepoDigests: s.RepoDigests.filter(keep) };
+        }).filter((s) => s.RepoTags.length + s.RepoDigests.length > 0);
+        expect(imageList(st, { filters: { reference: { [pattern]: true } } }), `step ${step} reference=${pattern}`).toEqual(want);
       }
       for (const all of [false, true]) {
         const want = fromScratch(st, all);

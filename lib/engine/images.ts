@@ -152,7 +152,8 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
   const labelFilter = f?.label !== undefined;
   const danglingFilter = f?.dangling !== undefined;
   const out: ImageSummary[] = [];
-  for (const img of sortedImages(state)) {
+  const cache = listCache(state);
+  for (const img of cache.sorted) {
     if (danglingOnly && state.images.childCount(img.id) !== 0) continue; // moby imageStore.Heads
     if (before !== undefined && !(img.createdMs < before)) continue;
     if (since !== undefined && !(img.createdMs > since)) continue;
@@ -174,18 +175,22 @@ export function imageList(state: EngineState, opts: ImageListOptions = {}): Imag
         if (patterns.length) continue;
       } else continue;
     } else if (danglingOnly && tags.length > 0) continue;
-    const s = imageSummary(state, img, tags === NO_STRINGS ? [] : tags, digests === NO_STRINGS ? [] : digests);
-    if (opts.sharedSize) s.SharedSize = 0;
-    out.push(s);
+    if (opts.sharedSize) {
+      const s = imageSummary(state, img, tags === NO_STRINGS ? [] : tags, digests === NO_STRINGS ? [] : digests);
+      s.SharedSize = 0;
+      out.push(s);
+    } else if (tags.length + digests.length === entries.length) out.push(keptSummary(cache, state, img, entries)); // every reference shown
+    else out.push(imageSummary(state, img, tags === NO_STRINGS ? [] : tags, digests === NO_STRINGS ? [] : digests));
   }
   if (opts.sharedSize) fillSharedSize(state, out);
   return out;
 }
 
 /**
- * What `docker image ls` costs at 10,000 images is mostly building summaries, so the list without filters is kept
- * between calls: the images in list order (rebuilt when an image comes or goes), one frozen summary per image (rebuilt
- * when its references or parent change) and the last whole answer (reused while nothing changed).
+ * What `docker image ls` costs at 10,000 images is mostly building summaries, so they are kept between calls: the
+ * images in list order (re-sorted when an image comes or goes), one frozen summary per image showing all its references
+ * (rebuilt when they or its parent change; filtered lists use it too when no reference is filtered out) and the last
+ * answer without filters (reused while nothing changed). The writer in lib/cli keeps each frozen summary's cells.
  */
 interface ListCache {
   imagesRev: number;
@@ -210,8 +215,20 @@ function listCache(state: EngineState): ListCache {
   return c;
 }
 
-/** Every image in list order (newest first, then by ID). */
-function sortedImages(state: EngineState): readonly ImageRecord[] { return listCache(state).sorted; }
+/** The kept, frozen summary of an image showing all its references (rebuilt when they or its parent change). */
+function keptSummary(c: ListCache, state: EngineState, img: ImageRecord, entries: readonly RefEntry[]): ImageSummary {
+  let m = c.memo.get(img.id);
+  if (!m || m.entries !== entries || m.parent !== img.parent) {
+    const tags: string[] = [], digests: string[] = [];
+    for (const e of entries) {
+      if (e.ref.digest !== undefined) digests.push(e.familiar);
+      if (e.ref.tag !== undefined) tags.push(e.familiar);
+    }
+    const summary = imageSummary(state, img, Object.freeze(tags) as string[], Object.freeze(digests) as string[]);
+    c.memo.set(img.id, (m = { entries, parent: img.parent, summary: Object.freeze(summary) }));
+  }
+  return m.summary;
+}
 
 function unfilteredList(state: EngineState, all: boolean): ImageSummary[] {
   const c = listCache(state);
@@ -221,17 +238,7 @@ function unfilteredList(state: EngineState, all: boolean): ImageSummary[] {
   for (const img of c.sorted) {
     const entries = state.refs.entries(img.id);
     if (entries.length === 0 && !all && state.images.childCount(img.id) !== 0) continue; // an intermediate image
-    let m = c.memo.get(img.id);
-    if (!m || m.entries !== entries || m.parent !== img.parent) {
-      const tags: string[] = [], digests: string[] = [];
-      for (const e of entries) {
-        if (e.ref.digest !== undefined) digests.push(e.familiar);
-        if (e.ref.tag !== undefined) tags.push(e.familiar);
-      }
-      const summary = imageSummary(state, img, Object.freeze(tags) as string[], Object.freeze(digests) as string[]);
-      c.memo.set(img.id, (m = { entries, parent: img.parent, summary: Object.freeze(summary) }));
-    }
-    out.push(m.summary);
+    out.push(keptSummary(c, state, img, entries));
   }
   c.last = { all, imagesRev: state.images.revision, refsRev: state.refs.revision, list: out };
   return out.slice();
