@@ -107,6 +107,7 @@ function comparePorts(a: Port, b: Port): number {
 
 /** formatter.DisplayablePorts: "443/tcp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp" */
 export function displayablePorts(ports: readonly Port[]): string {
+  if (ports.length === 0) return '';
   const groups = new Map<string, { first: number; last: number }>();
   const result: string[] = [];
   const hostMappings: string[] = [];
@@ -142,6 +143,22 @@ export function displayablePorts(ports: readonly Port[]): string {
   return [...result, ...hostMappings].join(', ');
 }
 
+/** The IMAGE cell's name for a reference: a pure function, kept since a listing repeats the same few names. */
+const imageNames = new Map<string, string>();
+function shortImageName(image: string): string {
+  let v = imageNames.get(image);
+  if (v !== undefined) return v;
+  try {
+    const ref = parseNormalizedNamed(image);
+    v = familiarString({ ...ref, digest: undefined }); // a digest is stripped, the tag kept
+  } catch {
+    v = image;
+  }
+  if (imageNames.size >= 10_000) imageNames.clear();
+  imageNames.set(image, v);
+  return v;
+}
+
 export class ContainerContext {
   readonly [GO_TYPE] = '*formatter.ContainerContext';
   /** Set when the template used .Size (ContainerContext.FieldsUsed["Size"]). */
@@ -163,12 +180,7 @@ export class ContainerContext {
     if (!this.trunc) return image;
     const trunc = truncateID(this.c.ImageID);
     if (trunc === truncateID(image)) return trunc;
-    try {
-      const ref = parseNormalizedNamed(image);
-      return familiarString({ ...ref, digest: undefined }); // a digest is stripped, the tag kept
-    } catch {
-      return image;
-    }
+    return shortImageName(image);
   }
   Command(): string {
     let command = this.c.Command;
