@@ -406,6 +406,7 @@ class Builder {
     if (this.req.check) return;
     const ignore = this.ctx.get('.dockerignore');
     this.internalVertex('[internal] load .dockerignore', { id: 'transferring context:', current: ignore && ignore.type !== 'dir' ? ignore.data.length : 2 });
+    this.conversionErrors(order.map((i) => p.stages[i]));
 
     const usesContext = order.some((i) => p.stages[i].commands.some((c) => (((c.kind === 'COPY' && !c.from) || c.kind === 'ADD') && c.sourcePaths.some((x) => !/^https?:\/\//.test(x) && !isGitSource(x))) || (c.kind === 'RUN' && contextBinds(c).length > 0)));
     const multi = p.stages.length > 1 || p.stages.some((st) => st.commands.some((c) => c.kind === 'COPY' && !!c.from && !stageIndexByName.has(c.from.toLowerCase()) && !/^\d+$/.test(c.from)));
@@ -421,6 +422,26 @@ class Builder {
     }
     const final = this.stages[targetIx];
     await this.exportBuildKit(final);
+  }
+
+  /**
+   * Errors dockerfile2llb raises while it converts the reachable stages (dispatchStages, after the .dockerignore is
+   * loaded), so before any step runs: a STOPSIGNAL that moby/sys/signal rejects. Words with variables are checked
+   * when their step is reached (their value depends on the steps before).
+   */
+  private conversionErrors(stages: Stage[]): void {
+    for (const s of stages) {
+      for (const c of s.commands) {
+        if (c.kind !== 'STOPSIGNAL' || c.signal.includes('$')) continue;
+        let sig: string;
+        try {
+          sig = this.lex().processWord(c.signal, new Map());
+        } catch {
+          continue; // a lexing error is reported by the step itself
+        }
+        if (!isValidSignal(sig)) throw new StepError(`invalid signal: ${sig}`, `invalid signal: ${sig}`, { line: this.lineOf(c) });
+      }
+    }
   }
 
   private readonly pulledNow = new Set<string>();
@@ -845,7 +866,8 @@ class Builder {
       }
       case 'STOPSIGNAL': {
         const sig = x(c.signal);
-        if (!isValidSignal(sig)) throw new StepError(`Invalid signal: ${sig}`, `Invalid signal: ${sig}`, { line });
+        // moby/sys/signal.ParseSignal (both builders): `invalid signal: foo`; the value is kept as written
+        if (!isValidSignal(sig)) throw new StepError(`invalid signal: ${sig}`, `invalid signal: ${sig}`, { line });
         return this.metadata(st, { line: line.start, code: c.code, legacy: `STOPSIGNAL ${sig}`, buildkit: `STOPSIGNAL ${sig}` }, (cfg) => { cfg.StopSignal = sig; });
       }
       case 'HEALTHCHECK': {
@@ -1787,15 +1809,23 @@ function isTarArchive(b: Uint8Array): boolean {
   return magic === 'ustar';
 }
 
+/** moby/sys/signal SignalMap (linux). */
 const SIGNALS = new Set([
   'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR', 'QUIT',
   'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM', 'WINCH', 'XCPU', 'XFSZ',
+  'RTMIN', 'RTMAX', ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`), ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
 ]);
-/** moby's signal.ParseSignal: a number, or a name with or without SIG (RTMIN+n too). */
-function isValidSignal(s: string): boolean {
-  if (/^\d+$/.test(s)) return Number(s) > 0;
-  const n = s.toUpperCase().replace(/^SIG/, '');
-  return SIGNALS.has(n) || /^RTM(IN|AX)([+-]\d+)?$/.test(n);
+/**
+ * moby/sys/signal.ParseSignal: a number Go's strconv.Atoi accepts (optional sign, fits in int64) other than 0, or a
+ * SignalMap name after upper-casing and dropping one leading "SIG".
+ */
+export function isValidSignal(s: string): boolean {
+  if (/^[+-]?\d+$/.test(s)) {
+    const digits = s.replace(/^[+-]/, '').replace(/^0+/, '');
+    if (digits.length <= 18 || (digits.length === 19 && digits <= (s.startsWith('-') ? '9223372036854775808' : '9223372036854775807'))) return digits !== '';
+  }
+  const up = s.toUpperCase();
+  return SIGNALS.has(up.startsWith('SIG') ? up.slice(3) : up);
 }
 
 function upperFirst(s: string): string {
