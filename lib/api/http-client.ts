@@ -443,6 +443,7 @@ export class HttpEngineClient implements EngineClient {
       labels: opts.labels && Object.keys(opts.labels).length > 0 ? JSON.stringify(sortObject(opts.labels)) : undefined,
       platform: opts.platform || undefined,
       target: opts.target || undefined,
+      cachefrom: opts.cacheFrom && opts.cacheFrom.length > 0 ? JSON.stringify(opts.cacheFrom) : undefined,
       version: opts.version ?? '1',
     };
     return this.stream('POST', '/build', q, { body: tarBuildContext(context), headers: { 'X-Registry-Config': EMPTY_AUTH } });

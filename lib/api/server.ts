@@ -353,6 +353,14 @@ on('POST', /^\/build$/, async (ctx) => {
     target: ctx.q.get('target') || undefined,
     platform: ctx.q.get('platform') || undefined,
   };
+  // moby build_routes.go: cachefrom is a JSON array of image references
+  const cacheFrom = ctx.q.get('cachefrom');
+  if (cacheFrom) {
+    let list: unknown;
+    try { list = JSON.parse(cacheFrom); } catch (e) { throw invalidParameter(e instanceof Error ? e.message : String(e)); }
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) throw invalidParameter('json: cannot unmarshal cachefrom into Go value of type []string');
+    opts.cacheFrom = list as string[];
+  }
   if (version === '1' || version === '2') opts.version = version;
   else if (version) throw invalidParameter(`unsupported build version: ${version}`);
   return streamResponse(ctx, ctx.client.build(context, opts));

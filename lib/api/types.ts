@@ -157,6 +157,8 @@ export interface BuildOptions {
   forceRm?: boolean;
   target?: string;
   platform?: string;
+  /** Images to consider as cache sources (`cachefrom`, a JSON array; the classic builder's --cache-from). */
+  cacheFrom?: string[];
   /** "1" = legacy builder (classic), "2" = BuildKit. */
   version?: '1' | '2';
 }
