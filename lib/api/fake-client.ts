@@ -14,6 +14,7 @@ import type {
   ImageSearchOptions, ImageSearchResult, ImageSummary, ImagesPruneReport, ImportOptions, JSONMessage, LogsOptions,
   PingResult, SystemInfo, VersionInfo, VolumeInfo, VolumesPruneReport, ContainerStats,
 } from './types';
+import type { ContainerUpdateConfig, ContainerUpdateResponse } from './types';
 import { readTar, writeTar } from './tar-read';
 import { FakeNetworks, fakeBuildPrune, fakeEvents } from './fake-networks';
 import { fromUtf8, utf8 } from './routes/wire';
@@ -851,6 +852,14 @@ export class FakeEngineClient implements EngineClient {
     const other = this.containers.find((x) => x.name === n);
     if (other) throw conflict(`Conflict. The container name "/${n}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     c.name = n;
+  }
+  /** docker update on the fake daemon: the restart policy (and resources) stored as given, as moby keeps them. */
+  async containerUpdate(idOrName: string, config: ContainerUpdateConfig): Promise<ContainerUpdateResponse> {
+    const c = this.getContainer(idOrName);
+    const { RestartPolicy, ...resources } = config;
+    for (const [k, v] of Object.entries(resources)) if (v !== 0 && v !== '' && v !== null && v !== undefined) c.hostConfig[k] = v;
+    if (RestartPolicy?.Name) c.hostConfig.RestartPolicy = RestartPolicy;
+    return { Warnings: null };
   }
   async containerLogs(idOrName: string, opts: LogsOptions): Promise<{ stdout: string; stderr: string }> {
     const c = this.getContainer(idOrName);

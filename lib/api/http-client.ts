@@ -19,6 +19,7 @@ import type {
   ImageListOptions, ImagePullOptions, ImagePushOptions, ImageRemoveOptions, ImageSearchOptions, ImageSearchResult,
   ImagesPruneReport, ImageSummary, ImportOptions, JSONMessage, LogsOptions, PingResult, SystemInfo, VersionInfo, VolumeInfo, VolumeCreateRequest, VolumesPruneReport, ContainerStats,
 } from './types';
+import type { ContainerUpdateConfig, ContainerUpdateResponse } from './types';
 import type { BuildCachePruneOptions, BuildCachePruneReport, EndpointSettings, EventMessage, EventsOptions, NetworkCreateRequest, NetworkCreateResponse, NetworkInspectOptions, NetworkResource, NetworksPruneReport } from './types';
 
 /** The daemon's exact JSON text of an inspect answer, on the decoded object (lib/cli/inspect.ts prints it as is). */
@@ -494,6 +495,9 @@ export class HttpEngineClient implements EngineClient {
   }
   async containerRename(id: string, name: string): Promise<void> {
     await this.bytes('POST', `/containers/${id}/rename`, { name });
+  }
+  containerUpdate(id: string, config: ContainerUpdateConfig): Promise<ContainerUpdateResponse> {
+    return this.json('POST', `/containers/${id}/update`, {}, { json: config });
   }
   async containerLogs(id: string, opts: LogsOptions): Promise<{ stdout: string; stderr: string }> {
     const { data } = await this.bytes('GET', `/containers/${id}/logs`, {

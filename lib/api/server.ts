@@ -17,6 +17,7 @@ import type {
   VolumeCreateRequest,
 } from './types';
 import type { EndpointSettings, NetworkCreateRequest } from './types';
+import type { ContainerUpdateConfig } from './types';
 import { tarToBuildContext } from './tar-read';
 import { Channel } from './routes/channel';
 import {
@@ -411,6 +412,10 @@ on('POST', /^\/containers\/([^/]+)\/kill$/, async (ctx, m) => { await ctx.client
 on('POST', /^\/containers\/([^/]+)\/pause$/, async (ctx, m) => { await ctx.client.containerPause(m[1]); return empty(ctx, 204); });
 on('POST', /^\/containers\/([^/]+)\/unpause$/, async (ctx, m) => { await ctx.client.containerUnpause(m[1]); return empty(ctx, 204); });
 on('POST', /^\/containers\/([^/]+)\/rename$/, async (ctx, m) => { await ctx.client.containerRename(m[1], ctx.q.get('name') ?? ''); return empty(ctx, 204); });
+on('POST', /^\/containers\/([^/]+)\/update$/, async (ctx, m) => {
+  const body = (await readJson<ContainerUpdateConfig>(ctx, true)) ?? {};
+  return json(ctx, 200, await ctx.client.containerUpdate(m[1], body));
+});
 on('DELETE', /^\/containers\/([^/]+)$/, async (ctx, m) => {
   await ctx.client.containerRemove(m[1], { force: boolValue(ctx.q, 'force'), volumes: boolValue(ctx.q, 'v') });
   return empty(ctx, 204);

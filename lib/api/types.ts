@@ -211,6 +211,14 @@ export type ContainerInspect = Record<string, unknown> & {
 };
 export interface ContainerCreateRequest extends ContainerConfig { HostConfig?: HostConfig; NetworkingConfig?: unknown }
 export interface ContainerCreateResponse { Id: string; Warnings: string[] }
+/** POST /containers/{id}/update body (moby container.UpdateConfig: the Resources fields and RestartPolicy). */
+export interface ContainerUpdateConfig {
+  BlkioWeight?: number; CpuShares?: number; Memory?: number; NanoCpus?: number; CpuPeriod?: number; CpuQuota?: number;
+  CpuRealtimePeriod?: number; CpuRealtimeRuntime?: number; CpusetCpus?: string; CpusetMems?: string; MemoryReservation?: number;
+  MemorySwap?: number; PidsLimit?: number | null; RestartPolicy?: { Name: string; MaximumRetryCount: number };
+  [k: string]: unknown;
+}
+export interface ContainerUpdateResponse { Warnings: string[] | null }
 export interface ContainerListOptions { all?: boolean; limit?: number; size?: boolean; filters?: Filters }
 export interface ContainerChange { Path: string; Kind: 0 | 1 | 2 }
 export interface ContainerTop { Titles: string[]; Processes: string[][] }
@@ -345,6 +353,8 @@ export interface EngineClient {
   containerUnpause(id: string): Promise<void>;
   containerRemove(id: string, opts: { force?: boolean; volumes?: boolean }): Promise<void>;
   containerRename(id: string, name: string): Promise<void>;
+  /** POST /containers/{id}/update (docker update): resources and restart policy. */
+  containerUpdate(id: string, config: ContainerUpdateConfig): Promise<ContainerUpdateResponse>;
   containerLogs(id: string, opts: LogsOptions): Promise<{ stdout: string; stderr: string }>;
   containerDiff(id: string): Promise<ContainerChange[] | null>;
   containerTop(id: string, psArgs?: string): Promise<ContainerTop>;

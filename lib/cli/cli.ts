@@ -43,6 +43,7 @@ import { startCommand } from './commands/container/start';
 import { stopCommand } from './commands/container/stop';
 import { topCommand } from './commands/container/top';
 import { unpauseCommand } from './commands/container/unpause';
+import { updateCommand } from './commands/container/update';
 import { waitCommand } from './commands/container/wait';
 import { versionCommand } from './commands/system/version';
 import { infoCommand } from './commands/system/info';
@@ -85,7 +86,8 @@ export function buildTree(): Command {
   for (const [name, def] of top) mount(root, def, name, name === 'rm' ? ['remove'] : []);
   mount(root, d(eventsCommand), 'events', []);
   mount(root, d(statsCommand), 'stats', []);
-  for (const stub of ['export', 'update']) group(root, stub, { stub: true });
+  mount(root, d(updateCommand), 'update', []);
+  group(root, 'export', { stub: true });
   for (const stub of ['checkpoint', 'context', 'manifest', 'plugin', 'trust', 'config', 'node', 'secret', 'service', 'stack', 'swarm']) group(root, stub, { stub: true });
 
   const network = group(root, 'network');
@@ -115,7 +117,8 @@ export function buildTree(): Command {
   mount(container, d(containerList), 'ls', ['ps', 'list']);
   mount(container, d(rmCommand), 'rm', ['remove']);
   mount(container, d(statsCommand), 'stats', []);
-  for (const stub of ['export', 'update']) group(container, stub, { stub: true });
+  mount(container, d(updateCommand), 'update', []);
+  group(container, 'export', { stub: true });
 
   const system = group(root, 'system');
   mount(system, d(dfCommand), 'df', []);

@@ -3209,6 +3209,86 @@ export const SPECS: Record<string, CommandSpec> = {
   "children": [],
   "aliases": "docker container wait, docker wait"
  },
+ "container update": {
+  "usage": "docker container update [OPTIONS] CONTAINER [CONTAINER...]",
+  "description": "Update configuration of one or more containers",
+  "flags": [
+   {
+    "name": "blkio-weight",
+    "type": "uint16",
+    "help": "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)"
+   },
+   {
+    "name": "cpu-period",
+    "type": "int",
+    "help": "Limit CPU CFS (Completely Fair Scheduler) period"
+   },
+   {
+    "name": "cpu-quota",
+    "type": "int",
+    "help": "Limit CPU CFS (Completely Fair Scheduler) quota"
+   },
+   {
+    "name": "cpu-rt-period",
+    "type": "int",
+    "help": "Limit the CPU real-time period in microseconds"
+   },
+   {
+    "name": "cpu-rt-runtime",
+    "type": "int",
+    "help": "Limit the CPU real-time runtime in microseconds"
+   },
+   {
+    "name": "cpu-shares",
+    "short": "c",
+    "type": "int",
+    "help": "CPU shares (relative weight)"
+   },
+   {
+    "name": "cpus",
+    "type": "decimal",
+    "help": "Number of CPUs"
+   },
+   {
+    "name": "cpuset-cpus",
+    "type": "string",
+    "help": "CPUs in which to allow execution (0-3, 0,1)"
+   },
+   {
+    "name": "cpuset-mems",
+    "type": "string",
+    "help": "MEMs in which to allow execution (0-3, 0,1)"
+   },
+   {
+    "name": "memory",
+    "short": "m",
+    "type": "bytes",
+    "help": "Memory limit"
+   },
+   {
+    "name": "memory-reservation",
+    "type": "bytes",
+    "help": "Memory soft limit"
+   },
+   {
+    "name": "memory-swap",
+    "type": "bytes",
+    "help": "Swap limit equal to memory plus swap: -1 to enable unlimited swap"
+   },
+   {
+    "name": "pids-limit",
+    "type": "int",
+    "help": "Tune container pids limit (set -1 for unlimited)"
+   },
+   {
+    "name": "restart",
+    "type": "string",
+    "help": "Restart policy to apply when a container exits"
+   }
+  ],
+  "children": [],
+  "aliases": "docker container update, docker update"
+ },
  "run": {
   "usage": "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]",
   "description": "Create and run a new container from an image",
@@ -4674,6 +4754,86 @@ export const SPECS: Record<string, CommandSpec> = {
   "flags": [],
   "children": [],
   "aliases": "docker container wait, docker wait"
+ },
+ "update": {
+  "usage": "docker update [OPTIONS] CONTAINER [CONTAINER...]",
+  "description": "Update configuration of one or more containers",
+  "flags": [
+   {
+    "name": "blkio-weight",
+    "type": "uint16",
+    "help": "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)"
+   },
+   {
+    "name": "cpu-period",
+    "type": "int",
+    "help": "Limit CPU CFS (Completely Fair Scheduler) period"
+   },
+   {
+    "name": "cpu-quota",
+    "type": "int",
+    "help": "Limit CPU CFS (Completely Fair Scheduler) quota"
+   },
+   {
+    "name": "cpu-rt-period",
+    "type": "int",
+    "help": "Limit the CPU real-time period in microseconds"
+   },
+   {
+    "name": "cpu-rt-runtime",
+    "type": "int",
+    "help": "Limit the CPU real-time runtime in microseconds"
+   },
+   {
+    "name": "cpu-shares",
+    "short": "c",
+    "type": "int",
+    "help": "CPU shares (relative weight)"
+   },
+   {
+    "name": "cpus",
+    "type": "decimal",
+    "help": "Number of CPUs"
+   },
+   {
+    "name": "cpuset-cpus",
+    "type": "string",
+    "help": "CPUs in which to allow execution (0-3, 0,1)"
+   },
+   {
+    "name": "cpuset-mems",
+    "type": "string",
+    "help": "MEMs in which to allow execution (0-3, 0,1)"
+   },
+   {
+    "name": "memory",
+    "short": "m",
+    "type": "bytes",
+    "help": "Memory limit"
+   },
+   {
+    "name": "memory-reservation",
+    "type": "bytes",
+    "help": "Memory soft limit"
+   },
+   {
+    "name": "memory-swap",
+    "type": "bytes",
+    "help": "Swap limit equal to memory plus swap: -1 to enable unlimited swap"
+   },
+   {
+    "name": "pids-limit",
+    "type": "int",
+    "help": "Tune container pids limit (set -1 for unlimited)"
+   },
+   {
+    "name": "restart",
+    "type": "string",
+    "help": "Restart policy to apply when a container exits"
+   }
+  ],
+  "children": [],
+  "aliases": "docker container update, docker update"
  },
  "inspect": {
   "usage": "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",

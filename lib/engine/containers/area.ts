@@ -6,7 +6,7 @@
 import type {
   AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
   ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, EndpointSettings, ExecCreateRequest, Filters, HealthConfig, HostConfig, LogsOptions,
-  ContainerStats, Port, PortBinding, VolumeCreateRequest, VolumeInfo, VolumesPruneReport,
+  ContainerStats, ContainerUpdateConfig, ContainerUpdateResponse, Port, PortBinding, VolumeCreateRequest, VolumeInfo, VolumesPruneReport,
 } from '../../api/types';
 import { EngineError, conflict, invalidParameter, notFound } from '../../api/errors';
 import type { EngineState } from '../state';
@@ -21,7 +21,8 @@ import { rfc3339Nano } from '../clock';
 import { ShellSession, runShell, detectFlavor, resolveUser, type ShellFetchResult } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
-import { containerStats as statsSample } from './stats';
+import { RESOURCE_DEFAULTS, applyUpdate, normalizeUpdate, validateUpdate } from './update';
+import { containerStats as statsSample, CPUS as NCPU } from './stats';
 import {
   type HealthState, type PendingProbe, PROBE_RUN_MS, applyProbe, healthSuffix, healthTest, limitOutput, nextBackoff, nextProbeTime, probeTimeoutMs, restartPolicyError,
   shouldRestart, timeoutResult,
@@ -281,6 +282,8 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
     if (![...a.containers.values()].some((c) => c.name === n)) cname = n;
   }
   const hostConfig: HostConfig = { ...(hc ?? {}) };
+  // postContainersCreate: a PidsLimit of 0 or below is "unlimited", stored as none (inspect null).
+  if (typeof hostConfig.PidsLimit !== 'number' || hostConfig.PidsLimit <= 0) delete hostConfig.PidsLimit;
   const topChain = img?.topChain ?? '';
   const fs = new MountFs(state.layers.view(topChain), { now: () => Math.floor(state.clock.now() / 1000) });
   // Volumes and binds (created, and filled from the image, at create time like moby's registerMountPoints).
@@ -646,6 +649,22 @@ export async function containerRemove(state: EngineState, ref: string, opts: { f
   removeNow(state, c, !!opts.volumes);
 }
 
+/**
+ * docker update (moby ContainerUpdate): the settings are checked before the container is looked up; a conflict with
+ * the container's settings is "Cannot update container <id>: ..."; the new values land in HostConfig (inspect,
+ * the restart policy at the next exit, the memory limit in stats). Event `update`.
+ */
+export function containerUpdate(state: EngineState, ref: string, cfg: ContainerUpdateConfig): ContainerUpdateResponse {
+  const upd = normalizeUpdate(cfg);
+  const bad = validateUpdate(upd, NCPU);
+  if (bad) throw invalidParameter(bad);
+  const c = getContainer(state, ref);
+  const err = applyUpdate(c.hostConfig, upd);
+  if (err) throw conflict(`Cannot update container ${c.id}: ${err}`);
+  containerEvent(state, c, 'update');
+  return { Warnings: null };
+}
+
 export function containerRename(state: EngineState, ref: string, name: string): void {
   const c = getContainer(state, ref);
   const n = name.replace(/^\//, '');
@@ -819,6 +838,11 @@ export function containerInspect(state: EngineState, ref: string, size = false):
   const running = c.status === 'running' || c.status === 'paused';
   const execIds = [...containersOf(state).execs.values()].filter((e) => e.container === c && e.running).map((e) => e.id);
   const hc = c.hostConfig;
+  // Resources as stored (create, docker update), their zero values otherwise.
+  const res = <K extends keyof typeof RESOURCE_DEFAULTS>(k: K): number | string => {
+    const v = hc[k];
+    return typeof v === typeof RESOURCE_DEFAULTS[k] ? (v as number | string) : RESOURCE_DEFAULTS[k];
+  };
   const exposedPorts: Record<string, PortBinding[] | null> = {};
   for (const k of Object.keys(c.config.ExposedPorts ?? {})) exposedPorts[k] = running ? c.ports[k] ?? null : null;
   const out: ContainerInspect = {
@@ -839,10 +863,10 @@ export function containerInspect(state: EngineState, ref: string, size = false):
       VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0], CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [],
       ExtraHosts: null, GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: false,
       PublishAllPorts: !!hc.PublishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
-      Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, BlkioWeightDevice: [], BlkioDeviceReadBps: [],
-      BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: 0, CpuQuota: 0, CpuRealtimePeriod: 0, CpuRealtimeRuntime: 0,
-      CpusetCpus: '', CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null, MemoryReservation: 0, MemorySwap: 0,
-      MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+      Isolation: '', CpuShares: res('CpuShares'), Memory: res('Memory'), NanoCpus: res('NanoCpus'), CgroupParent: '', BlkioWeight: res('BlkioWeight'), BlkioWeightDevice: [], BlkioDeviceReadBps: [],
+      BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: res('CpuPeriod'), CpuQuota: res('CpuQuota'), CpuRealtimePeriod: res('CpuRealtimePeriod'), CpuRealtimeRuntime: res('CpuRealtimeRuntime'),
+      CpusetCpus: res('CpusetCpus'), CpusetMems: res('CpusetMems'), Devices: [], DeviceCgroupRules: null, DeviceRequests: null, MemoryReservation: res('MemoryReservation'), MemorySwap: res('MemorySwap'),
+      MemorySwappiness: null, OomKillDisable: null, PidsLimit: typeof hc.PidsLimit === 'number' ? hc.PidsLimit : null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
       ...(Array.isArray(hc.Mounts) && hc.Mounts.length ? { Mounts: hc.Mounts } : {}),
       MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
       ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
@@ -1204,6 +1228,8 @@ export async function settleContainers(state: EngineState): Promise<void> {
   const a = containersOf(state);
   await letProgramsEnd(state);
   for (let i = 0; i < 400; i++) {
+    // programs that ended by the clock (sleep N) end first, so their restarts can be due in this pass
+    for (const c of a.containers.values()) refresh(state, c);
     const now = state.clock.now();
     const due = [...a.containers.values()].filter((c) => c.status === 'restarting' && !c.run && (c.restartAt ?? Infinity) <= now)
       .sort((x, y) => (x.restartAt ?? 0) - (y.restartAt ?? 0));

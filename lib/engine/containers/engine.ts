@@ -14,7 +14,7 @@ import type { HostFiles } from '../fs/mounts';
 /** The EngineClient methods this area adds to Engine, plus the port table's HTTP entry point for `curl`. */
 export type ContainersApi = Pick<EngineClient,
   | 'containerList' | 'containerCreate' | 'containerInspect' | 'containerStart' | 'containerStop' | 'containerRestart'
-  | 'containerKill' | 'containerPause' | 'containerUnpause' | 'containerRemove' | 'containerRename' | 'containerLogs'
+  | 'containerKill' | 'containerPause' | 'containerUnpause' | 'containerRemove' | 'containerRename' | 'containerUpdate' | 'containerLogs'
   | 'containerDiff' | 'containerTop' | 'containerWait' | 'containersPrune' | 'containerAttach' | 'containerArchiveGet'
   | 'containerArchivePut' | 'execCreate' | 'execStart' | 'volumeList' | 'volumeCreate' | 'volumeInspect' | 'volumeRemove' | 'volumesPrune'
   | 'containerStats' | 'commit' | 'login' | 'imagePush'> & {
@@ -52,6 +52,7 @@ export function installContainers(E: EngineClass): void {
     async containerUnpause(id) { c.containerUnpause(this.state, id); },
     containerRemove(id, o = {}) { return c.containerRemove(this.state, id, o); },
     async containerRename(id, n) { c.containerRename(this.state, id, n); },
+    async containerUpdate(id, cfg) { return c.containerUpdate(this.state, id, cfg); },
     async containerLogs(id, o = {}) { await c.settleContainers(this.state); return c.containerLogs(this.state, id, o); },
     async containerDiff(id) { return c.containerDiff(this.state, id); },
     async containerTop(id) { await c.settleContainers(this.state); return c.containerTop(this.state, id); },

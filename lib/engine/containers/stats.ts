@@ -11,7 +11,8 @@ import type { ContainerRecord } from './area';
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 /** MemTotal of /info (the VM's memory): the limit of a container without --memory. */
 export const MEM_TOTAL = 8_268_038_144;
-const CPUS = 4;
+/** NCPU of /info: the CPUs a container sees (moby's runtime.NumCPU for the --cpus range). */
+export const CPUS = 4;
 
 /** A small stable number from the container ID (0..n-1). */
 function pick(id: string, salt: number, n: number): number {
@@ -35,6 +36,11 @@ function cpu(total: number, system: number): ContainerCpuStats {
   };
 }
 const emptyCpu = (): ContainerCpuStats => ({ cpu_usage: { total_usage: 0, usage_in_kernelmode: 0, usage_in_usermode: 0 }, throttling_data: { periods: 0, throttled_periods: 0, throttled_time: 0 } });
+
+function memoryLimit(c: ContainerRecord): number {
+  const m = c.hostConfig.Memory;
+  return typeof m === 'number' && m > 0 ? m : MEM_TOTAL;
+}
 
 export function containerStats(c: ContainerRecord, nowMs: number, execCount: number): ContainerStats {
   const name = '/' + c.name;
@@ -66,7 +72,8 @@ export function containerStats(c: ContainerRecord, nowMs: number, execCount: num
     blkio_stats: { io_service_bytes_recursive: [{ major: 254, minor: 0, op: 'read', value: read }, { major: 254, minor: 0, op: 'write', value: 0 }] },
     num_procs: 0, storage_stats: {},
     cpu_stats: cpu(total + cpuDelta, system), precpu_stats: cpu(total, system - systemDelta),
-    memory_stats: { usage: mem + inactive, stats: { inactive_file: inactive, active_file: 0, anon: mem }, limit: MEM_TOTAL },
+    // cgroup v2 memory.max: the container's --memory (docker run/update), else the machine's memory.
+    memory_stats: { usage: mem + inactive, stats: { inactive_file: inactive, active_file: 0, anon: mem }, limit: memoryLimit(c) },
     networks: { eth0: { rx_bytes: rx, rx_packets: Math.floor(rx / 90), rx_errors: 0, rx_dropped: 0, tx_bytes: tx, tx_packets: Math.floor(tx / 120), tx_errors: 0, tx_dropped: 0 } },
   };
 }

@@ -182,7 +182,7 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
 }
 
 /** opts.ParseRestartPolicy */
-function parseRestartPolicy(policy: string): { Name: string; MaximumRetryCount: number } {
+export function parseRestartPolicy(policy: string): { Name: string; MaximumRetryCount: number } {
   if (policy === '') return { Name: '', MaximumRetryCount: 0 };
   const i = policy.indexOf(':');
   const name = i < 0 ? policy : policy.slice(0, i);
