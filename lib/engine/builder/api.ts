@@ -9,7 +9,7 @@ import type { BuilderHost, BuildRequest } from './types';
 export function requestFromApi(context: BuildContext, opts: BuildOptions): BuildRequest {
   return {
     context, dockerfile: opts.dockerfile, tags: opts.tags, buildArgs: opts.buildArgs, labels: opts.labels, noCache: opts.noCache,
-    pull: opts.pull, quiet: opts.quiet, rm: opts.rm, forceRm: opts.forceRm, target: opts.target, platform: opts.platform,
+    pull: opts.pull, quiet: opts.quiet, rm: opts.rm, forceRm: opts.forceRm, target: opts.target, platform: opts.platform, cacheFrom: opts.cacheFrom,
   };
 }
 

@@ -183,6 +183,10 @@ class Builder {
   private readonly extraLabels: [string, string][];
   /** legacy: the step containers (created, run, removed per --rm/--force-rm) */
   private readonly steps?: StepContainers;
+  /** legacy --cache-from: the source images found (undefined without the option: the local cache) */
+  private cacheSources?: ImageRecord[];
+  /** legacy: a probe of this stage missed (moby imageProber.cacheBusted, reset at FROM) */
+  private cacheBusted = false;
 
   constructor(
     private readonly host: BuilderHost,
@@ -549,8 +553,18 @@ class Builder {
     }
     const stageIndexByName = new Map<string, number>();
     p.stages.forEach((s, i) => s.name && stageIndexByName.set(s.name, i));
+    // moby MakeImageCache: --cache-from images that cannot be found are skipped (a daemon log warning only)
+    if (this.req.cacheFrom?.length) {
+      this.cacheSources = [];
+      for (const ref of this.req.cacheFrom) {
+        let img: ImageRecord | undefined;
+        try { img = findImage(this.state, ref); } catch { img = undefined; }
+        if (img) this.cacheSources.push(img);
+      }
+    }
     for (let i = 0; i <= last; i++) {
       const s = p.stages[i];
+      this.cacheBusted = false;
       this.msg(L.step(++this.legacyStep, this.legacyTotal, s.sourceCode));
       const baseName = this.expandMeta(s.baseName, s);
       const st = await this.fromStage(s, baseName, new Map(), false);
@@ -1604,11 +1618,66 @@ class Builder {
     return sha256Hex(JSON.stringify([st.imageId, mobyConfig({ ...st.config, Cmd: cmd }, st.imageId)]));
   }
   private legacyProbe(st: StageState, commentText: string): string | undefined {
-    if (this.req.noCache) return undefined;
     const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
-    const key = this.legacyConfigKey(st, [...shell, commentText]);
-    const id = this.cache.legacyGet(key);
-    return id && this.state.images.has(id) ? id : undefined;
+    const cmd = [...shell, commentText];
+    return this.legacyLookup(st, cmd, this.legacyConfigKey(st, cmd));
+  }
+
+  /**
+   * moby's imageProber.Probe over its image cache (image/cache/cache.go). Without --cache-from, the local cache: an
+   * image this daemon built from the same parent with the same config. With --cache-from (ImageCache): a local hit
+   * counts only when it is an ancestor of a source image; otherwise a source whose history starts with the parent's
+   * history (and layers) and whose next history row was created by this step's command gives the step: the source
+   * itself at its last row (its parent becomes the current image), else an image restored from the parent plus that
+   * row (and its layer). --no-cache probes nothing; the first miss of a stage stops probing until the next FROM.
+   */
+  private legacyLookup(st: StageState, cmd: string[], key: string): string | undefined {
+    if (this.req.noCache || this.cacheBusted) return undefined;
+    const local = this.cache.legacyGet(key);
+    const hit = local && this.state.images.has(local) ? local : undefined;
+    const sources = this.cacheSources;
+    if (!sources) {
+      if (!hit) this.cacheBusted = true;
+      return hit;
+    }
+    if (hit && sources.some((src) => this.isAncestor(src.id, hit))) return hit;
+    const parent = st.imageId ? this.state.images.get(st.imageId) : undefined;
+    const lenHistory = parent?.config.history?.length ?? 0;
+    const createdBy = cmd.join(' ');
+    for (const target of sources) {
+      const th = target.config.history ?? [];
+      if (!validCacheParent(target, parent) || th[lenHistory]?.created_by !== createdBy) continue;
+      if (th.length - 1 === lenHistory) {
+        if (parent) this.state.images.create(target.raw, parent.id); // moby SetParent (store.create links an image that has none)
+        return target.id;
+      }
+      const restored = this.restoreCachedImage(st, parent, target, lenHistory, cmd);
+      this.cacheSources = [target]; // moby: no jumping to another source after a restore
+      return restored;
+    }
+    this.cacheBusted = true;
+    return undefined;
+  }
+
+  /** moby ImageCache.isParent: `ancestor` is on `id`'s parent chain. */
+  private isAncestor(id: string, ancestor: string): boolean {
+    for (let p = this.state.images.get(id)?.parent ?? ''; p; p = this.state.images.get(p)?.parent ?? '') if (p === ancestor) return true;
+    return false;
+  }
+
+  /** moby ImageCache.restoreCachedImage: the parent's history and layers plus the source's row (and its layer, if any). */
+  private restoreCachedImage(st: StageState, parent: ImageRecord | undefined, target: ImageRecord, index: number, cmd: string[]): string {
+    const th = target.config.history ?? [];
+    const history = [...(parent?.config.history ?? []), th[index]];
+    const diffIds = [...(parent?.config.rootfs.diff_ids ?? [])];
+    if (!th[index].empty_layer) diffIds.push(target.config.rootfs.diff_ids[th.slice(0, index).filter((h) => !h.empty_layer).length]);
+    const config: ImageConfigJSON = {
+      architecture: target.config.architecture, ...(target.config.author ? { author: target.config.author } : {}),
+      config: mobyConfig({ ...st.config, Cmd: cmd }, st.imageId) as ImageConfigJSON['config'],
+      container_config: ZERO_CONTAINER_CONFIG, created: history[history.length - 1].created ?? '', docker_version: this.host.dockerVersion ?? '28.2.2',
+      history, os: target.config.os, rootfs: { type: 'layers', diff_ids: diffIds },
+    };
+    return this.state.images.create(config, parent?.id ?? '').id;
   }
   private useLegacyCache(st: StageState, id: string, line: number, code: string): void {
     void line; void code;
@@ -1635,9 +1704,9 @@ class Builder {
     const shell = st.config.Shell && st.config.Shell.length ? st.config.Shell : DEFAULT_SHELL;
     const cmd = c.runCmd ?? (c.single ? [...shell, c.comment + c.text] : [...shell, c.comment, c.text]);
     const key = this.legacyConfigKey(st, cmd);
-    if (!c.probed && !this.req.noCache) {
-      const id = this.cache.legacyGet(key);
-      if (id && this.state.images.has(id)) {
+    if (!c.probed) {
+      const id = this.legacyLookup(st, cmd, key);
+      if (id) {
         this.useLegacyCache(st, id, c.line, c.code);
         return;
       }
@@ -1690,12 +1759,10 @@ class Builder {
   ): Promise<void> {
     const saveCmd = r.argPrefix ? [r.argPrefix.trim().split(' ')[0], ...r.argPrefix.trim().split(' ').slice(1), ...r.argv] : r.argv;
     const key = this.legacyConfigKey(st, saveCmd);
-    if (!this.req.noCache) {
-      const id = this.cache.legacyGet(key);
-      if (id && this.state.images.has(id)) {
-        this.useLegacyCache(st, id, r.line, r.code);
-        return;
-      }
+    const id = this.legacyLookup(st, saveCmd, key);
+    if (id) {
+      this.useLegacyCache(st, id, r.line, r.code);
+      return;
     }
     // moby dispatchRun: the container runs cmdFromArgs with the build args in its env, no entrypoint, no healthcheck
     const runConfig = mobyConfig({ ...st.config, Cmd: r.argv, Env: r.env, Entrypoint: [], Healthcheck: { Test: ['NONE'] } }, st.imageId) as ContainerConfig;
@@ -1740,6 +1807,25 @@ function contextBinds(c: RunCommand): string[] {
     } catch { /* reported when the step runs */ }
   }
   return out;
+}
+
+/** moby image.V1Image's container_config of an image that no container made (a zero container.Config). */
+const ZERO_CONTAINER_CONFIG: Record<string, unknown> = {
+  Hostname: '', Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false, Tty: false, OpenStdin: false,
+  StdinOnce: false, Env: null, Cmd: null, Image: '', Volumes: null, WorkingDir: '', Entrypoint: null, OnBuild: null, Labels: null,
+};
+
+/** moby image/cache isValidParent: the source's history and layers begin with the parent's. */
+function validCacheParent(img: ImageRecord, parent: ImageRecord | undefined): boolean {
+  const ih = img.config.history ?? [];
+  if (ih.length === 0) return false;
+  const ph = parent?.config.history ?? [];
+  const pd = parent?.config.rootfs.diff_ids ?? [];
+  if (!parent || (ph.length === 0 && pd.length === 0)) return true;
+  const id = img.config.rootfs.diff_ids;
+  if (ph.length >= ih.length || pd.length > id.length) return false;
+  const row = (h: HistoryJSON) => JSON.stringify([h.created ?? null, h.author ?? '', h.created_by ?? '', h.comment ?? '', !!h.empty_layer]);
+  return ph.every((h, i) => row(h) === row(ih[i])) && pd.every((d, i) => d === id[i]);
 }
 
 /** Most bytes `-o type=local|tar` writes into the workspace. */

@@ -67,6 +67,8 @@ export interface BuildRequest {
   check?: boolean;
   /** buildx `-o type=local|tar`: export the result's files (BuildResult.output) instead of creating an image */
   output?: { type: 'local' | 'tar' };
+  /** legacy --cache-from: images whose history the steps may be taken from (moby image/cache ImageCache) */
+  cacheFrom?: string[];
   /** legacy: remove intermediate containers (default true) */
   rm?: boolean;
   forceRm?: boolean;

@@ -8,6 +8,8 @@ import { resolvePath } from '../../workspace-path';
 export interface BuildOptions {
   context: string; tags: string[]; buildArgs: string[]; labels: string[]; file: string; quiet: boolean; noCache: boolean; pull: boolean;
   rm: boolean; forceRm: boolean; target: string; platform: string; iidfile: string; progress: string;
+  /** --cache-from: images the classic builder may take steps from (BuildKit: accepted, no effect here) */
+  cacheFrom: string[];
   /** buildx-only flags (docker build is `docker buildx build` when buildx is installed) */
   secrets: string[]; ssh: string[]; outputs: string[]; noCacheFilter: string[]; call: string; check: boolean;
   /** the first buildx-only flag given, and the usage line, for the legacy builder's `unknown flag` error */
@@ -56,7 +58,7 @@ export const buildCommand: CommandDef<BuildOptions> = {
   hiddenFlags: BUILDX_FLAGS,
   options: (f, args, cmd) => ({
     context: args[0], tags: f.list('tag'), buildArgs: f.list('build-arg'), labels: f.list('label'), file: f.string('file'), quiet: f.bool('quiet'),
-    noCache: f.bool('no-cache'), pull: f.bool('pull'), rm: f.bool('rm', true), forceRm: f.bool('force-rm'), target: f.string('target'),
+    noCache: f.bool('no-cache'), pull: f.bool('pull'), rm: f.bool('rm', true), forceRm: f.bool('force-rm'), target: f.string('target'), cacheFrom: f.list('cache-from'),
     platform: f.string('platform'), iidfile: f.string('iidfile'), progress: f.string('progress', 'auto'),
     secrets: f.list('secret'), ssh: f.list('ssh'), outputs: f.list('output'), noCacheFilter: f.list('no-cache-filter'),
     call: f.string('call'), check: f.bool('check'),
@@ -268,7 +270,7 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
   const stream = ctx.client.build(context, {
     dockerfile, tags: opts.tags, buildArgs: kv(opts.buildArgs, ctx.env, true), labels: kv(opts.labels, ctx.env, false) as Record<string, string>,
     noCache: opts.noCache, pull: opts.pull, quiet: opts.quiet, rm: opts.rm, forceRm: opts.forceRm, target: opts.target || undefined,
-    platform: opts.platform || undefined, version: '1',
+    platform: opts.platform || undefined, cacheFrom: opts.cacheFrom.length ? opts.cacheFrom : undefined, version: '1',
   });
   const aux = (a: unknown) => {
     if (a && typeof a === 'object' && typeof (a as { ID?: unknown }).ID === 'string') imageId = (a as { ID: string }).ID;
