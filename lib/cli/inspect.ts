@@ -34,6 +34,16 @@ function escapeHTML(json: string): string {
 
 /** Go's json.Indent(dst, src, "", indent) for valid JSON: insignificant space dropped, tokens kept byte for byte. */
 export function goIndent(src: string, indent = '    '): string {
+  return reformatJSON(src, indent);
+}
+
+/** Go's json.Compact. */
+export function goCompact(src: string): string {
+  return reformatJSON(src, null);
+}
+
+/** One pass over valid JSON: whitespace outside strings dropped, then indented (json.Indent) or not (json.Compact). */
+function reformatJSON(src: string, indent: string | null): string {
   let out = '';
   let depth = 0;
   let needIndent = false; // after [ or {: a newline before the next value (none if the container is empty)
@@ -43,7 +53,7 @@ export function goIndent(src: string, indent = '    '): string {
     if (needIndent && c !== ']' && c !== '}') {
       needIndent = false;
       depth++;
-      out += '\n' + indent.repeat(depth);
+      out += '\n' + indent!.repeat(depth);
     }
     if (c === '"') {
       let j = i + 1;
@@ -52,6 +62,7 @@ export function goIndent(src: string, indent = '    '): string {
       i = j;
       continue;
     }
+    if (indent === null) { out += c; continue; }
     switch (c) {
       case '{': case '[': out += c; needIndent = true; break;
       case ',': out += ',\n' + indent.repeat(depth); break;
@@ -63,24 +74,6 @@ export function goIndent(src: string, indent = '    '): string {
         break;
       default: out += c;
     }
-  }
-  return out;
-}
-
-/** Go's json.Compact. */
-export function goCompact(src: string): string {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      out += src.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    out += c;
   }
   return out;
 }
