@@ -3,6 +3,7 @@
  * runaway command can be stopped by terminating the worker (the page then restarts it from the last saved state).
  */
 import type { EngineClient } from '@/lib/api/types';
+import { bytesEqual } from '@/lib/engine/fs/bytes';
 import type { ConsoleIO } from '@/lib/console/types';
 import type { Backend } from './backend';
 import type { BuildStepUpdate } from './build-steps';
@@ -39,11 +40,6 @@ const aborts = new Map<number, AbortController>();
 const stdinWaiters = new Map<number, (line: string | null) => void>();
 const queue: ToWorker[] = [];
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function post(msg: FromWorker, transfer: Transferable[] = []) {
   ctx.postMessage(msg, transfer);
@@ -246,7 +242,7 @@ async function handle(msg: ToWorker) {
       try {
         // The same bytes again (an editor syncing on mount) keep the file's time: COPY puts it in the layer.
         const prev = backend!.workspace.read(msg.path);
-        if (prev && (msg.mode === undefined || msg.mode === prev.mode) && sameBytes(prev.data, msg.data)) return;
+        if (prev && (msg.mode === undefined || msg.mode === prev.mode) && bytesEqual(prev.data, msg.data)) return;
         backend!.workspace.write(msg.path, msg.data, msg.mode);
       } finally {
         fromPage = false;

@@ -11,6 +11,7 @@
  */
 import { UnionFs, FsError, type UnionFsOptions } from './union';
 import { MutableView, type View } from './view';
+import { bytesEqual } from './bytes';
 import { type Entry, type FileEntry, contentBytes, normPath, joinPath, parentOf, baseName } from './entry';
 import type { FileContent, MkdirOptions, RmOptions, CpOptions, BufferEncoding } from 'just-bash';
 
@@ -376,7 +377,7 @@ export class HostBindFs extends UnionFs {
       for (const [q, e] of want) {
         const data = contentBytes(e.data);
         const cur = this.host.read(this.hostPath(q));
-        if (!cur || cur.mode !== (e.mode & 0o7777) || !sameBytes(cur.data, data)) this.host.write(this.hostPath(q), data, e.mode & 0o7777);
+        if (!cur || cur.mode !== (e.mode & 0o7777) || !bytesEqual(cur.data, data)) this.host.write(this.hostPath(q), data, e.mode & 0o7777);
       }
     } finally {
       this.syncing = false;
@@ -423,8 +424,4 @@ export class HostBindFs extends UnionFs {
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+
