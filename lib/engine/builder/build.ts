@@ -581,6 +581,8 @@ class Builder {
           this.msg(L.image(st.imageId));
         }
       }
+      // moby emitImageID: each stage's image ID as an aux message when the stage ends
+      if (st.imageId) this.send(L.aux(st.imageId));
       st.done = true;
     }
     const final = this.stages[last];
@@ -589,7 +591,6 @@ class Builder {
     if (unused.length) this.msg({ stream: `[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n` });
     const id = final.imageId;
     if (!id) throw new Error('No image was generated. Is your Dockerfile empty?');
-    this.send(L.aux(id));
     this.msg(L.built(id));
     for (const tag of this.req.tags ?? []) {
       const ref = tagNameOnly(parseNormalizedNamed(tag));
@@ -886,13 +887,11 @@ class Builder {
       }
       case 'HEALTHCHECK': {
         const s = healthString(c.health);
+        // moby dispatchHealthcheck: replacing a check (the base image's too) is noted on the classic builder's output
+        const old = st.config.Healthcheck?.Test;
+        if (this.legacy && old && old.length > 0 && old[0] !== 'NONE') this.msg({ stream: `Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n` });
         return this.metadata(st, { line: line.start, code: c.code, legacy: s, buildkit: healthStringPlus(c.health) }, (cfg) => {
-          const old = cfg.Healthcheck;
-          const h = healthJSON(c.health);
-          if (old && old.Test && h.Test && h.Test[0] !== 'NONE') {
-            /* moby: a new HEALTHCHECK replaces the whole config */
-          }
-          cfg.Healthcheck = h;
+          cfg.Healthcheck = healthJSON(c.health); // a new HEALTHCHECK replaces the whole config
         });
       }
       case 'SHELL': {

@@ -205,4 +205,36 @@ describe('legacy builder: intermediate containers', () => {
     expect(bad.code).toBe(1);
     expect((await run('docker ps -aq')).out).toBe('');
   });
+
+  it('each stage ends with an aux message carrying its image ID (moby emitImageID), the last one is the result', async () => {
+    const { engine, run } = await ready();
+    const files = new Map([['Dockerfile', { data: new TextEncoder().encode('FROM alpine:3.20 AS one\nENV A=1\nFROM alpine:3.20\nENV B=2\n'), mode: 0o644 }]]);
+    const msgs = [];
+    for await (const m of engine.build({ files }, { version: '1' })) msgs.push(m);
+    const aux = msgs.filter((m) => m.aux).map((m) => (m.aux as { ID: string }).ID);
+    expect(aux).toHaveLength(2);
+    const streams = msgs.map((m) => m.stream ?? '').join('');
+    expect(streams).toContain(` ---> ${aux[0].slice(7, 19)}\nStep 3/4 : FROM alpine:3.20\n`);
+    expect(streams.endsWith(`Successfully built ${aux[1].slice(7, 19)}\n`)).toBe(true);
+    expect(msgs.findIndex((m) => m.aux)).toBeLessThan(msgs.findIndex((m) => m.stream === 'Step 3/4 : FROM alpine:3.20\n'));
+    void run;
+  });
+
+  it('HEALTHCHECK over an earlier one prints moby\'s note (classic builder only)', async () => {
+    const { run } = await ready({ 'hc/Dockerfile': 'FROM alpine:3.20\nHEALTHCHECK CMD true\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK NONE\nHEALTHCHECK CMD exit 0\n' });
+    const r = await run('DOCKER_BUILDKIT=0 docker build -q hc');
+    expect(r.code, r.err + r.out).toBe(0);
+    const v = await run('DOCKER_BUILDKIT=0 docker build --no-cache hc');
+    expect(v.out.replace(/[0-9a-f]{12}/g, 'ID')).toBe([
+      'Sending build context to Docker daemon  2.048kB\r\r\n',
+      'Step 1/5 : FROM alpine:3.20\n ---> ID\n',
+      'Step 2/5 : HEALTHCHECK CMD true\n ---> Running in ID\n ---> Removed intermediate container ID\n ---> ID\n',
+      'Step 3/5 : HEALTHCHECK CMD ["true"]\nNote: overriding previous HEALTHCHECK: [CMD-SHELL true]\n ---> Running in ID\n ---> Removed intermediate container ID\n ---> ID\n',
+      'Step 4/5 : HEALTHCHECK NONE\nNote: overriding previous HEALTHCHECK: [CMD true]\n ---> Running in ID\n ---> Removed intermediate container ID\n ---> ID\n',
+      'Step 5/5 : HEALTHCHECK CMD exit 0\n ---> Running in ID\n ---> Removed intermediate container ID\n ---> ID\n',
+      'Successfully built ID\n',
+    ].join(''));
+    const b = await run('docker build --progress=plain --no-cache hc');
+    expect(b.err).not.toContain('overriding');
+  });
 });
