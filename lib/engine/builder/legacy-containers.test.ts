@@ -237,4 +237,19 @@ describe('legacy builder: intermediate containers', () => {
     const b = await run('docker build --progress=plain --no-cache hc');
     expect(b.err).not.toContain('overriding');
   });
+
+  it('a RUN after VOLUME writes into the step container\'s anonymous volume: the change is not in the image (BuildKit keeps it)', async () => {
+    const { run } = await ready({ 'v/Dockerfile': 'FROM alpine:3.20\nRUN mkdir /data && echo before > /data/a\nVOLUME /data\nRUN echo after > /data/b && ls /data\nRUN ls /data\n' });
+    const r = await run('DOCKER_BUILDKIT=0 docker build v');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Step 4\/5 : RUN echo after > \/data\/b && ls \/data\n ---> Running in [0-9a-f]{12}\na\nb\n/);
+    expect(r.out).toMatch(/Step 5\/5 : RUN ls \/data\n ---> Running in [0-9a-f]{12}\na\n ---> Removed/);
+    // removed with their anonymous volumes (moby RemoveAll: RemoveVolume)
+    expect((await run('docker volume ls -q')).out).toBe('');
+    const kept = await run('DOCKER_BUILDKIT=0 docker build --no-cache --rm=false v');
+    expect(kept.code).toBe(0);
+    expect((await run('docker volume ls -q')).out.trim().split('\n')).toHaveLength(3);
+    const bk = await run('docker build --progress=plain v');
+    expect(bk.err).toContain('#7 [4/4] RUN ls /data\n#7 0.000 a\n#7 0.000 b\n');
+  });
 });
