@@ -807,10 +807,10 @@ class Builder {
     try {
       await step();
     } catch (e) {
-      for (const line of (await this.steps?.afterStep(true)) ?? []) this.msg({ stream: line });
+      for (const id of (await this.steps?.afterStep(true)) ?? []) this.msg(L.removed(id));
       throw e;
     }
-    for (const line of (await this.steps?.afterStep(false)) ?? []) this.msg({ stream: line });
+    for (const id of (await this.steps?.afterStep(false)) ?? []) this.msg(L.removed(id));
   }
 
   private lineOf(c: Command): { start: number; end: number } {

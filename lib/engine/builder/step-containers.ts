@@ -74,20 +74,20 @@ export class StepContainers {
   }
 
   /**
-   * moby's dispatch() defer after a step: RemoveAll when --force-rm, or when --rm and the step succeeded. Returns the
-   * lines to print (` ---> Removed intermediate container <id12>` each).
+   * moby's dispatch() defer after a step: RemoveAll when --force-rm, or when --rm and the step succeeded (with their
+   * anonymous volumes). Returns the IDs removed, for the ` ---> Removed intermediate container <id12>` lines.
    */
   async afterStep(failed: boolean): Promise<string[]> {
     if (!(this.opts.forceRm || (this.opts.rm && !failed))) return [];
-    const lines: string[] = [];
+    const ids: string[] = [];
     for (const c of this.tmp.splice(0)) {
       try {
         await containerRemove(this.state, c.id, { force: true, volumes: true });
       } catch {
         /* removed by the user meanwhile (moby ignores not-found) */
       }
-      lines.push(` ---> Removed intermediate container ${c.id.slice(0, 12)}\n`);
+      ids.push(c.id);
     }
-    return lines;
+    return ids;
   }
 }
