@@ -30,8 +30,14 @@ let frozenAt: number | null = null;
 let frozenSince = 0;
 function engineNow(): number {
   if (frozenAt === null) return Date.now();
-  return frozenAt + Math.max(0, Date.now() - frozenSince - COMMAND_FREEZE_MS);
+  const now = Date.now();
+  // Time spent while the shell interpreter's code was still loading does not count: a build that starts right after
+  // the engine is up waits for it, and its replay (or the sharer's build) may find it loaded.
+  const waited = Math.max(0, Math.min(now, shellLoadedAt ?? now) - frozenSince);
+  return frozenAt + Math.max(0, now - frozenSince - waited - COMMAND_FREEZE_MS);
 }
+/** When just-bash (lib/shell/run) finished loading; null before. */
+let shellLoadedAt: number | null = null;
 let namespace: string | null = null;
 let fromPage = false;
 let filesTimer: ReturnType<typeof setTimeout> | null = null;
@@ -110,7 +116,12 @@ async function init(options: InitOptions) {
   if (options.files || options.fresh) await persist();
   post({ type: 'ready', prompt: backend.console.prompt(), files: wireFiles(), engine: backend.kind, restored: !!saved });
   // The shell interpreter (just-bash) is a separate chunk: fetch it once the console is interactive, before the first RUN needs it.
-  setTimeout(() => { void import('@/lib/shell/run').then((m) => m.loadJustBash()).catch(() => undefined); }, 50);
+  setTimeout(() => {
+    void import('@/lib/shell/run')
+      .then((m) => m.loadJustBash())
+      .then(() => { shellLoadedAt = Date.now(); })
+      .catch(() => { shellLoadedAt = Date.now(); });
+  }, 50);
 }
 
 async function run(id: number, line: string, columns: number, isTTY: boolean, at?: number) {
