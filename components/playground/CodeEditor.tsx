@@ -95,6 +95,8 @@ export interface CodeEditorHandle {
   buildStep(u: BuildStepUpdate): void;
   /** Scroll to a line of a file (opened by the page), put the cursor there and flash it. */
   revealLine(path: string, line: number, endLine?: number): void;
+  /** Focus the editor, with the cursor at the start of a 1-based line of the open file when given. */
+  focus(line?: number): void;
 }
 
 /** Marker owner of build failures (cleared when the next build starts). */
@@ -126,6 +128,8 @@ export default function CodeEditor(props: CodeEditorProps) {
   /** The last build step (shown whenever its file is the open one). */
   const step = useRef<BuildStepUpdate | null>(null);
   const pendingReveal = useRef<{ path: string; line: number; endLine: number } | null>(null);
+  /** A focus asked for before the open file's model is in the editor (the handle comes before the models). */
+  const pendingFocus = useRef<{ line?: number } | null>(null);
 
   /** Puts the build step's highlight on the open file, or takes it off. */
   const applyStep = () => {
@@ -135,6 +139,19 @@ export default function CodeEditor(props: CodeEditorProps) {
     const path = editor.getModel()?.uri.path.slice(1);
     if (!s || !s.range || s.path !== path || (s.state !== 'running' && s.state !== 'failed')) highlightStep(editor, null);
     else highlightStep(editor, s.range, s.state === 'failed' ? 'error' : 'running');
+  };
+  const applyFocus = () => {
+    const editor = editorRef.current;
+    const f = pendingFocus.current;
+    const model = editor?.getModel();
+    if (!editor || !f || !model) return;
+    pendingFocus.current = null;
+    if (f.line !== undefined) {
+      const line = Math.max(1, Math.min(f.line, model.getLineCount()));
+      editor.setPosition({ lineNumber: line, column: 1 });
+      editor.revealLineInCenterIfOutsideViewport(line);
+    }
+    editor.focus();
   };
   const applyReveal = () => {
     const editor = editorRef.current;
@@ -196,6 +213,10 @@ export default function CodeEditor(props: CodeEditorProps) {
       revealLine(path, line, endLine = line) {
         pendingReveal.current = { path, line, endLine };
         applyReveal();
+      },
+      focus(line) {
+        pendingFocus.current = { line };
+        applyFocus();
       },
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => propsRef.current.onBuild());
@@ -268,7 +289,8 @@ export default function CodeEditor(props: CodeEditorProps) {
       applyStep();
     }
     applyReveal();
-    // applyStep/applyReveal read refs only
+    applyFocus();
+    // applyStep/applyReveal/applyFocus read refs only
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.active, props.files]);
 

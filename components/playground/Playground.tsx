@@ -1,27 +1,42 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ShareError, decodeShare, encodeShare, isShareHash, type SharePayload } from '@/lib/share';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import type { SharePayload } from '@/lib/share';
 import type { ShellSession } from '@/components/terminal/session';
 import { Dialog } from './Dialog';
-import { EngineHost } from './engine-host';
+import { EngineHost, prestartEngineWorker } from './engine-host';
+import { EditorPreview } from './EditorPreview';
 import { FileIcon, FileTree } from './FileTree';
-import { ImagePanel } from './ImagePanel';
 import { kv } from './idb';
 import { WELCOME, defaultFiles } from './defaults';
 import type { BuildStepUpdate, PublishedPort, WireFile } from './protocol';
-import { PreviewPanel } from '@/components/preview/PreviewPanel';
-import type { CodeEditorHandle } from './CodeEditor';
+import type { CodeEditorHandle, CodeEditorProps } from './CodeEditor';
 
-const CodeEditor = dynamic(() => import('./CodeEditor'), {
-  ssr: false,
-  loading: () => <EditorPlaceholder />,
-});
+// What the first prompt needs starts loading when this module is evaluated, before React hydrates the page: the engine
+// worker (its code loads in parallel with the page's) and the terminal. Monaco waits until the prompt is on screen.
+if (typeof window !== 'undefined') {
+  prestartEngineWorker();
+  void import('@/components/terminal/XTerminal');
+}
+
 const XTerminal = dynamic(() => import('@/components/terminal/XTerminal'), {
   ssr: false,
   loading: () => <TerminalPlaceholder />,
 });
+// The images/layers panel and the preview are below the fold of the first prompt: their code (lib/layers, the
+// Dockerfile parser, the CLI's formatters) loads after the page is interactive. The placeholders keep the panel's size.
+const ImagePanel = dynamic(() => import('./ImagePanel').then((m) => m.ImagePanel), {
+  ssr: false,
+  loading: () => <PanelPlaceholder label="Loading images and layers" />,
+});
+const PreviewPanel = dynamic(() => import('@/components/preview/PreviewPanel').then((m) => m.PreviewPanel), {
+  ssr: false,
+  loading: () => <PanelPlaceholder label="Loading the preview" />,
+});
+/** Share links' codec (and its deflate library): loaded only for a link to open or one to make. */
+const loadShare = () => import('@/lib/share');
+type ShareModule = Awaited<ReturnType<typeof loadShare>>;
 
 const enc = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -109,6 +124,8 @@ export default function Playground({ mode }: PlaygroundProps) {
   const editorRef = useRef<CodeEditorHandle | null>(null);
   /** The last build step event: replayed to an editor that mounts later; its path is the Dockerfile last built. */
   const buildStepRef = useRef<BuildStepUpdate | null>(null);
+  /** A Dockerfile line to reveal (the layer explorer's link) once the editor has loaded. */
+  const editorReveal = useRef<{ path: string; line: number } | null>(null);
   const logRef = useRef<string[]>([]);
   const uiLoaded = useRef<UiState | null>(null);
   const fresh = useRef(false);
@@ -120,6 +137,15 @@ export default function Playground({ mode }: PlaygroundProps) {
   const onEditorReady = useCallback((h: CodeEditorHandle | null) => {
     editorRef.current = h;
     if (h && buildStepRef.current) h.buildStep(buildStepRef.current);
+    // The user clicked or typed in the read-only preview: the editor takes the focus (and the line clicked).
+    const focus = editorFocus.current;
+    editorFocus.current = null;
+    const reveal = editorReveal.current;
+    editorReveal.current = null;
+    if (h && reveal) h.revealLine(reveal.path, reveal.line);
+    // (unless the focus has moved on to something else, the console say, while the editor loaded)
+    const active = document.activeElement;
+    if (h && focus && !reveal && (!active || active === document.body)) h.focus(focus.line);
   }, []);
 
   // ---------- boot: saved state, a share link, or the defaults ----------
@@ -130,12 +156,16 @@ export default function Playground({ mode }: PlaygroundProps) {
       let shared: SharePayload | null = null;
       let shareError: string | null = null;
       const hash = window.location.hash;
-      if (isShareHash(hash)) {
-        try {
-          shared = decodeShare(hash);
-        } catch (e) {
-          shareError = e instanceof ShareError ? e.message : 'share link: could not be read';
+      if (hash.length > 1) {
+        const share = await loadShare();
+        if (share.isShareHash(hash)) {
+          try {
+            shared = share.decodeShare(hash);
+          } catch (e) {
+            shareError = e instanceof share.ShareError ? e.message : 'share link: could not be read';
+          }
         }
+        if (cancelled) return;
       }
       if (!shared && mode === 'embed') {
         const q = new URLSearchParams(window.location.search);
@@ -144,15 +174,6 @@ export default function Playground({ mode }: PlaygroundProps) {
       }
       const isFresh = fresh.current;
       fresh.current = false;
-      const [history, log, savedUi] = namespace && !isFresh
-        ? await Promise.all([
-            kv.get<string[]>(`${namespace}:history`),
-            kv.get<string[]>(`${namespace}:log`),
-            kv.get<UiState>(`${namespace}:ui`),
-          ])
-        : [undefined, undefined, undefined];
-      if (cancelled) return;
-      uiLoaded.current = shared ? (shared.active ? { tabs: [shared.active], active: shared.active } : null) : savedUi ?? null;
       const startFiles: WireFile[] | undefined = shared
         ? shared.files.map((f) => ({ path: f.path, data: f.data, mode: f.mode ?? 0o644, ...(f.mtime !== undefined ? { mtime: f.mtime } : {}) }))
         : isFresh || mode === 'embed'
@@ -185,9 +206,19 @@ export default function Playground({ mode }: PlaygroundProps) {
           },
         },
       );
-      const replay = shared?.commands ?? [];
       // A link that carries the sharer's clock readings replays with them: same image and container IDs.
       if (shared?.times) host.setReplayTimes(shared.times);
+      // The engine boots meanwhile (the worker was told to start above, before these reads).
+      const [history, log, savedUi] = namespace && !isFresh
+        ? await Promise.all([
+            kv.get<string[]>(`${namespace}:history`),
+            kv.get<string[]>(`${namespace}:log`),
+            kv.get<UiState>(`${namespace}:ui`),
+          ])
+        : [undefined, undefined, undefined];
+      if (cancelled) return;
+      uiLoaded.current = shared ? (shared.active ? { tabs: [shared.active], active: shared.active } : null) : savedUi ?? null;
+      const replay = shared?.commands ?? [];
       logRef.current = shared ? [] : log ?? [];
       if (shared && namespace) {
         void kv.set(`${namespace}:log`, []);
@@ -205,17 +236,68 @@ export default function Playground({ mode }: PlaygroundProps) {
     };
   }, [generation, mode, namespace]);
 
-  // Fetch the editor and terminal code while the worker boots, not after.
+  // ---------- the editor (Monaco) loads once the console's prompt is up, or at once when the user reaches for it ----------
+  const [Editor, setEditor] = useState<ComponentType<CodeEditorProps> | null>(null);
+  const editorLoad = useRef<Promise<void> | null>(null);
+  /** A line the user clicked in the preview, or a Dockerfile line to reveal, waiting for the editor. */
+  const editorFocus = useRef<{ line?: number } | null>(null);
+  /** The user asked for the editor (clicked or typed in the preview, followed a layer's line): no more waiting. */
+  const editorUrgent = useRef(false);
+  const lastInput = useRef(-Infinity);
+  const busyRef = useRef(false);
+  busyRef.current = busy;
   useEffect(() => {
-    void import('./CodeEditor');
-    void import('@/components/terminal/XTerminal');
+    const note = () => {
+      lastInput.current = performance.now();
+    };
+    window.addEventListener('keydown', note, true);
+    window.addEventListener('pointerdown', note, true);
+    return () => {
+      window.removeEventListener('keydown', note, true);
+      window.removeEventListener('pointerdown', note, true);
+    };
   }, []);
+  const loadEditor = useCallback((urgent = false) => {
+    if (urgent) editorUrgent.current = true;
+    const deadline = performance.now() + 12_000;
+    editorLoad.current ??= import('./load-editor').then((m) =>
+      m.loadCodeEditor(() => m.whenQuiet({ lastInput: () => lastInput.current, busy: () => busyRef.current, urgent: () => editorUrgent.current, deadline })),
+    ).then(
+      (component) => setEditor(() => component),
+      (e: unknown) => {
+        editorLoad.current = null; // a failed fetch may be retried by the next click
+        console.error('the editor could not be loaded', e);
+      },
+    );
+  }, []);
+  const wakeEditor = useCallback(
+    (line?: number) => {
+      editorFocus.current = { line };
+      loadEditor(true);
+    },
+    [loadEditor],
+  );
+  const [promptShown, setPromptShown] = useState(false);
+  const onPromptShown = useCallback(() => setPromptShown(true), []);
+  useEffect(() => {
+    // Once the prompt is on screen and the engine is up (its start in the worker needs the CPU too); each stage then
+    // waits for a quiet moment (see load-editor.ts), counted from now: a first command typed at once goes first.
+    if (!promptShown || !ready) return;
+    lastInput.current = Math.max(lastInput.current, performance.now());
+    loadEditor();
+  }, [promptShown, ready, loadEditor]);
+  useEffect(() => {
+    // Should the console or the engine never come up, the editor loads anyway.
+    const t = setTimeout(() => loadEditor(), 15_000);
+    return () => clearTimeout(t);
+  }, [loadEditor]);
 
   // Replays a share link's commands once the terminal is up.
   const replayed = useRef<Boot | null>(null);
   const onSession = useCallback(
     (s: ShellSession | null) => {
       sessionRef.current = s;
+      if (s) onPromptShown();
       if (s && boot && replayed.current !== boot && boot.replay.length) {
         replayed.current = boot;
         void (async () => {
@@ -223,13 +305,15 @@ export default function Playground({ mode }: PlaygroundProps) {
         })();
       }
     },
-    [boot],
+    [boot, onPromptShown],
   );
 
   // ---------- open tabs ----------
   const paths = useMemo(() => sortPaths(files.map((f) => f.path)), [files]);
+  const booted = boot !== null;
   useEffect(() => {
-    if (!haveFiles) return;
+    // Waits for boot too: the saved tabs are read while the engine starts, and its files may come first.
+    if (!haveFiles || !booted) return;
     setUi((prev) => {
       const base = uiLoaded.current ?? prev;
       uiLoaded.current = null;
@@ -240,11 +324,11 @@ export default function Playground({ mode }: PlaygroundProps) {
       if (tabs.length === prev.tabs.length && tabs.every((t, i) => t === prev.tabs[i]) && active === prev.active) return prev;
       return { tabs, active };
     });
-  }, [paths, haveFiles]);
+  }, [paths, haveFiles, booted]);
 
   useEffect(() => {
-    if (namespace && haveFiles) void kv.set(`${namespace}:ui`, ui);
-  }, [ui, namespace, haveFiles]);
+    if (namespace && haveFiles && booted) void kv.set(`${namespace}:ui`, ui);
+  }, [ui, namespace, haveFiles, booted]);
 
   const textFiles = useMemo(() => {
     const out: Record<string, string> = {};
@@ -329,9 +413,13 @@ export default function Playground({ mode }: PlaygroundProps) {
       if (!path || !paths.includes(path)) return;
       setUi((u) => ({ tabs: u.tabs.includes(path) ? u.tabs : [...u.tabs, path], active: path }));
       setPane('editor');
-      editorRef.current?.revealLine(path, line);
+      if (editorRef.current) editorRef.current.revealLine(path, line);
+      else {
+        editorReveal.current = { path, line };
+        loadEditor(true);
+      }
     },
-    [paths, ui.active],
+    [paths, ui.active, loadEditor],
   );
 
   // ---------- actions ----------
@@ -363,10 +451,21 @@ export default function Playground({ mode }: PlaygroundProps) {
     };
   }, [shareOpen, host, files]);
 
+  // The share codec: loaded when the dialog opens (or, in an embed, once the engine is up, for "Open in playground").
+  const [share, setShare] = useState<ShareModule | null>(null);
+  useEffect(() => {
+    if (share || !(shareOpen || (mode === 'embed' && ready))) return;
+    let live = true;
+    void loadShare().then((m) => { if (live) setShare(m); });
+    return () => {
+      live = false;
+    };
+  }, [share, shareOpen, mode, ready]);
+
   const shareUrl = useMemo(() => {
-    if (!shareOpen || !shareMtimes) return null;
+    if (!shareOpen || !shareMtimes || !share) return null;
     try {
-      const link = encodeShare({
+      const link = share.encodeShare({
         files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode, ...(shareMtimes[f.path] !== undefined ? { mtime: shareMtimes[f.path] } : {}) })),
         commands: logRef.current,
         active: ui.active ?? undefined,
@@ -376,7 +475,7 @@ export default function Playground({ mode }: PlaygroundProps) {
     } catch (e) {
       return { url: '', embed: '', error: e instanceof Error ? e.message : String(e) };
     }
-  }, [shareOpen, shareMtimes, files, ui.active, host]);
+  }, [shareOpen, shareMtimes, share, files, ui.active, host]);
 
   const doReset = async () => {
     setResetOpen(false);
@@ -492,13 +591,15 @@ export default function Playground({ mode }: PlaygroundProps) {
         )}
       </div>
       <div className="relative min-h-0 flex-1" data-testid="dockerfile-editor">
-        {haveFiles ? (
+        {haveFiles && booted ? (
           activeIsBinary ? (
             <div className="p-6 text-sm text-slate-500">{ui.active} is a binary file; it is part of the build context but cannot be edited here.</div>
           ) : ui.active === null ? (
             <div className="p-6 text-sm text-slate-500">No file open. Create one with + in the file list.</div>
+          ) : Editor ? (
+            <Editor files={textFiles} active={ui.active} onChange={onEdit} onBuild={build} onReady={onEditorReady} />
           ) : (
-            <CodeEditor files={textFiles} active={ui.active} onChange={onEdit} onBuild={build} onReady={onEditorReady} />
+            <EditorPreview path={ui.active} text={activeText ?? ''} onWake={wakeEditor} />
           )
         ) : (
           <EditorPlaceholder />
@@ -647,8 +748,9 @@ export default function Playground({ mode }: PlaygroundProps) {
           <a
             href="/play/"
             onClick={(e) => {
+              if (!share) return; // not loaded yet: open the plain playground
               try {
-                const link = encodeShare({ files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })), commands: logRef.current, times: commandTimes(host, logRef.current) });
+                const link = share.encodeShare({ files: files.map((f) => ({ path: f.path, data: f.data, mode: f.mode })), commands: logRef.current, times: commandTimes(host, logRef.current) });
                 e.currentTarget.href = `/play/#${link}`;
               } catch {
                 /* too large: open the plain playground */
@@ -863,6 +965,15 @@ function EditorPlaceholder() {
           <span className="h-3 rounded bg-ink-800" style={{ width: `${w}%` }} />
         </div>
       ))}
+    </div>
+  );
+}
+
+/** The lower panel while its code loads: the panel's own background, so nothing moves when it arrives. */
+function PanelPlaceholder({ label }: { label: string }) {
+  return (
+    <div className="flex h-full w-full items-center justify-center bg-ink-900 text-xs text-slate-600" aria-busy="true" aria-label={label}>
+      <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-slate-600" aria-hidden="true" />
     </div>
   );
 }

@@ -15,6 +15,26 @@ export interface HostEvents {
   onBuildStep?(update: BuildStepUpdate): void;
 }
 
+function spawnWorker(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'docker-engine' });
+}
+
+/** A worker started before the page hydrated (prestartEngineWorker); the first EngineHost adopts it. */
+let prestarted: Worker | null = null;
+
+/**
+ * Starts the engine worker at once (call it when the page's script is evaluated, before hydration), so that its code
+ * loads while the page hydrates; the first EngineHost created adopts it and sends it `init`.
+ */
+export function prestartEngineWorker(): void {
+  if (prestarted || typeof Worker === 'undefined') return;
+  try {
+    prestarted = spawnWorker();
+  } catch {
+    prestarted = null;
+  }
+}
+
 /** How long a command may ignore Ctrl+C before the worker is terminated and restarted. */
 const ABORT_GRACE_MS = 1500;
 
@@ -46,7 +66,8 @@ export class EngineHost implements Console {
   }
 
   private start(options: InitOptions) {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'docker-engine' });
+    const worker = prestarted ?? spawnWorker();
+    prestarted = null;
     this.worker = worker;
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     worker.onerror = (ev) => {
