@@ -1,4 +1,5 @@
-export { buildImage, buildkitBuild, legacyBuild, legacyBuildStream, type BuilderOptions } from './build';
+export { buildImage, buildkitBuild, legacyBuild, legacyBuildStream, isValidSignal, type BuilderOptions } from './build';
+export { StepContainers } from './step-containers';
 export { BuildCache } from './cache';
 export type { BuilderHost, BuildRequest, BuildResult, CacheMiss, RunRequest, RunOutcome, BuildKitSink, LegacySink } from './types';
 export { shellRun } from './shell';
