@@ -218,7 +218,7 @@ const CLIENT_METHODS = [
   'ping', 'version', 'info', 'diskUsage', 'imageList', 'imageInspect', 'imageHistory', 'imageRemove', 'imageTag', 'imagesPrune',
   'imagePull', 'imagePush', 'imageSearch', 'imageSave', 'imageLoad', 'imageImport', 'build', 'login', 'commit', 'containerList',
   'containerCreate', 'containerInspect', 'containerStart', 'containerStop', 'containerRestart', 'containerKill', 'containerPause',
-  'containerUnpause', 'containerRemove', 'containerRename', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait',
+  'containerUnpause', 'containerRemove', 'containerRename', 'containerUpdate', 'containerLogs', 'containerDiff', 'containerTop', 'containerWait',
   'containersPrune', 'containerAttach', 'containerArchiveGet', 'containerArchivePut', 'execCreate', 'execStart', 'volumeList',
   'networkList', 'networkInspect', 'networkCreate', 'networkRemove', 'networksPrune', 'networkConnect', 'networkDisconnect', 'events', 'buildPrune',
   'volumeCreate', 'volumeInspect', 'volumeRemove', 'volumesPrune', 'containerStats',

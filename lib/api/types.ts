@@ -297,6 +297,8 @@ export interface NetworkCreateResponse { Id: string; Warning: string }
 export interface EndpointSettings {
   IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] } | null; Links?: string[] | null; Aliases?: string[] | null;
   DriverOpts?: Record<string, string> | null; GwPriority?: number;
+  /** The endpoint's MAC address (run --mac-address / --network mac-address=): as configured in a request. */
+  MacAddress?: string;
 }
 export interface NetworkInspectOptions { verbose?: boolean; scope?: string }
 export interface NetworksPruneReport { NetworksDeleted: string[] | null }

@@ -156,6 +156,16 @@ function macOf(n: NetworkRecord, c: ContainerRecord): string {
   b[0] = (b[0] & 0xfe) | 0x02;
   return b.map((x) => x.toString(16).padStart(2, '0')).join(':');
 }
+/** Go's net.HardwareAddr String(): lowercase hex pairs joined by colons. */
+function canonicalMac(s: string): string {
+  return (s.replace(/[:.-]/g, '').toLowerCase().match(/../g) ?? []).join(':');
+}
+/** The endpoint's address while it runs: the configured one (--mac-address, mac-address=) or a generated one. */
+function macFor(n: NetworkRecord, c: ContainerRecord, m: Member): string {
+  const want = m.config?.MacAddress;
+  return want ? canonicalMac(want) : macOf(n, c);
+}
+const neverStarted = (c: ContainerRecord) => c.startedAt === '0001-01-01T00:00:00Z';
 const sortedMap = (m: Record<string, string>) => Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]));
 function endpointId(c: ContainerRecord, n: NetworkRecord): string {
   return sha256Hex(`endpoint:${n.id}:${c.id}`);
@@ -177,7 +187,9 @@ function endpointSettings(state: EngineState, c: ContainerRecord, m: Member): Re
   const up = ip !== '' || (running(c) && n.driver !== 'bridge');
   const userNet = !n.predefined;
   return {
-    IPAMConfig: m.config?.IPAMConfig ?? null, Links: m.config?.Links ?? null, Aliases: m.aliases, MacAddress: ip ? macOf(n, c) : '',
+    // a created container shows the endpoint settings as requested; a stopped one has its operational data cleared
+    IPAMConfig: m.config?.IPAMConfig ?? null, Links: m.config?.Links ?? null, Aliases: m.aliases,
+    MacAddress: ip ? macFor(n, c, m) : neverStarted(c) ? m.config?.MacAddress ?? '' : '',
     DriverOpts: m.config?.DriverOpts ?? null, GwPriority: m.config?.GwPriority ?? 0, NetworkID: n.id,
     EndpointID: up ? endpointId(c, n) : '', Gateway: ip ? n.gateway : '', IPAddress: ip, IPPrefixLen: ip ? prefixLen(n) : 0,
     IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
@@ -191,6 +203,26 @@ function networksMap(state: EngineState, c: ContainerRecord): Record<string, unk
   const list = membersOf(state, c).map((m) => ({ m, n: networksOf(state).nets.get(m.netId)! })).sort((x, y) => (x.n.name < y.n.name ? -1 : x.n.name > y.n.name ? 1 : 0));
   for (const { m, n } of list) out[n.name] = endpointSettings(state, c, m);
   return out;
+}
+
+/**
+ * moby's inspect copies the MAC address requested for the container's primary network (NetworkMode, a bridge or
+ * user-defined network) into the deprecated Config.MacAddress (omitempty; after Entrypoint, before OnBuild).
+ */
+function withDesiredMac(state: EngineState, c: ContainerRecord, config: ContainerInspect['Config']): ContainerInspect['Config'] {
+  const mode = primaryNetworkName(c);
+  if (['host', 'none'].includes(mode) || mode.startsWith('container:')) return config;
+  const m = membersOf(state, c).find((x) => networksOf(state).nets.get(x.netId)?.name === mode);
+  const mac = m?.config?.MacAddress;
+  if (!mac || (config as Record<string, unknown>).MacAddress) return config;
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(config)) {
+    if (!placed && ['OnBuild', 'Labels', 'StopSignal', 'StopTimeout', 'Shell'].includes(k)) { out.MacAddress = mac; placed = true; }
+    out[k] = v;
+  }
+  if (!placed) out.MacAddress = mac;
+  return out as ContainerInspect['Config'];
 }
 
 // ---------- name resolution (for the containers area's curl/wget between containers) ----------
@@ -236,7 +268,7 @@ function networkResource(state: EngineState, n: NetworkRecord, withContainers: b
       const m = list.find((x) => x.netId === n.id);
       if (!m) continue;
       const ip = ipOf(state, c, m);
-      rows.push([cid, { Name: c.name, EndpointID: endpointId(c, n), MacAddress: ip ? macOf(n, c) : '', IPv4Address: ip ? `${ip}/${prefixLen(n)}` : '', IPv6Address: '' }]);
+      rows.push([cid, { Name: c.name, EndpointID: endpointId(c, n), MacAddress: ip ? macFor(n, c, m) : '', IPv4Address: ip ? `${ip}/${prefixLen(n)}` : '', IPv6Address: '' }]);
     }
     rows.sort((x, y) => (x[0] < y[0] ? -1 : 1));
     for (const [k, v] of rows) containers[k] = v;
@@ -400,7 +432,8 @@ export function networkConnect(state: EngineState, netRef: string, ref: string, 
   if (mode === 'none' || n.name === 'none') throw invalidParameter('container cannot be connected to multiple networks with one of the networks in private (none) mode');
   const list = membersOf(state, c);
   if (list.some((m) => m.netId === n.id)) throw new EngineError('forbidden', `endpoint with name ${c.name} already exists in network ${n.name}`);
-  const member: Member = { netId: n.id, aliases: config?.Aliases && config.Aliases.length ? [...config.Aliases] : null, config, ip: '' };
+  // the endpoint settings are kept as requested (`docker network connect` sends an empty alias list)
+  const member: Member = { netId: n.id, aliases: config?.Aliases ? [...config.Aliases] : null, config, ip: '' };
   networksOf(state).members.get(c.id)!.push(member);
   if (running(c)) {
     if (n.name !== 'bridge') member.ip = allocateIp(state, n, config?.IPAMConfig?.IPv4Address || undefined);
@@ -524,6 +557,14 @@ export function installNetworks(E: EngineClass): void {
           const cfg = ep[n.name] ?? ep[mode];
           if (cfg) { m.config = cfg; m.aliases = cfg.Aliases && cfg.Aliases.length ? [...cfg.Aliases] : null; }
         }
+        // `--network a --network b`: an endpoint on each further network of EndpointsConfig (one that exists; moby
+        // leaves a missing one to the start)
+        for (const [key, cfg] of Object.entries(ep)) {
+          if (key === mode || key === 'default') continue;
+          const n = findNetwork(this.state, key);
+          if (!n || list.some((m) => m.netId === n.id)) continue;
+          networksOf(this.state).members.get(c.id)!.push({ netId: n.id, aliases: cfg?.Aliases && cfg.Aliases.length ? [...cfg.Aliases] : null, config: cfg, ip: '' });
+        }
         containerEvent(this.state, c, 'create');
       }
       return r;
@@ -594,7 +635,7 @@ export function installNetworks(E: EngineClass): void {
       if (!bridge) for (const k of ['EndpointID', 'Gateway', 'IPAddress', 'MacAddress'] as const) if (k in settings) (settings as Record<string, unknown>)[k] = '';
       if (!bridge && 'IPPrefixLen' in settings) settings.IPPrefixLen = 0;
       if (bridge && 'MacAddress' in settings) (settings as Record<string, unknown>).MacAddress = bridge.MacAddress;
-      return { ...r, NetworkSettings: settings };
+      return { ...r, Config: withDesiredMac(this.state, c, r.Config), NetworkSettings: settings };
     },
     async containerList(o) {
       const list: ContainerSummary[] = await base.containerList.call(this, o);

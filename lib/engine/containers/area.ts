@@ -200,6 +200,13 @@ function inCidr(ip: number[], cidr: string): boolean {
   return ((n(ip) & mask) >>> 0) === ((n(m.slice(1, 5).map(Number)) & mask) >>> 0);
 }
 
+/** Go's net.ParseMAC: 6, 8 or 20 bytes as xx:xx…, xx-xx… or xxxx.xxxx…. */
+export function validMacAddress(s: string): boolean {
+  if (s[2] === ':' || s[2] === '-') { const p = s.split(s[2]); return [6, 8, 20].includes(p.length) && p.every((x) => /^[0-9a-fA-F]{2}$/.test(x)); }
+  if (s[4] === '.') { const p = s.split('.'); return [3, 4, 10].includes(p.length) && p.every((x) => /^[0-9a-fA-F]{4}$/.test(x)); }
+  return false;
+}
+
 /**
  * daemon.validateNetworkingConfig / validateEndpointSettings (moby 28): static addresses and aliases only on
  * user-defined networks, valid IPv4/IPv6 addresses, and a static IPv4 inside the network's configured subnet
@@ -223,6 +230,7 @@ function validateNetworkingConfig(state: EngineState, endpoints: Record<string, 
     const p6 = v6 ? parseIp(v6) : undefined;
     if (v6 && !(p6 && 'v6' in p6 && !/^[0:]+$/.test(v6))) e.push(`invalid IPv6 address: ${v6}`);
     for (const a of ipam.LinkLocalIPs ?? []) if (!parseIp(a)) e.push(`invalid link-local IP address: ${a}`);
+    if (v.MacAddress && !validMacAddress(v.MacAddress)) e.push(`invalid MAC address ${v.MacAddress}`);
     const nw = findNetwork(state, k);
     if (nw && v4) {
       // The default bridge's and --subnet networks' pools are static; an allocated pool is not.

@@ -1,4 +1,4 @@
-import type { ContainerCreateRequest, EndpointSettings, HealthConfig, HostConfig, PortBinding } from '../../../api/types';
+import type { ContainerCreateRequest, HealthConfig, HostConfig, PortBinding } from '../../../api/types';
 import { EngineError } from '../../../api/errors';
 import { type CliContext, type CommandDef, minArgs, StatusError } from '../../command';
 import type { FlagSet } from '../../flags';
@@ -7,14 +7,16 @@ import { displayStream } from '../../stream';
 import { registryAuthFor } from '../registry/auth';
 import { resolvePath } from '../../workspace-path';
 import { hostPath, parseMount, splitVolumes, validateMount } from './mounts';
+import { networkingConfig, validateNetworkOpt, validMac } from './netopts';
 
 /** Options shared by `docker run` and `docker create` (cli/command/container/opts.go, reduced to what the engine supports). */
 export interface ContainerOptions {
   image: string; cmd: string[]; name: string; detach: boolean; interactive: boolean; tty: boolean; rm: boolean;
   env: string[]; envFile: string[]; publish: string[]; publishAll: boolean; volumes: string[]; mounts: string[]; workdir: string; user: string; entrypoint?: string;
   labels: string[]; hostname: string; network: string; restart: string; attach: string[];
-  /** Every --network (the first is HostConfig.NetworkMode), --network-alias, --link, --ip, --ip6 (parseNetworkOpts). */
-  networks: string[]; aliases: string[]; links: string[]; ip?: string; ip6?: string;
+  /** Every --network (short or long form; the first is HostConfig.NetworkMode), --network-alias, --link, --ip, --ip6,
+   * --mac-address, --link-local-ip (parseNetworkOpts, netopts.ts). */
+  networks: string[]; aliases: string[]; links: string[]; ip?: string; ip6?: string; macAddress: string; linkLocalIPs: string[];
   health: { cmd: string; interval: number; timeout: number; startPeriod: number; startInterval: number; retries: number; none: boolean }; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
 }
 
@@ -22,7 +24,7 @@ export interface ContainerOptions {
 export function validateAttach(v: string): string | null {
   return ['stdin', 'stdout', 'stderr'].includes(v.toLowerCase()) ? null : 'valid streams are STDIN, STDOUT and STDERR';
 }
-export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach, mount: validateMount };
+export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach, mount: validateMount, network: validateNetworkOpt };
 
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
   return {
@@ -30,7 +32,7 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
     rm: f.bool('rm'), env: f.list('env'), envFile: f.list('env-file'), publish: f.list('publish'), publishAll: f.bool('publish-all'), volumes: f.list('volume'), mounts: f.list('mount'),
     workdir: f.string('workdir'), user: f.string('user'), entrypoint: f.changed('entrypoint') ? f.string('entrypoint') : undefined,
     labels: f.list('label'), hostname: f.string('hostname'), network: f.list('network')[0] ?? '', restart: f.string('restart', 'no'),
-    networks: f.list('network'), aliases: f.list('network-alias'), links: f.list('link'),
+    networks: f.list('network'), aliases: f.list('network-alias'), links: f.list('link'), macAddress: f.string('mac-address'), linkLocalIPs: f.list('link-local-ip'),
     ip: f.changed('ip') ? f.string('ip') : undefined, ip6: f.changed('ip6') ? f.string('ip6') : undefined,
     health: {
       cmd: f.string('health-cmd'), interval: f.duration('health-interval') ?? 0, timeout: f.duration('health-timeout') ?? 0,
@@ -38,55 +40,6 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
     },
     attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
   };
-}
-
-/** container.NetworkMode(n).IsUserDefined(): not default/bridge/host/none/container:<id>. */
-function isUserDefined(mode: string): boolean {
-  return !['default', 'bridge', 'host', 'none'].includes(mode) && !mode.startsWith('container:');
-}
-
-/** One EndpointsConfig entry as docker/cli 28.2.2 serialises network.EndpointSettings (all fields, zero values included). */
-type WireEndpoint = EndpointSettings & Record<string, unknown>;
-function endpointSettings(ipv4: string | undefined, ipv6: string | undefined, links: string[] | null, aliases: string[] | null): WireEndpoint {
-  const ipam = ipv4 || ipv6 ? { ...(ipv4 ? { IPv4Address: ipv4 } : {}), ...(ipv6 ? { IPv6Address: ipv6 } : {}) } : null;
-  return {
-    IPAMConfig: ipam, Links: links, Aliases: aliases, MacAddress: '', DriverOpts: null, GwPriority: 0, NetworkID: '', EndpointID: '',
-    Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
-  };
-}
-
-/**
- * opts.go parseNetworkOpts: the legacy --network-alias/--link/--ip/--ip6 flags apply to the first network (or to
- * "default" without --network); a single network without options sends no endpoint; aliases on a non-user-defined
- * network are refused client-side (links only reach the endpoint on user-defined networks; HostConfig.Links always).
- */
-function networkingConfig(o: ContainerOptions): Record<string, WireEndpoint> {
-  const endpoint = (target: string, legacy: boolean): WireEndpoint => {
-    const aliases = legacy && o.aliases.length ? [...o.aliases] : [];
-    const links = legacy && isUserDefined(target) && o.links.length ? [...o.links] : [];
-    if (!isUserDefined(target)) {
-      if (aliases.length) throw new StatusError('network-scoped aliases are only supported for user-defined networks', 125);
-      if (links.length) throw new StatusError('links are only supported for user-defined networks', 125);
-    }
-    return endpointSettings(legacy ? o.ip || undefined : undefined, legacy ? o.ip6 || undefined : undefined, links.length ? links : null, aliases.length ? aliases : null);
-  };
-  const out: Record<string, WireEndpoint> = {};
-  if (o.networks.length === 0) {
-    out.default = endpoint('default', true);
-    return out;
-  }
-  let user = false;
-  let nonUser = false;
-  o.networks.forEach((target, i) => {
-    if (isUserDefined(target)) user = true; else nonUser = true;
-    const ep = endpoint(target, i === 0);
-    if (target in out) throw new StatusError(`network "${target}" is specified multiple times`, 125);
-    const empty = ep.IPAMConfig === null && ep.Links === null && ep.Aliases === null;
-    if (i === 0 && o.networks.length === 1 && empty) return;
-    out[target] = ep;
-  });
-  if (user && nonUser) throw new StatusError('conflicting options: cannot attach both user-defined and non-user-defined network-modes', 125);
-  return out;
 }
 
 /** nat.ParsePortRange: `80` or `8000-8080`, each 0..65535, start <= end. */
@@ -150,6 +103,8 @@ function readEnvFiles(ctx: CliContext, files: string[]): string[] {
 }
 
 export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): ContainerCreateRequest {
+  // opts.go parse: the container-wide MAC address is checked first
+  if (o.macAddress !== '' && !validMac(o.macAddress.trim())) throw new StatusError(`${o.macAddress} is not a valid mac address`, 125);
   const { exposed, bindings } = parsePublish(o.publish);
   for (const e of o.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const labels: Record<string, string> = {};
@@ -162,9 +117,11 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
   let vols: ReturnType<typeof splitVolumes>;
   try { vols = splitVolumes(ctx, o.volumes); } catch (e) { throw new StatusError((e as Error).message, 125); }
   const mounts = o.mounts.map((m) => parseMount(m, (p) => hostPath(ctx, p)));
-  const endpoints = networkingConfig(o);
+  const { mode: networkMode, endpoints } = networkingConfig(o.networks, {
+    aliases: o.aliases, links: o.links, ip: o.ip, ip6: o.ip6, macAddress: o.macAddress, linkLocalIPs: o.linkLocalIPs,
+  });
   const host: HostConfig = {
-    Binds: vols.binds.length ? vols.binds : null, NetworkMode: o.network || 'default', PortBindings: bindings,
+    Binds: vols.binds.length ? vols.binds : null, NetworkMode: networkMode, PortBindings: bindings,
     RestartPolicy: restartPolicy, AutoRemove: o.rm, PublishAllPorts: o.publishAll,
     ...(mounts.length ? { Mounts: mounts } : {}), Links: o.links.length ? [...o.links] : null,
     // The zero values docker/cli 28.2.2 always sends (captured from its create request): the daemon stores them as given.

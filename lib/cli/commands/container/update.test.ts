@@ -43,8 +43,8 @@ describe('docker update', () => {
     const { run, engine } = setup();
     await run('docker run -d --name web nginx');
     const id = (await run('docker inspect -f "{{.Id}}" web')).out.trim();
-    const HC = 'docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.MemoryReservation}} {{.HostConfig.NanoCpus}} {{.HostConfig.CpuShares}} {{.HostConfig.PidsLimit}} {{.HostConfig.CpusetCpus}}" web';
-    expect((await run(HC)).out).toBe('0 0 0 0 0 <nil> \n');
+    const HC = "docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.MemoryReservation}} {{.HostConfig.NanoCpus}} {{.HostConfig.CpuShares}} {{json .HostConfig.PidsLimit}} {{.HostConfig.CpusetCpus}}' web";
+    expect((await run(HC)).out).toBe('0 0 0 0 0 null \n');
     // moby: a memory limit above the container's (unset) swap limit needs --memory-swap too
     expect(await run('docker update -m 256m web')).toEqual({
       out: '', code: 1,
