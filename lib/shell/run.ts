@@ -74,6 +74,12 @@ export interface RunShellOptions {
 /** What the simulated network answers for a URL (RunShellOptions.fetch). */
 export type ShellFetchResult = { status: number; body: string } | { refused: true; ip: string } | null;
 
+/** curl's -s/--silent (errors hidden unless -S/--show-error) and -f/--fail, in option clusters too (-fsSL). */
+export function curlFlags(args: string[]): { silent: boolean; fail: boolean } {
+  const has = (short: string, long: string) => args.some((x) => x === long || (/^-[a-zA-Z]+$/.test(x) && x.includes(short)));
+  return { silent: has('s', '--silent') && !has('S', '--show-error'), fail: has('f', '--fail') };
+}
+
 /** The host and port a URL names (`web`, `web:8080`, `http://web/x`): the port defaults from the scheme. */
 function urlTarget(url: string): { host: string; hostPort: string; port: number } {
   const https = /^https:\/\//i.test(url);
@@ -350,10 +356,12 @@ function makeCommands(fs: UnionFs, c: Ctx): Command[] {
       const v = versionOutput('curl', a, env);
       if (v) return v;
       const url = a.find((x) => /^[a-z]+:\/\/|^[\w.-]+(:\d+)?(\/|$)/.test(x) && !x.startsWith('-'));
-      const silent = a.some((x) => /^-[a-zA-Z]*s/.test(x)) && !a.some((x) => /^-[a-zA-Z]*S/.test(x));
+      const { silent, fail } = curlFlags(a);
       if (!url) return res('', "curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
       const r = c.opts.fetch ? await c.opts.fetch(url) : null;
-      if (r && !('refused' in r)) return res(r.body, '', a.includes('-f') && r.status >= 400 ? 22 : 0);
+      // --fail: no body for an HTTP error, exit 22 (the message unless silenced)
+      if (r && !('refused' in r) && fail && r.status >= 400) return res('', silent ? '' : `curl: (22) The requested URL returned error: ${r.status}\n`, 22);
+      if (r && !('refused' in r)) return res(r.body, '', 0);
       const { host, port } = urlTarget(url);
       // curl 7.88.1 (Debian bookworm images) and 8.12.1 (Alpine 3.21) both word a refused connect with
       // curl_easy_strerror(CURLE_COULDNT_CONNECT) since 7.86: "Couldn't connect to server".

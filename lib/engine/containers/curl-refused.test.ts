@@ -44,6 +44,15 @@ describe('connections refused by resolved names', () => {
     r = await run('docker exec web curl -s web');
     expect(r.code).toBe(0);
     expect(r.out).toContain('<title>Welcome to nginx!</title>');
+    // --fail: HTTP errors exit 22 with curl's message (hidden by -s, shown again by -S)
+    r = await run('docker exec web curl -f localhost/nope');
+    expect([r.out, r.err, r.code]).toEqual(['', 'curl: (22) The requested URL returned error: 404\n', 22]);
+    r = await run('docker exec web curl -sf localhost/nope');
+    expect([r.out, r.err, r.code]).toEqual(['', '', 22]);
+    r = await run('docker exec web curl -fsSL localhost/nope');
+    expect([r.out, r.err, r.code]).toEqual(['', 'curl: (22) The requested URL returned error: 404\n', 22]);
+    r = await run('docker exec web curl --silent q:81');
+    expect([r.out, r.err, r.code]).toEqual(['', '', 7]);
     r = await run('docker exec web curl nosuch');
     expect([r.out, r.err, r.code]).toEqual(['', 'curl: (6) Could not resolve host: nosuch\n', 6]);
     // a stopped container has no endpoint: its name no longer resolves
@@ -86,6 +95,8 @@ describe('connections refused by resolved names', () => {
     expect([r.out, r.err, r.code]).toEqual(['', "curl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n", 7]);
     r = await run('curl -s localhost:8081');
     expect(r.code).toBe(0);
+    expect(await run('curl -s localhost:9999')).toEqual({ out: '', err: '', code: 7 });
+    expect(await run('curl -f localhost:8081/nope')).toEqual({ out: '', err: 'curl: (22) The requested URL returned error: 404\n', code: 22 });
     await run('docker stop web');
     r = await run('curl localhost:8080');
     expect([r.err, r.code]).toEqual(["curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n", 7]);

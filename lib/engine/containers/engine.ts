@@ -10,6 +10,7 @@ import * as registry from '../registry/index';
 import { parseNormalizedNamed } from '../../reference/reference';
 import type { HttpResponse } from '../programs/index';
 import type { HostFiles } from '../fs/mounts';
+import { curlFlags } from '../../shell/run';
 
 /** The EngineClient methods this area adds to Engine, plus the port table's HTTP entry point for `curl`. */
 export type ContainersApi = Pick<EngineClient,
@@ -98,6 +99,8 @@ export function installContainers(E: EngineClass): void {
 export function engineCurl(engine: { httpRequest(hostPort: number, path?: string, method?: string): HttpResponse | null; hostPortBound?(hostPort: number): boolean }) {
   return async (argv: string[], io: { stdout(s: string): void; stderr(s: string): void }): Promise<number> => {
     const url = argv.find((a) => !a.startsWith('-'));
+    const { silent, fail } = curlFlags(argv);
+    const err = (s: string) => { if (!silent) io.stderr(s); };
     const head = argv.includes('-I') || argv.includes('--head');
     const include = argv.includes('-i') || argv.includes('--include');
     if (!url) { io.stderr("curl: try 'curl --help' or 'curl --manual' for more information\n"); return 2; }
@@ -105,15 +108,16 @@ export function engineCurl(engine: { httpRequest(hostPort: number, path?: string
     if (!m) { io.stderr(`curl: (3) URL rejected: Malformed input to a URL function\n`); return 3; }
     const [, scheme = 'http', host, portS, path = '/'] = m;
     const port = Number(portS ?? (scheme === 'https' ? 443 : 80));
-    if (!['localhost', '127.0.0.1', '0.0.0.0', '[::1]'].includes(host)) { io.stderr(`curl: (6) Could not resolve host: ${host}\n`); return 6; }
+    if (!['localhost', '127.0.0.1', '0.0.0.0', '[::1]'].includes(host)) { err(`curl: (6) Could not resolve host: ${host}\n`); return 6; }
     const r = engine.httpRequest(port, path, head ? 'HEAD' : 'GET');
     if (!r) {
       // A published port whose container does not listen there: docker-proxy accepts, fails to reach the container and
       // closes the connection with the request unread (a reset); a port nobody publishes refuses the connection.
-      if (engine.hostPortBound?.(port)) { io.stderr('curl: (56) Recv failure: Connection reset by peer\n'); return 56; }
-      io.stderr(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`);
+      if (engine.hostPortBound?.(port)) { err('curl: (56) Recv failure: Connection reset by peer\n'); return 56; }
+      err(`curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server\n`);
       return 7;
     }
+    if (fail && r.status >= 400) { err(`curl: (22) The requested URL returned error: ${r.status}\n`); return 22; }
     const reason: Record<number, string> = { 200: 'OK', 404: 'Not Found', 403: 'Forbidden', 500: 'Internal Server Error' };
     const headers = `HTTP/1.1 ${r.status} ${reason[r.status] ?? ''}\r\nContent-Type: ${r.contentType ?? 'text/html'}\r\nContent-Length: ${new TextEncoder().encode(r.body).length}\r\n\r\n`;
     if (head || include) io.stdout(headers);
