@@ -175,3 +175,91 @@ export const ALPINE_PACKAGES = (v: string): Pkg[] => {
     ['zlib', '1.3.1-r2', 98, 'A compression/decompression Library'],
   ].map(([name, version, kb, desc]) => ({ name: name as string, version: version as string, kb: kb as number, desc: desc as string }));
 };
+
+/**
+ * The Ubuntu images' own package versions (their dpkg database), by bookworm package name: a version, [name, version]
+ * where Ubuntu's package has another name, or null where the release has no such package. From the images'
+ * package manifests (docker-brew-ubuntu-core: bionic/focal/jammy oci-amd64-root, cosmic core-cloudimg) and, for the
+ * 2025 images, the versions those releases' -updates carried then (libc, apt); a name a release does not list keeps
+ * bookworm's version in Ubuntu's spelling.
+ */
+const UBUNTU_BASE: Record<string, Record<string, string | [string, string] | null>> = {
+  '18.04': {
+    adduser: '3.116ubuntu1', apt: '1.6.14', 'base-files': '10.1ubuntu2.11', 'base-passwd': '3.5.44', bash: '4.4.18-2ubuntu1.3',
+    bsdutils: '1:2.31.1-0.4ubuntu3.7', coreutils: '8.28-1ubuntu1', dash: '0.5.8-2.10', debconf: '1.5.66ubuntu1',
+    'debian-archive-keyring': ['ubuntu-keyring', '2018.09.18.1~18.04.2'], debianutils: '4.8.4', diffutils: '1:3.6-1', dpkg: '1.19.0.5ubuntu2.4',
+    e2fsprogs: '1.44.1-1ubuntu1.4', findutils: '4.6.0+git+20170828-2', 'gcc-12-base': ['gcc-8-base', '8.4.0-1ubuntu1~18.04'], gpgv: '2.2.4-1ubuntu1.6',
+    grep: '3.1-2build1', gzip: '1.6-5ubuntu1.2', hostname: '3.20', 'init-system-helpers': '1.51', libacl1: '2.2.52-3build1',
+    'libapt-pkg6.0': ['libapt-pkg5.0', '1.6.14'], libattr1: '1:2.4.47-2build1', libaudit1: '1:2.8.2-1ubuntu1.1', 'libc-bin': '2.27-3ubuntu1.6',
+    libc6: '2.27-3ubuntu1.6', 'libcap-ng0': '0.7.7-3.1', libcrypt1: null, 'libgcc-s1': ['libgcc1', '1:8.4.0-1ubuntu1~18.04'], libgcrypt20: '1.8.1-4ubuntu1.3',
+    'liblz4-1': '0.0~r131-2ubuntu3.1', liblzma5: '5.2.2-1.3ubuntu0.1', 'libpam-modules': '1.1.8-3.6ubuntu2.18.04.3', 'libpam-runtime': '1.1.8-3.6ubuntu2.18.04.3',
+    libpam0g: '1.1.8-3.6ubuntu2.18.04.3', 'libpcre2-8-0': ['libpcre3', '2:8.39-9ubuntu0.1'], libselinux1: '2.7-2build2', 'libstdc++6': '8.4.0-1ubuntu1~18.04',
+    libsystemd0: '237-3ubuntu10.53', libtinfo6: ['libtinfo5', '6.1-1ubuntu1.18.04'], libudev1: '237-3ubuntu10.53', libzstd1: '1.3.3+dfsg-2ubuntu1.2',
+    login: '1:4.5-1ubuntu2.3', mawk: '1.3.3-17ubuntu3', mount: '2.31.1-0.4ubuntu3.7', 'ncurses-base': '6.1-1ubuntu1.18.04', 'ncurses-bin': '6.1-1ubuntu1.18.04',
+    passwd: '1:4.5-1ubuntu2.3', 'perl-base': '5.26.1-6ubuntu0.5', sed: '4.4-2', 'sysvinit-utils': '2.88dsf-59.10ubuntu1', tar: '1.29b-2ubuntu0.3',
+    tzdata: null, 'usr-is-merged': null, 'util-linux': '2.31.1-0.4ubuntu3.7', zlib1g: '1:1.2.11.dfsg-0ubuntu2.1',
+  },
+  '18.10': {
+    adduser: '3.117ubuntu1', apt: '1.7.4', 'base-files': '10.1ubuntu7', 'base-passwd': '3.5.45', bash: '4.4.18-2ubuntu3',
+    bsdutils: '1:2.32-0.1ubuntu2', coreutils: '8.28-1ubuntu2', dash: '0.5.8-2.10', debconf: '1.5.69',
+    'debian-archive-keyring': ['ubuntu-keyring', '2018.09.18.1'], debianutils: '4.8.6', diffutils: '1:3.6-1', dpkg: '1.19.0.5ubuntu5',
+    e2fsprogs: '1.44.4-2ubuntu0.2', findutils: '4.6.0+git+20180808-2', 'gcc-12-base': ['gcc-8-base', '8.3.0-6ubuntu1~18.10'], gpgv: '2.2.8-3ubuntu1.1',
+    grep: '3.1-2ubuntu1', gzip: '1.6-5ubuntu2', hostname: '3.20', 'init-system-helpers': '1.54', libacl1: '2.2.52-3build1',
+    'libapt-pkg6.0': ['libapt-pkg5.0', '1.7.4'], libattr1: '1:2.4.47-2build1', libaudit1: '1:2.8.3-1ubuntu2', 'libc-bin': '2.28-0ubuntu1',
+    libc6: '2.28-0ubuntu1', 'libcap-ng0': '0.7.9-1', libcrypt1: null, 'libgcc-s1': ['libgcc1', '1:8.3.0-6ubuntu1~18.10'], libgcrypt20: '1.8.3-1ubuntu1',
+    'liblz4-1': '1.8.2-1ubuntu1', liblzma5: '5.2.2-1.3', 'libpam-modules': '1.1.8-3.6ubuntu3', 'libpam-runtime': '1.1.8-3.6ubuntu3',
+    libpam0g: '1.1.8-3.6ubuntu3', 'libpcre2-8-0': ['libpcre3', '2:8.39-12~18.10'], libselinux1: '2.8-1build1', 'libstdc++6': '8.3.0-6ubuntu1~18.10',
+    libsystemd0: '239-7ubuntu10.13', libtinfo6: '6.1+20180210-4ubuntu1', libudev1: '239-7ubuntu10.13', libzstd1: '1.3.5+dfsg-1ubuntu1',
+    login: '1:4.5-1ubuntu1', mawk: '1.3.3-17ubuntu3', mount: '2.32-0.1ubuntu2', 'ncurses-base': '6.1+20180210-4ubuntu1', 'ncurses-bin': '6.1+20180210-4ubuntu1',
+    passwd: '1:4.5-1ubuntu1', 'perl-base': '5.26.2-7ubuntu0.1', sed: '4.5-1', 'sysvinit-utils': '2.88dsf-59.10ubuntu2', tar: '1.30+dfsg-2',
+    tzdata: null, 'usr-is-merged': null, 'util-linux': '2.32-0.1ubuntu2', zlib1g: '1:1.2.11.dfsg-0ubuntu2',
+  },
+  '20.04': {
+    adduser: '3.118ubuntu2', apt: '2.0.9', 'base-files': '11ubuntu5.5', 'base-passwd': '3.5.47', bash: '5.0-6ubuntu1.2',
+    bsdutils: '1:2.34-0.1ubuntu9.3', coreutils: '8.30-3ubuntu2', dash: '0.5.10.2-6', debconf: '1.5.73',
+    'debian-archive-keyring': ['ubuntu-keyring', '2020.02.11.4'], debianutils: '4.9.1', diffutils: '1:3.7-3', dpkg: '1.19.7ubuntu3.2',
+    e2fsprogs: '1.45.5-2ubuntu1.1', findutils: '4.7.0-1ubuntu1', 'gcc-12-base': ['gcc-10-base', '10.3.0-1ubuntu1~20.04'], gpgv: '2.2.19-3ubuntu2.2',
+    grep: '3.4-1', gzip: '1.10-0ubuntu4.1', hostname: '3.23', 'init-system-helpers': '1.57', libacl1: '2.2.53-6',
+    'libapt-pkg6.0': '2.0.9', libattr1: '1:2.4.48-5', libaudit1: '1:2.8.5-2ubuntu6', 'libc-bin': '2.31-0ubuntu9.18',
+    libc6: '2.31-0ubuntu9.18', 'libcap-ng0': '0.7.9-2.1build1', libcrypt1: '1:4.4.10-10ubuntu4', 'libgcc-s1': '10.3.0-1ubuntu1~20.04', libgcrypt20: '1.8.5-5ubuntu1.1',
+    'liblz4-1': '1.9.2-2ubuntu0.20.04.1', liblzma5: '5.2.4-1ubuntu1.1', 'libpam-modules': '1.3.1-5ubuntu4.3', 'libpam-runtime': '1.3.1-5ubuntu4.3',
+    libpam0g: '1.3.1-5ubuntu4.3', 'libpcre2-8-0': '10.34-7', libselinux1: '3.0-1build2', 'libstdc++6': '10.3.0-1ubuntu1~20.04',
+    libsystemd0: '245.4-4ubuntu3.17', libtinfo6: '6.2-0ubuntu2', libudev1: '245.4-4ubuntu3.17', libzstd1: '1.4.4+dfsg-3ubuntu0.1',
+    login: '1:4.8.1-1ubuntu5.20.04.2', mawk: '1.3.4.20200120-2', mount: '2.34-0.1ubuntu9.3', 'ncurses-base': '6.2-0ubuntu2', 'ncurses-bin': '6.2-0ubuntu2',
+    passwd: '1:4.8.1-1ubuntu5.20.04.2', 'perl-base': '5.30.0-9ubuntu0.2', sed: '4.7-1', 'sysvinit-utils': '2.96-2.1ubuntu1', tar: '1.30+dfsg-7ubuntu0.20.04.2',
+    tzdata: null, 'usr-is-merged': null, 'util-linux': '2.34-0.1ubuntu9.3', zlib1g: '1:1.2.11.dfsg-2ubuntu1.3',
+  },
+  '22.04': {
+    adduser: '3.118ubuntu5', apt: '2.4.13', 'base-files': '12ubuntu4.2', 'base-passwd': '3.5.52build1', bash: '5.1-6ubuntu1',
+    bsdutils: '1:2.37.2-4ubuntu3', coreutils: '8.32-4.1ubuntu1.2', dash: '0.5.11+git20210903+057cd650a4ed-3build1', debconf: '1.5.79ubuntu1',
+    'debian-archive-keyring': ['ubuntu-keyring', '2021.03.26'], debianutils: '5.5-1ubuntu2', diffutils: '1:3.8-0ubuntu2', dpkg: '1.21.1ubuntu2.1',
+    e2fsprogs: '1.46.5-2ubuntu1.1', findutils: '4.8.0-1ubuntu3', 'gcc-12-base': '12-20220319-1ubuntu1', gpgv: '2.2.27-3ubuntu2.1',
+    grep: '3.7-1build1', gzip: '1.10-4ubuntu4', hostname: '3.23ubuntu2', 'init-system-helpers': '1.62', libacl1: '2.3.1-1',
+    'libapt-pkg6.0': '2.4.13', libattr1: '1:2.5.1-1build1', libaudit1: '1:3.0.7-1build1', 'libc-bin': '2.35-0ubuntu3.8',
+    libc6: '2.35-0ubuntu3.8', 'libcap-ng0': '0.7.9-2.2build3', libcrypt1: '1:4.4.27-1', 'libgcc-s1': '12-20220319-1ubuntu1', libgcrypt20: '1.9.4-3ubuntu3',
+    'liblz4-1': '1.9.3-2build2', liblzma5: '5.2.5-2ubuntu1', 'libpam-modules': '1.4.0-11ubuntu2', 'libpam-runtime': '1.4.0-11ubuntu2',
+    libpam0g: '1.4.0-11ubuntu2', 'libpcre2-8-0': '10.39-3build1', libselinux1: '3.3-1build2', 'libstdc++6': '12-20220319-1ubuntu1',
+    libsystemd0: '249.11-0ubuntu3.4', libtinfo6: '6.3-2', libudev1: '249.11-0ubuntu3.4', libzstd1: '1.4.8+dfsg-3build1',
+    login: '1:4.8.1-2ubuntu2', mawk: '1.3.4.20200120-3', mount: '2.37.2-4ubuntu3', 'ncurses-base': '6.3-2', 'ncurses-bin': '6.3-2',
+    passwd: '1:4.8.1-2ubuntu2', 'perl-base': '5.34.0-3ubuntu1', sed: '4.8-1ubuntu2', 'sysvinit-utils': '3.01-1ubuntu1', tar: '1.34+dfsg-1build3',
+    tzdata: null, 'usr-is-merged': ['usrmerge', '25ubuntu2'], 'util-linux': '2.37.2-4ubuntu3', zlib1g: '1:1.2.11.dfsg-2ubuntu9',
+  },
+  '24.04': {
+    apt: '2.7.14build2', 'libapt-pkg6.0': ['libapt-pkg6.0t64', '2.7.14build2'], bash: '5.2.21-2ubuntu4', 'libc-bin': '2.39-0ubuntu8.3', libc6: '2.39-0ubuntu8.3',
+    'debian-archive-keyring': ['ubuntu-keyring', '2021.03.26'], tzdata: null,
+  },
+};
+
+/** The packages of an ubuntu:V image. */
+export const UBUNTU_PACKAGES = (v: string): Pkg[] => {
+  const over = UBUNTU_BASE[v] ?? {};
+  const out: Pkg[] = [];
+  for (const p of BOOKWORM_PACKAGES) {
+    const o = over[p.name];
+    if (o === null) continue;
+    if (Array.isArray(o)) out.push({ ...p, name: o[0], version: o[1] });
+    else if (o !== undefined) out.push({ ...p, version: o });
+    else out.push({ ...p, version: p.version.replace(/[+~]deb12u\d+/, '').replace(/-(\d+)(\+b\d+)?$/, '-$1ubuntu1') });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+};

@@ -5,7 +5,7 @@
  */
 import type { ImageRuntimeConfig } from '../store';
 import { type Files, alpineRootfs, bin, busyboxRootfs, debianRootfs, fill, link, mkdirs, put, text } from './rootfs';
-import { ALPINE_OS_RELEASE, ALPINE_PACKAGES, BOOKWORM_PACKAGES, DEBIAN_OS_RELEASE, UBUNTU_CODENAMES, UBUNTU_DEBIAN_VERSION, UBUNTU_OS_RELEASE } from './distros';
+import { ALPINE_OS_RELEASE, ALPINE_PACKAGES, BOOKWORM_PACKAGES, DEBIAN_OS_RELEASE, UBUNTU_CODENAMES, UBUNTU_DEBIAN_VERSION, UBUNTU_OS_RELEASE, UBUNTU_PACKAGES } from './distros';
 import { dir, file, lazy } from '../fs/entry';
 
 export const HELLO_MESSAGE = `
@@ -98,7 +98,7 @@ function ubuntuSpec(v: string, size: number, created: string, fileId: string): I
     key: `ubuntu:${v}`, created,
     rootfs: (t) => debianRootfs({
       kind: 'ubuntu', osRelease: UBUNTU_OS_RELEASE[v], debianVersion: UBUNTU_DEBIAN_VERSION[v], usrMerged: !legacy, size, mtime: t,
-      packages: BOOKWORM_PACKAGES.map((p) => ({ ...p, version: p.version.replace(/deb12u\d+/, `ubuntu0.${v}.1`) })), issue: `Ubuntu ${v} LTS`,
+      packages: UBUNTU_PACKAGES(v), issue: `Ubuntu ${v} LTS`,
       sources: v === '24.04'
         ? ['/etc/apt/sources.list.d/ubuntu.sources', `Types: deb\nURIs: http://archive.ubuntu.com/ubuntu/\nSuites: ${code} ${code}-updates ${code}-backports\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu/\nSuites: ${code}-security\nComponents: main universe restricted multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n`]
         : ['/etc/apt/sources.list', `deb http://archive.ubuntu.com/ubuntu/ ${code} main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${code}-updates main restricted\ndeb http://archive.ubuntu.com/ubuntu/ ${code} universe\ndeb http://archive.ubuntu.com/ubuntu/ ${code}-updates universe\ndeb http://archive.ubuntu.com/ubuntu/ ${code} multiverse\ndeb http://archive.ubuntu.com/ubuntu/ ${code}-updates multiverse\ndeb http://archive.ubuntu.com/ubuntu/ ${code}-backports main restricted universe multiverse\ndeb http://security.ubuntu.com/ubuntu/ ${code}-security main restricted\ndeb http://security.ubuntu.com/ubuntu/ ${code}-security universe\ndeb http://security.ubuntu.com/ubuntu/ ${code}-security multiverse\n`],

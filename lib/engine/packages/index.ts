@@ -7,7 +7,8 @@
 import type { UnionFs } from '../fs/union';
 import { lazy, normPath, parentOf } from '../fs/entry';
 import { utf8 } from '../digest';
-import { APK, APT, NPM, PIP, type PkgDef } from './data';
+import { APK as BASE_APK, APT as BASE_APT, NPM, PIP, type PkgDef } from './data';
+import { apkDb, aptDb, aptRelease } from './releases';
 
 export interface PkgResult { stdout: string; stderr: string; exitCode: number }
 const ELF = '\x7fELF\x02\x01\x01\x00';
@@ -101,10 +102,6 @@ async function aptInstalled(fs: UnionFs): Promise<Map<string, string>> {
 async function aptHasLists(fs: UnionFs): Promise<boolean> {
   try { return (await fs.readdir('/var/lib/apt/lists')).some((n) => n.endsWith('_Packages')); } catch { return false; }
 }
-function aptVersion(d: AptDistro, p: PkgDef): string {
-  return d.id === 'ubuntu' ? p.version.replace(/[+~]deb12u\d+/, '').replace(/-(\d+)(\+b\d+)?$/, '-$1ubuntu1') : p.version;
-}
-
 export async function aptGet(fs: UnionFs, args: string[], opts: { prog?: string; assumeYes?: boolean } = {}): Promise<PkgResult> {
   const prog = opts.prog ?? 'apt-get';
   const warn = prog === 'apt' ? '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n' : '';
@@ -122,7 +119,9 @@ export async function aptGet(fs: UnionFs, args: string[], opts: { prog?: string;
   const cmd = rest[0];
   const names = rest.slice(1).map((n) => n.replace(/=.*$/, ''));
   const d = await aptDistro(fs);
-  if (!cmd) return { stdout: `apt 2.6.1 (amd64)\nUsage: ${prog} [options] command\n`, stderr: '', exitCode: 1 };
+  const rel = aptRelease(d.code);
+  const APT = aptDb(BASE_APT, d.code);
+  if (!cmd) return { stdout: `apt ${rel.apt} (amd64)\nUsage: ${prog} [options] command\n`, stderr: '', exitCode: 1 };
   if (cmd === 'update') {
     let out = '', n = 0, total = 0;
     const mirrors = d.mirrors;
@@ -185,22 +184,22 @@ export async function aptGet(fs: UnionFs, args: string[], opts: { prog?: string;
   if (!yes) return { stdout: out + 'Do you want to continue? [Y/n] Abort.\n', stderr: warn, exitCode: 1 };
   const main = d.mirrors[0];
   todo.forEach((n, i) => {
-    out += `Get:${i + 1} ${main.url} ${main.suite}/main amd64 ${n} amd64 ${aptVersion(d, APT[n])} [${aptSize(APT[n].dl * 1000)}B]\n`;
+    out += `Get:${i + 1} ${main.url} ${main.suite}/main amd64 ${n} amd64 ${APT[n].version} [${aptSize(APT[n].dl * 1000)}B]\n`;
   });
   out += `debconf: delaying package configuration, since apt-utils is not installed\n`;
   out += `Fetched ${aptSize(dl)}B in 0s (${aptSize(dl * 4)}B/s)\n`;
   let dbCount = fs.base.entries.size;
   todo.forEach((n, i) => {
     const arch = n.startsWith('lib') ? `${n}:amd64` : n;
-    const file = `${String(i).padStart(2, '0')}-${n}_${aptVersion(d, APT[n]).replace(/^\d+:/, '')}_amd64.deb`;
+    const file = `${String(i).padStart(2, '0')}-${n}_${APT[n].version.replace(/^\d+:/, '')}_amd64.deb`;
     out += `Selecting previously unselected package ${arch}.\n`;
     if (i === 0) out += `(Reading database ... ${dbCount} files and directories currently installed.)\n`;
-    out += `Preparing to unpack .../${todo.length > 1 ? file : file.slice(3)} ...\nUnpacking ${arch} (${aptVersion(d, APT[n])}) ...\n`;
+    out += `Preparing to unpack .../${todo.length > 1 ? file : file.slice(3)} ...\nUnpacking ${arch} (${APT[n].version}) ...\n`;
     dbCount += 4;
   });
-  for (const n of todo) out += `Setting up ${n.startsWith('lib') ? n + ':amd64' : n} (${aptVersion(d, APT[n])}) ...\n`;
-  out += `Processing triggers for libc-bin (${installed.get('libc-bin') ?? '2.36-9+deb12u10'}) ...\n`;
-  for (const n of todo) await aptWrite(fs, n, aptVersion(d, APT[n]), APT[n]);
+  for (const n of todo) out += `Setting up ${n.startsWith('lib') ? n + ':amd64' : n} (${APT[n].version}) ...\n`;
+  out += `Processing triggers for libc-bin (${installed.get('libc-bin') ?? rel.libc}) ...\n`;
+  for (const n of todo) await aptWrite(fs, n, APT[n].version, APT[n]);
   writeFile(fs, '/var/log/apt/history.log', (await readText(fs, '/var/log/apt/history.log')) + `\nStart-Date: 2025-01-01  00:00:00\nCommandline: apt-get install ${rest.slice(1).join(' ')}\nInstall: ${todo.map((n) => `${n}:amd64 (${APT[n].version})`).join(', ')}\nEnd-Date: 2025-01-01  00:00:01\n`);
   writeFile(fs, '/var/lib/apt/extended_states', (await readText(fs, '/var/lib/apt/extended_states')) + extra.map((n) => `Package: ${n}\nArchitecture: amd64\nAuto-Installed: 1\n\n`).join(''));
   writeFile(fs, '/var/cache/debconf/templates.dat', { size: 1_500_000 + todo.length * 2000, head: 'Name: ' });
@@ -245,7 +244,7 @@ export async function dpkg(fs: UnionFs, args: string[]): Promise<PkgResult> {
     if (!rows.length) return { stdout: '', stderr: `dpkg-query: no packages found matching ${args.slice(1).join(' ')}\n`, exitCode: 1 };
     let out = 'Desired=Unknown/Install/Remove/Purge/Hold\n| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n';
     out += '||/ Name           Version      Architecture Description\n+++-==============-============-============-=================================\n';
-    for (const [n, v] of rows.sort()) out += `ii  ${n.padEnd(14)} ${v.padEnd(12)} amd64        ${APT[n]?.desc ?? n}\n`;
+    for (const [n, v] of rows.sort()) out += `ii  ${n.padEnd(14)} ${v.padEnd(12)} amd64        ${BASE_APT[n]?.desc ?? n}\n`;
     return ok(out);
   }
   if (a === '-s' || a === '--status') {
@@ -287,6 +286,7 @@ export async function apk(fs: UnionFs, args: string[]): Promise<PkgResult> {
   const cmd = rest[0];
   const names = rest.slice(1).map((n) => n.replace(/[=<>~].*$/, ''));
   const branch = await apkBranch(fs);
+  const APK = apkDb(BASE_APK, branch);
   const noCache = flags.has('--no-cache');
   const fetch = `fetch https://dl-cdn.alpinelinux.org/alpine/${branch}/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/${branch}/community/x86_64/APKINDEX.tar.gz\n`;
   const writeIndex = () => {
@@ -342,7 +342,7 @@ export async function apk(fs: UnionFs, args: string[]): Promise<PkgResult> {
     installed.set(n, { version: p.version, size: p.kb * 1024 });
   }
   if (virtual) installed.set(virtual, { version: '20250101.000000', size: 0 });
-  if (todo.some((n) => n === 'ca-certificates')) text += 'Executing ca-certificates-20241121-r1.trigger\n';
+  if (todo.some((n) => n === 'ca-certificates')) text += `Executing ca-certificates-${APK['ca-certificates'].version}.trigger\n`;
   if (todo.length) text += `Executing busybox-${installed.get('busybox')?.version ?? '1.37.0-r12'}.trigger\n`;
   await apkSaveDb(fs, installed);
   const world = (await readText(fs, '/etc/apk/world')).split('\n').filter(Boolean);
@@ -355,7 +355,7 @@ async function apkSaveDb(fs: UnionFs, inst: Map<string, { version: string; size:
   const blocks = new Map<string, string>();
   for (const b of old.split('\n\n')) { const p = /^P:(.+)$/m.exec(b)?.[1]; if (p) blocks.set(p, b.trim()); }
   const out: string[] = [];
-  for (const [n, v] of inst) out.push(blocks.get(n) ?? `C:Q1${'A'.repeat(27)}=\nP:${n}\nV:${v.version}\nA:x86_64\nS:${Math.round(v.size * 0.4)}\nI:${v.size}\nT:${APK[n]?.desc ?? n}\nU:https://alpinelinux.org\nL:MIT\no:${n}`);
+  for (const [n, v] of inst) out.push(blocks.get(n) ?? `C:Q1${'A'.repeat(27)}=\nP:${n}\nV:${v.version}\nA:x86_64\nS:${Math.round(v.size * 0.4)}\nI:${v.size}\nT:${BASE_APK[n]?.desc ?? n}\nU:https://alpinelinux.org\nL:MIT\no:${n}`);
   writeFile(fs, '/lib/apk/db/installed', out.join('\n\n') + '\n\n');
 }
 
