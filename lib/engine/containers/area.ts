@@ -21,7 +21,7 @@ import { rfc3339Nano } from '../clock';
 import { ShellSession, runShell, detectFlavor, resolveUser, type ShellFetchResult } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
-import { RESOURCE_DEFAULTS, applyUpdate, normalizeUpdate, validateUpdate } from './update';
+import { RESOURCE_DEFAULTS, adaptResources, applyUpdate, normalizeUpdate, validateResources, validateUpdate } from './update';
 import { containerStats as statsSample, CPUS as NCPU } from './stats';
 import {
   type HealthState, type PendingProbe, PROBE_RUN_MS, applyProbe, healthSuffix, healthTest, limitOutput, nextBackoff, nextProbeTime, probeTimeoutMs, restartPolicyError,
@@ -262,6 +262,8 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
   const policyErr = restartPolicyError(req.HostConfig?.RestartPolicy);
   if (policyErr) throw invalidParameter(policyErr);
   if (req.HostConfig?.AutoRemove && !['', 'no'].includes(req.HostConfig?.RestartPolicy?.Name ?? '')) throw invalidParameter("can't create 'AutoRemove' container with restart policy");
+  const resourcesErr = validateResources((req.HostConfig ?? {}) as ContainerUpdateConfig, NCPU, false);
+  if (resourcesErr) throw invalidParameter(resourcesErr);
   const a = containersOf(state);
   const imageRef = req.Image ?? '';
   const img = imageRef === '' && opts.noImage ? undefined : findImage(state, imageRef);
@@ -292,6 +294,7 @@ export function containerCreate(state: EngineState, req: ContainerCreateRequest,
   const hostConfig: HostConfig = { ...(hc ?? {}) };
   // postContainersCreate: a PidsLimit of 0 or below is "unlimited", stored as none (inspect null).
   if (typeof hostConfig.PidsLimit !== 'number' || hostConfig.PidsLimit <= 0) delete hostConfig.PidsLimit;
+  adaptResources(hostConfig);
   const topChain = img?.topChain ?? '';
   const fs = new MountFs(state.layers.view(topChain), { now: () => Math.floor(state.clock.now() / 1000) });
   // Volumes and binds (created, and filled from the image, at create time like moby's registerMountPoints).

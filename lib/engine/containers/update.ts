@@ -19,6 +19,11 @@ type NumKey = 'CpuShares' | 'Memory' | 'NanoCpus' | 'BlkioWeight' | 'CpuPeriod' 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** adaptContainerSettings at create: a memory limit without a swap limit gets twice the memory as its swap limit. */
+export function adaptResources(hc: HostConfig): void {
+  if (num(hc.Memory) > 0 && num(hc.MemorySwap) === 0) hc.MemorySwap = num(hc.Memory) * 2;
+}
+
 /** The router's normalisation: a PidsLimit of 0 or below means unlimited, stored as 0 (a create stores none). */
 export function normalizeUpdate(cfg: ContainerUpdateConfig): ContainerUpdateConfig {
   const out = { ...cfg };
@@ -33,6 +38,11 @@ export function normalizeUpdate(cfg: ContainerUpdateConfig): ContainerUpdateConf
 export function validateUpdate(cfg: ContainerUpdateConfig, ncpu: number): string | null {
   const policy = restartPolicyError(cfg.RestartPolicy);
   if (policy) return policy;
+  return validateResources(cfg, ncpu, true);
+}
+
+/** verifyPlatformContainerResources for what we simulate: memory, CPU (NanoCPUs, CFS period/quota, cpuset), blkio weight. */
+export function validateResources(cfg: ContainerUpdateConfig, ncpu: number, update: boolean): string | null {
   const memory = num(cfg.Memory);
   const swap = num(cfg.MemorySwap);
   const reservation = num(cfg.MemoryReservation);
@@ -42,6 +52,7 @@ export function validateUpdate(cfg: ContainerUpdateConfig, ncpu: number): string
   const blkio = num(cfg.BlkioWeight);
   if (memory !== 0 && memory < MIN_MEMORY) return 'Minimum memory limit allowed is 6MB';
   if (memory > 0 && swap > 0 && swap < memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+  if (memory === 0 && swap > 0 && !update) return 'You should always set the Memory limit when using Memoryswap limit, see usage';
   if (reservation > 0 && reservation < MIN_MEMORY) return 'Minimum memory reservation allowed is 6MB';
   if (memory > 0 && reservation > 0 && memory < reservation) return 'Minimum memory limit can not be less than memory reservation limit, see usage';
   if (nano > 0 && period > 0) return 'Conflicting options: Nano CPUs and CPU Period cannot both be set';

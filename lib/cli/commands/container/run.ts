@@ -8,6 +8,8 @@ import { registryAuthFor } from '../registry/auth';
 import { resolvePath } from '../../workspace-path';
 import { hostPath, parseMount, splitVolumes, validateMount } from './mounts';
 import { networkingConfig, validateNetworkOpt, validMac } from './netopts';
+import { parseNanoCpus } from './update';
+import { parseRAMInBytes } from '../../flags';
 
 /** Options shared by `docker run` and `docker create` (cli/command/container/opts.go, reduced to what the engine supports). */
 export interface ContainerOptions {
@@ -18,13 +20,36 @@ export interface ContainerOptions {
    * --mac-address, --link-local-ip (parseNetworkOpts, netopts.ts). */
   networks: string[]; aliases: string[]; links: string[]; ip?: string; ip6?: string; macAddress: string; linkLocalIPs: string[];
   health: { cmd: string; interval: number; timeout: number; startPeriod: number; startInterval: number; retries: number; none: boolean }; expose: string[]; pull: string; platform: string; quiet: boolean; sigProxy: boolean;
+  /** The resource flags that were given (-m, --memory-swap, --memory-reservation, --cpus, -c, --pids-limit, --cpuset-*, --cpu-period/quota, --blkio-weight) as HostConfig fields. */
+  resources: Record<string, number | string>;
+}
+
+/** The resource flags run/create share with `docker update`, as HostConfig fields (only those given). */
+function resourceFlags(f: FlagSet): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  const bytes = (name: string) => { const r = parseRAMInBytes(f.string(name)); return typeof r === 'number' ? r : 0; };
+  if (f.changed('memory')) out.Memory = bytes('memory');
+  if (f.changed('memory-swap')) out.MemorySwap = f.string('memory-swap') === '-1' ? -1 : bytes('memory-swap');
+  if (f.changed('memory-reservation')) out.MemoryReservation = bytes('memory-reservation');
+  if (f.changed('cpus')) { const n = parseNanoCpus(f.string('cpus')); if (typeof n === 'number') out.NanoCpus = n; }
+  if (f.changed('cpu-shares')) out.CpuShares = f.int('cpu-shares');
+  if (f.changed('cpu-period')) out.CpuPeriod = f.int('cpu-period');
+  if (f.changed('cpu-quota')) out.CpuQuota = f.int('cpu-quota');
+  if (f.changed('cpuset-cpus')) out.CpusetCpus = f.string('cpuset-cpus');
+  if (f.changed('cpuset-mems')) out.CpusetMems = f.string('cpuset-mems');
+  if (f.changed('blkio-weight')) out.BlkioWeight = f.int('blkio-weight');
+  if (f.changed('pids-limit')) out.PidsLimit = f.int('pids-limit');
+  return out;
 }
 
 /** opts.ValidateAttach */
 export function validateAttach(v: string): string | null {
   return ['stdin', 'stdout', 'stderr'].includes(v.toLowerCase()) ? null : 'valid streams are STDIN, STDOUT and STDERR';
 }
-export const CONTAINER_FLAG_VALIDATORS = { attach: validateAttach, mount: validateMount, network: validateNetworkOpt };
+export const CONTAINER_FLAG_VALIDATORS = {
+  attach: validateAttach, mount: validateMount, network: validateNetworkOpt,
+  cpus: (v: string) => { const r = parseNanoCpus(v); return typeof r === 'string' ? r : null; },
+};
 
 export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
   return {
@@ -39,6 +64,7 @@ export function containerOptions(f: FlagSet, args: string[]): ContainerOptions {
       startPeriod: f.duration('health-start-period') ?? 0, startInterval: f.duration('health-start-interval') ?? 0, retries: f.int('health-retries'), none: f.bool('no-healthcheck'),
     },
     attach: f.list('attach'), expose: f.list('expose'), pull: f.string('pull', 'missing'), platform: f.string('platform'), quiet: f.bool('quiet'), sigProxy: f.bool('sig-proxy', true),
+    resources: resourceFlags(f),
   };
 }
 
@@ -128,6 +154,7 @@ export function buildCreateRequest(ctx: CliContext, o: ContainerOptions): Contai
     LogConfig: { Type: '', Config: {} }, Dns: [], DnsOptions: [], DnsSearch: [],
     BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],
     Devices: [], MemorySwappiness: -1, OomKillDisable: false, PidsLimit: 0, Ulimits: [],
+    ...o.resources,
   };
   return {
     Hostname: o.hostname, User: o.user, AttachStdin: o.interactive, AttachStdout: !o.detach, AttachStderr: !o.detach,

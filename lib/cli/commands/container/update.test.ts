@@ -106,6 +106,26 @@ describe('docker update', () => {
     expect((await run('docker inspect -f "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}" once')).out).toBe('1 exited 0\n');
   }, 60_000);
 
+  it('run/create take the same resource flags; moby sets MemorySwap to twice Memory; update checks against them', async () => {
+    const { run } = setup();
+    const help = "\n\nRun 'docker run --help' for more information\n";
+    expect((await run('docker run -d --name lim -m 256m --cpus 0.5 -c 256 --pids-limit 50 nginx')).code).toBe(0);
+    expect((await run("docker inspect -f '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.CpuShares}} {{.HostConfig.PidsLimit}}' lim")).out)
+      .toBe('268435456 536870912 500000000 256 50\n');
+    expect((await run('docker stats --no-stream --format "{{.MemUsage}}" lim')).out).toMatch(/ \/ 256MiB\n$/);
+    expect((await run('docker update -m 300m lim')).out).toBe('lim\n');
+    const id = (await run("docker inspect -f '{{.Id}}' lim")).out.trim();
+    expect((await run('docker update -m 600m lim')).err)
+      .toBe(`Error response from daemon: Cannot update container ${id}: Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time\n`);
+    expect((await run('docker update --cpu-quota 50000 lim')).err)
+      .toBe(`Error response from daemon: Cannot update container ${id}: Conflicting options: CPU Quota cannot be updated as NanoCPUs has already been set\n`);
+    expect((await run('docker run --memory-swap 1g alpine true')).err).toBe('docker: Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage' + help);
+    expect((await run('docker run --cpus 0.5 --cpu-period 50000 alpine true')).err).toBe('docker: Error response from daemon: Conflicting options: Nano CPUs and CPU Period cannot both be set' + help);
+    expect((await run('docker run -m 1m alpine true')).err).toBe('docker: Error response from daemon: Minimum memory limit allowed is 6MB' + help);
+    expect((await run('docker run --cpus 0.0000000001 alpine true')).err)
+      .toBe('invalid argument "0.0000000001" for "--cpus" flag: value is too precise\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n');
+  }, 60_000);
+
   it('opts.ParseCPUs', () => {
     expect(['1.5', '0.5', '2', '.25', '0.000000001', '0.0000000001', 'x', '1.0000000000'].map(parseNanoCpus))
       .toEqual([1_500_000_000, 500_000_000, 2_000_000_000, 250_000_000, 1, 'value is too precise', 'failed to parse x as a rational number', 1_000_000_000]);
