@@ -1,13 +1,20 @@
 /**
  * createConsole: the page terminal's and `npm run console`'s command interpreter. Runs `docker ...` through lib/cli
  * and a few workspace builtins (ls, cat, cd, pwd, echo, clear, help, mkdir, rm, touch, history, date). The shell
- * language around them (variables, `$(...)`, quoting, `;` `&&` `||`, export/unset) is lib/console/shell.ts.
+ * language around them (variables, `$(...)`, quoting, `;` `&&` `||`, export/unset) is lib/console/shell.ts; it
+ * streams output and reads stdin while a command runs (docker build, run -it, stats, logs -f).
+ * Lines with pipes, `&`, subshells, brace groups, loops and other compound commands, globs or here-documents
+ * (`docker images | grep nginx`, `for i in 1 2 3; do ...; done`, `ls *.txt`) run in just-bash instead
+ * (lib/console/full-shell.ts, over the workspace: bash-fs.ts), with docker, curl, date, ls, clear, help and history
+ * as commands there. Such a line's output shows as each command ends (not while a command runs) unless the
+ * command is one of ours writing to the terminal; variables, the directory and `$?` carry over both ways.
  */
 import type { EngineClient } from '../api/types';
 import { completionCandidates, runDocker } from '../cli/cli';
 import type { BuildKitFrontend, CliContext, StoredAuth } from '../cli/command';
 import type { CompletionResult, Console, ConsoleIO, Workspace } from './types';
 import { createShell, formatDate, type SimpleCommand } from './shell';
+import { needsFullShell, runFullShell, type ConsoleCommand } from './full-shell';
 import { normalizePath } from './workspace';
 
 export interface ConsoleOptions {
@@ -26,6 +33,8 @@ const BUILTINS = ['cat', 'cd', 'clear', 'docker', 'echo', 'export', 'help', 'his
 const HELP = `This console runs docker commands against a simulated Docker engine.
 Try:  docker run hello-world    docker images    docker build -t myapp .
 Other commands: ls, cat FILE, cd DIR, pwd, echo, mkdir, touch, rm, export NAME=VALUE, history, clear.
+Pipes, loops and globs work too:  docker images | grep nginx    docker ps -aq | xargs docker rm -f
+  for i in 1 2 3; do docker run --rm alpine echo $i; done    ls *.txt    (with grep, wc, head, sort, awk, sed...)
 `;
 
 export function createConsole(opts: ConsoleOptions): Console {
@@ -65,7 +74,7 @@ export function createConsole(opts: ConsoleOptions): Console {
     return code;
   }
 
-  async function dispatch(argv: string[], io: ConsoleIO, stdin?: Uint8Array, cmdEnv?: Record<string, string>): Promise<number> {
+  async function dispatch(argv: string[], io: ConsoleIO, stdin?: Uint8Array, cmdEnv?: Record<string, string>, oneLine = false): Promise<number> {
     if (argv.length === 0) return 0;
     const [name, ...args] = argv;
     switch (name) {
@@ -103,20 +112,33 @@ export function createConsole(opts: ConsoleOptions): Console {
         return 0;
       }
       case 'ls': {
-        const showAll = args.includes('-a') || args.includes('-la') || args.includes('-al');
+        // files named first, then directories (with a `name:` header when several were named); one name a line when
+        // not on the terminal (`ls | wc -l`), else side by side
+        const showAll = args.some((a) => /^-[a-zA-Z]*a/.test(a));
+        const dirsAsFiles = args.some((a) => /^-[a-zA-Z]*d/.test(a));
         const paths = args.filter((a) => !a.startsWith('-'));
+        const targets = paths.length ? paths : ['.'];
+        const files: string[] = [];
+        const dirs: string[] = [];
         let code = 0;
-        for (const p of paths.length ? paths : ['.']) {
+        for (const p of targets) {
           const d = abs(p);
-          if (ws.read(d)) { io.stdout(p + '\n'); continue; }
-          if (!isDir(d)) { io.stderr(`ls: cannot access '${p}': No such file or directory\n`); code = 2; continue; }
+          if (ws.read(d) || (dirsAsFiles && isDir(d))) files.push(p);
+          else if (isDir(d)) dirs.push(p);
+          else { io.stderr(`ls: cannot access '${p}': No such file or directory\n`); code = 2; }
+        }
+        const sep = oneLine ? '\n' : '  ';
+        const blocks: string[] = [];
+        if (files.length) blocks.push(files.sort().join(sep) + '\n');
+        for (const p of dirs.sort()) {
+          const d = abs(p);
           const prefix = d ? d + '/' : '';
           const names = new Set<string>();
           for (const f of ws.list()) if (f.path.startsWith(prefix)) names.add(f.path.slice(prefix.length).split('/')[0]);
           const list = [...names].filter((n) => showAll || !n.startsWith('.')).sort();
-          if (paths.length > 1) io.stdout(`${p}:\n`);
-          if (list.length) io.stdout(list.join('  ') + '\n');
+          blocks.push((targets.length > 1 ? `${p}:\n` : '') + (list.length ? list.join(sep) + '\n' : ''));
         }
+        io.stdout(blocks.join('\n'));
         return code;
       }
       case 'cat': {
@@ -166,10 +188,32 @@ export function createConsole(opts: ConsoleOptions): Console {
     }
   }
 
+  // The console's commands as commands of just-bash lines (full-shell.ts): they run in that line's directory.
+  const fullCommands: Record<string, ConsoleCommand> = {};
+  for (const name of ['docker', 'curl', 'date', 'ls', 'clear', 'help', 'history']) {
+    fullCommands[name] = async (args, cio, c) => {
+      const saved = cwd;
+      cwd = c.cwd;
+      try {
+        return await dispatch([name, ...args], cio, c.stdin, c.env, !c.terminal);
+      } finally {
+        cwd = saved;
+      }
+    };
+  }
+
   return {
     prompt: () => '$ ',
     async run(line: string, io: ConsoleIO): Promise<number> {
       if (line.trim() !== '') history.push(line);
+      if (needsFullShell(line)) {
+        const status = await runFullShell(line, io, {
+          workspace: ws, now: opts.now, commands: fullCommands, env, locals: shell.locals, status: shell.status,
+          getCwd: () => cwd, setCwd: (c) => { cwd = c; env.PWD = '/' + c; },
+        });
+        shell.status = status;
+        return status;
+      }
       // Syntax errors anywhere on the line stop it before anything runs, like bash (lib/console/shell.ts).
       return shell.run(line, io);
     },

@@ -432,10 +432,12 @@ export interface ShellHost {
 export interface Shell {
   /** Runs one line; syntax errors are printed as `bash: ...` with status 2. Resolves with `$?`. */
   run(line: string, io: ConsoleIO): Promise<number>;
-  /** `$?` */
-  readonly status: number;
+  /** `$?` (set by the console after a line run elsewhere: lib/console/full-shell.ts). */
+  status: number;
   /** A variable's value (exported or not), undefined when unset. */
   get(name: string): string | undefined;
+  /** The shell (unexported) variables, live: full-shell.ts reads and updates them in place. */
+  readonly locals: Record<string, string>;
 }
 
 const IFS = /[ \t\n]+/;
@@ -638,7 +640,9 @@ export function createShell(host: ShellHost): Shell {
 
   return {
     get status() { return status; },
+    set status(v: number) { status = v; },
     get,
+    locals,
     async run(line: string, io: ConsoleIO): Promise<number> {
       try {
         return await runList(parseScript(line), io);

@@ -227,9 +227,15 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
   const builder = selectBuilder(ctx);
   // without buildx, `docker build` is the legacy command: buildx's flags are unknown to it (pflag's error, exit 125)
   if (builder !== 'buildkit' && opts.buildxFlag) throw new StatusError(`unknown flag: --${opts.buildxFlag}\n\n${opts.usage}`, 125);
-  if (opts.context === '-' || /^(https?|git):\/\//.test(opts.context) || opts.context.startsWith('git@')) {
+  // `docker build -` with a pipe (`echo 'FROM alpine' | docker build -`, `cat Dockerfile | docker build -`): stdin is
+  // the Dockerfile and the context is empty (docker/cli GetContextFromReader, buildx's "stdin is dockerfile");
+  // a tar archive on stdin (the context itself) is not simulated.
+  const stdinDockerfile = opts.context === '-' && ctx.stdin !== undefined && !isTarArchive(ctx.stdin);
+  if (stdinDockerfile && opts.file && builder === 'buildkit') throw new StatusError('ERROR: ambiguous Dockerfile source: both stdin and flag correspond to Dockerfiles', 1);
+  if ((opts.context === '-' && !stdinDockerfile) || /^(https?|git):\/\//.test(opts.context) || opts.context.startsWith('git@')) {
     throw new StatusError('building from STDIN or a URL is not supported in this playground', 1);
   }
+  if (stdinDockerfile) return runBuildWith(ctx, opts, builder, new Map([['Dockerfile', { data: ctx.stdin!, mode: 0o644, mtime: ctx.now(), type: 'file' as const }]]), 'Dockerfile');
   // docker/cli GetContextFromLocalDir: -f names a file relative to the current directory (not the context); without
   // it, the context's Dockerfile (or dockerfile). A Dockerfile outside the context is sent in it under a random name.
   const ctxDir = resolvePath(ctx, opts.context);
@@ -249,6 +255,15 @@ export async function runBuild(ctx: CliContext, opts: BuildOptions): Promise<num
     dockerfile = '.dockerfile.' + (h.toString(16).padStart(8, '0') + (h ^ 0x5bd1e995).toString(16).padStart(8, '0') + '0000').slice(0, 20);
     files.set(dockerfile, { data: dfFile.data, mode: dfFile.mode, mtime: dfFile.mtime, type: 'file' });
   }
+  return runBuildWith(ctx, opts, builder, files, dockerfile);
+}
+
+/** A tar archive (ustar magic at 257, as docker/cli's archive detection finds uncompressed tars). */
+function isTarArchive(b: Uint8Array): boolean {
+  return b.length > 262 && b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72;
+}
+
+async function runBuildWith(ctx: CliContext, opts: BuildOptions, builder: ReturnType<typeof selectBuilder>, files: Map<string, ContextFile>, dockerfile: string): Promise<number | void> {
   if (builder === 'buildkit' && ctx.buildkit) {
     for (const w of opts.flagWarnings) ctx.io.stderr(`WARNING: ${w}\n`);
     const extra = buildxOptions(ctx, opts);
