@@ -221,9 +221,13 @@ export function createConsole(opts: ConsoleOptions): Console {
       const before = line.slice(0, cursor);
       const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('|')) + 1;
       const word = before.slice(start);
-      const words = before.slice(0, start).split(/\s+/).filter(Boolean);
-      const segStart = Math.max(words.lastIndexOf(';'), words.lastIndexOf('&&'), words.lastIndexOf('||')) + 1;
-      const cmdWords = words.slice(segStart);
+      // the command being typed starts after the last `;` `&&` `||` `|` (or a loop's `do`/`then`...); `xargs` runs the
+      // command after it (`docker ps -aq | xargs docker rm -f `)
+      const words = before.slice(0, start).replace(/(\|\||&&|[;|(])/g, ' $1 ').split(/\s+/).filter(Boolean);
+      const seps = [';', '&&', '||', '|', '(', 'do', 'then', 'else', '{', '!'];
+      const segStart = Math.max(...seps.map((x) => words.lastIndexOf(x))) + 1;
+      let cmdWords = words.slice(segStart);
+      if (cmdWords[0] === 'xargs') cmdWords = cmdWords.slice(1).filter((w, i, a) => !w.startsWith('-') || a.slice(0, i).some((x) => !x.startsWith('-')));
       let items: string[] = [];
       if (cmdWords.length === 0) {
         items = BUILTINS.filter((b) => b.startsWith(word));

@@ -155,6 +155,17 @@ describe('state shared with the console shell', () => {
   });
 });
 
+describe('tab completion after a pipe, in a loop, after xargs', () => {
+  it('completes the command after | ; do and xargs', async () => {
+    const s = session();
+    expect((await s.console.complete('docker images | do', 18)).items).toEqual(['docker']);
+    expect((await s.console.complete('docker images|do', 16)).items).toEqual(['docker']);
+    expect((await s.console.complete('for i in 1 2; do docker ima', 27)).items).toEqual(['image', 'images']);
+    expect((await s.console.complete('docker ps -aq | xargs -r docker st', 34)).items).toEqual(['stack', 'start', 'stats', 'stop']);
+    expect((await s.console.complete('cat a.txt | grep x > no', 23)).items).toEqual(['notes.md']);
+  });
+});
+
 describe('Ctrl+C and runaway loops', () => {
   it('Ctrl+C stops `while true; do docker ps; done` (status 130), keeping what it printed', async () => {
     const run = runner(session());
