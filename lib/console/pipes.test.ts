@@ -155,6 +155,35 @@ describe('state shared with the console shell', () => {
   });
 });
 
+describe('console commands on the terminal inside a loop are terminal commands', () => {
+  it('docker pull in a for loop prints what it prints on the terminal (TTY progress), curl and $(...) pipes', async () => {
+    const direct = runner(session());
+    const looped = runner(session());
+    const a = await direct('docker pull alpine:3.19', { tty: true });
+    const b = await looped('for t in 3.19; do docker pull alpine:$t; done', { tty: true });
+    expect(b).toEqual(a);
+    expect(a.out).toContain('\x1b[1A'); // the TTY form redraws lines
+    const piped = await direct('docker pull alpine:3.20 | cat', { tty: true });
+    expect(piped.out).not.toContain('\x1b[');
+    expect((await direct('echo "$(docker images -q | wc -l) images"')).out).toBe('2 images\n');
+  });
+  it('curl reaches a published port from a pipe', async () => {
+    const s = createSession({ clock: new ManualClock(1_764_000_000_000, 0), seed: 'pipes', files: [{ path: 'Dockerfile', data: 'FROM nginx:1.27\nCOPY index.html /usr/share/nginx/html/index.html\n' }, { path: 'index.html', data: '<h1>hi</h1>\n<p>there</p>\n' }] });
+    const run = runner(s);
+    expect((await run('docker build -q -t site . && docker run -d -p 8080:80 site')).code).toBe(0);
+    expect(await run('curl -s localhost:8080 | grep h1')).toEqual({ out: '<h1>hi</h1>\n', err: '', code: 0 });
+  });
+  it('a line costs a few milliseconds', async () => {
+    const run = runner(session());
+    await run('echo warm | cat');
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) expect((await run('echo a | cat')).out).toBe('a\n');
+    const per = (performance.now() - t) / 20;
+    console.log(`full-shell line: ${per.toFixed(2)} ms`);
+    expect(per).toBeLessThan(100);
+  });
+});
+
 describe('tab completion after a pipe, in a loop, after xargs', () => {
   it('completes the command after | ; do and xargs', async () => {
     const s = session();
