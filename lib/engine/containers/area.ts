@@ -769,10 +769,17 @@ function summaryPorts(c: ContainerRecord): Port[] {
   return out;
 }
 
-function imageName(state: EngineState, c: ContainerRecord): string {
+/** `resolved`: image references already looked up during one listing (many containers share an image). */
+function imageName(state: EngineState, c: ContainerRecord, resolved?: Map<string, string | undefined>): string {
   // moby shows the image as given, unless it now points to another image: then the image ID.
-  const img = findImage(state, c.config.Image ?? '');
-  return img && img.id === c.imageId ? c.config.Image ?? c.imageId : c.imageId;
+  const given = c.config.Image ?? '';
+  let id: string | undefined;
+  if (resolved?.has(given)) id = resolved.get(given);
+  else {
+    id = findImage(state, given)?.id;
+    resolved?.set(given, id);
+  }
+  return id === c.imageId ? c.config.Image ?? c.imageId : c.imageId;
 }
 
 /** moby's container view: the path, then the args, those with a space in single quotes (`/bin/sh -c 'exit 3'`). */
@@ -814,11 +821,12 @@ export function containerList(state: EngineState, opts: ContainerListOptions = {
   if (since) { const s = getContainer(state, since); list = list.filter((c) => c.createdMs > s.createdMs); }
   const all = opts.all || (opts.limit ?? 0) > 0 || Object.keys(f).length > 0 && filterValues(f, 'status').length > 0;
   if (!all && !opts.all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
-  list = list.filter((c) => matches(state, c, f));
+  if (Object.keys(f).length > 0) list = list.filter((c) => matches(state, c, f));
   if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
+  const resolved = new Map<string, string | undefined>();
   return list.map((c) => {
     const s: ContainerSummary = {
-      Id: c.id, Names: ['/' + c.name], Image: imageName(state, c), ImageID: c.imageId, Command: commandOf(c), Created: Math.floor(c.createdMs / 1000),
+      Id: c.id, Names: ['/' + c.name], Image: imageName(state, c, resolved), ImageID: c.imageId, Command: commandOf(c), Created: Math.floor(c.createdMs / 1000),
       Ports: summaryPorts(c), Labels: c.config.Labels ?? {}, State: c.status, Status: statusText(state, c),
       HostConfig: { NetworkMode: c.hostConfig.NetworkMode || 'bridge' },
       NetworkSettings: { Networks: { bridge: networkEndpoint(c) } }, Mounts: mountsOf(c),
@@ -1306,7 +1314,7 @@ async function settleHealth(state: EngineState, c: ContainerRecord, h: HealthSta
     const now = state.clock.now();
     const p = h.pending;
     if (p) {
-      if (wakeSleepers(state)) p.sleeping = false;
+      wakeSleepers(state);
       await letProbeRun(p);
       if (p.done && p.done.endMs <= p.deadlineMs) {
         h.pending = undefined;
@@ -1350,13 +1358,13 @@ function startProbe(state: EngineState, c: ContainerRecord, atMs: number): Pendi
   };
   const mine = new Set<Sleeper>();
   // The probe's own time: a sleep moves it on and waits until the engine clock has got there; a sleep that would go
-  // past the deadline is where the timeout kills the test (its output so far is kept).
+  // past the deadline is where the timeout kills the test (once the clock reaches the deadline).
   let t = atMs;
   const wait = (at: number, then: () => void): Promise<void> => {
     if (at <= state.clock.now() || ctl.signal.aborted) { then(); return Promise.resolve(); }
     p.sleeping = true;
     return new Promise<void>((resolve) => {
-      const s: Sleeper = { at, wake: () => { then(); resolve(); } };
+      const s: Sleeper = { at, wake: () => { p.sleeping = false; then(); resolve(); } };
       mine.add(s);
       const list = sleepers.get(state) ?? [];
       list.push(s);

@@ -76,6 +76,17 @@ describe('health check timeouts on the engine clock', () => {
       + '2026-11-27 04:00:34.046 +0000 UTC .. 2026-11-27 04:00:36.069 +0000 UTC|\n');
   }, 60_000);
 
+  it('probes of several containers sleeping at once each end at their own time', async () => {
+    const { run, clock } = setup();
+    await run('docker run -d --name pa --health-cmd "sleep 2; echo a" --health-interval 5s --health-timeout 10s alpine sleep infinity');
+    await run('docker run -d --name pb --health-cmd "sleep 3; echo b" --health-interval 5s --health-timeout 10s alpine sleep infinity');
+    clock.advance(5000);
+    expect((await run('docker ps --format "{{.Names}} {{.Status}}"')).out).toBe('pb Up 5 seconds (health: starting)\npa Up 5 seconds (health: starting)\n');
+    clock.advance(3100);
+    const LAST = 'docker inspect -f "{{.Name}} {{.State.Health.Status}} {{range .State.Health.Log}}{{.End}} {{.Output}}{{end}}"';
+    expect((await run(`${LAST} pa pb`)).out).toBe('/pa healthy 2026-11-27 04:00:07.023 +0000 UTC a\n\n/pb healthy 2026-11-27 04:00:08.023 +0000 UTC b\n\n');
+  }, 60_000);
+
   it('a test longer than the timeout is cut at the deadline even when the clock jumped past both', async () => {
     const { run, clock } = setup();
     await run('docker run -d --name jump --health-cmd "echo a; sleep 3; echo b" --health-interval 10s --health-timeout 2s --health-retries 2 alpine sleep infinity');
