@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadJustBash } from '../../shell/run';
 import { createEngine, Engine } from '../index';
 import { ManualClock, SeededRandom } from '../clock';
 import { createConsole, MemoryWorkspace } from '../../console/index';
 import type { EngineClient } from '../../api/types';
+
+// Containers' programs run in just-bash, loaded on first use by a dynamic import (file I/O): loaded up front, a program
+// that exits at once has exited before the next command runs, however loaded the machine is.
+beforeAll(async () => { await loadJustBash(); });
 
 function setup() {
   const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
