@@ -12,7 +12,7 @@ import { CheckList, InlineText } from './Exercise';
 import { MiniConsole } from './MiniConsole';
 import { ConsoleSession } from './session';
 import { WorkspaceEditor } from './WorkspaceEditor';
-import { workspaceFiles } from './links';
+import { workspaceFiles } from './workspace-files';
 
 const PAGE = '/learn/assignments/';
 

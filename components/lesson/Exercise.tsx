@@ -6,7 +6,7 @@ import { createLessonBackend } from './backend';
 import { MiniConsole } from './MiniConsole';
 import { ConsoleSession } from './session';
 import { WorkspaceEditor } from './WorkspaceEditor';
-import { playgroundHref, workspaceFiles } from './links';
+import { PlaygroundLink } from './PlaygroundLink';
 import { recordExercisePassed, useProgress } from './progress-store';
 
 /** Renders `code` spans in task and hint text (plain text otherwise: nothing is parsed as HTML). */
@@ -134,14 +134,15 @@ export function Exercise({ id }: { id: string }) {
             <button type="button" onClick={() => void start()} className="rounded-lg border border-ink-600 px-3 py-2 text-sm text-slate-300 hover:bg-ink-800">
               Start over
             </button>
-            <a
-              href={playgroundHref(workspaceFiles(session.backend.workspace.list()), [])}
+            <PlaygroundLink
+              workspace={session.backend.workspace}
+              commands={() => []}
               target="_blank"
               rel="noopener"
               className="rounded-lg border border-ink-600 px-3 py-2 text-sm text-slate-300 hover:bg-ink-800"
             >
               Files in playground ↗
-            </a>
+            </PlaygroundLink>
             {session.backend.engineKind === 'stand-in' && <span className="text-xs text-amber-300">Preview engine: some commands are approximate.</span>}
           </div>
           {results && (

@@ -5,7 +5,7 @@ import { startCommands, writeFiles, type StartState } from '@/lib/exercises';
 import { createLessonBackend } from './backend';
 import { MiniConsole } from './MiniConsole';
 import { ConsoleSession } from './session';
-import { playgroundHref, workspaceFiles } from './links';
+import { PlaygroundLink } from './PlaygroundLink';
 
 interface LessonConsoleApi {
   run(cmd: string): void;
@@ -59,8 +59,6 @@ export function LessonConsoleProvider({ sandbox, children }: { sandbox?: StartSt
     void ensure();
   };
 
-  const href = session ? playgroundHref(workspaceFiles(session.backend.workspace.list()), [...startCommands(sandbox ?? {}), ...history.current]) : '/play/';
-
   return (
     <Ctx.Provider value={api}>
       {children}
@@ -70,9 +68,21 @@ export function LessonConsoleProvider({ sandbox, children }: { sandbox?: StartSt
             <div className="mb-2 flex items-center gap-2 px-1 text-xs text-slate-400">
               <span className="font-semibold text-slate-200">Lesson console</span>
               {engineKind === 'stand-in' && <span className="rounded bg-amber-500/10 px-1.5 py-0.5 text-amber-300">preview engine</span>}
-              <a href={href} target="_blank" rel="noopener" className="ml-auto rounded px-2 py-1 text-whale-300 hover:bg-ink-800">
-                Open in playground ↗
-              </a>
+              {session ? (
+                <PlaygroundLink
+                  workspace={session.backend.workspace}
+                  commands={() => [...startCommands(sandbox ?? {}), ...history.current]}
+                  target="_blank"
+                  rel="noopener"
+                  className="ml-auto rounded px-2 py-1 text-whale-300 hover:bg-ink-800"
+                >
+                  Open in playground ↗
+                </PlaygroundLink>
+              ) : (
+                <a href="/play/" target="_blank" rel="noopener" className="ml-auto rounded px-2 py-1 text-whale-300 hover:bg-ink-800">
+                  Open in playground ↗
+                </a>
+              )}
               <button type="button" onClick={reset} className="rounded px-2 py-1 hover:bg-ink-800 hover:text-slate-100">
                 Reset
               </button>

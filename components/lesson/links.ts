@@ -29,10 +29,4 @@ export function embedHref(files: FileMap, commands: string[]): string {
   return '/embed/' + shareHash(files, commands);
 }
 
-const dec = new TextDecoder();
-/** The text files of a workspace, as a FileMap. */
-export function workspaceFiles(list: { path: string; data: Uint8Array }[]): FileMap {
-  const out: FileMap = {};
-  for (const f of list) out[f.path] = dec.decode(f.data);
-  return out;
-}
+export { workspaceFiles } from './workspace-files';
