@@ -16,6 +16,9 @@
  * pipeline stays there, as in bash). Ctrl+C (the io's signal) stops the line at the next command (status 130);
  * a loop that never ends is stopped after 10,000 commands or iterations with a clear error, and the thread yields
  * every few milliseconds so that Ctrl+C gets through.
+ *
+ * Only what just-bash's browser build exports is used (Bash, defineCommand, getCommandNames; no parse, no encoding
+ * helpers): the page bundles that build.
  */
 import type { Command, ExecResult, ResolvedCommandContext, ScriptNode, StatementNode, CommandNode, SimpleCommandNode, WordNode, TransformPlugin } from 'just-bash';
 import { loadJustBash } from '../shell/run';
@@ -216,6 +219,12 @@ const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/b
 interface Flags { out: boolean; err: boolean; inp: boolean }
 
 const lit = (value: string): WordNode => ({ type: 'Word', parts: [{ type: 'Literal', value }] });
+const STATUS: WordNode = { type: 'Word', parts: [{ type: 'ParameterExpansion', parameter: '?', operation: null }] };
+/** A statement running `name arg` (built by hand: just-bash's browser build does not export its parser). */
+const call = (name: string, arg: WordNode): StatementNode => ({
+  type: 'Statement', operators: [], background: false,
+  pipelines: [{ type: 'Pipeline', negated: false, commands: [{ type: 'SimpleCommand', assignments: [], name: lit(name), args: [arg], redirections: [] }] }],
+});
 const literalName = (w: WordNode | null): string | undefined => (w && w.parts.length === 1 && w.parts[0].type === 'Literal' ? w.parts[0].value : undefined);
 
 /** What a command's own redirections leave of the terminal (stdout, stderr, stdin). */
@@ -283,6 +292,8 @@ function result(stdout: string, stderr: string, exitCode: number, binary: boolea
   return { stdout, stderr, exitCode, ...(binary ? { stdoutKind: 'bytes' as const } : { stdoutKind: 'text' as const }) };
 }
 
+const utf8 = new TextDecoder();
+
 function bytesOf(latin: string): Uint8Array {
   const out = new Uint8Array(latin.length);
   for (let i = 0; i < latin.length; i++) out[i] = latin.charCodeAt(i) & 0xff;
@@ -346,9 +357,11 @@ export async function runFullShell(line: string, io: ConsoleIO, host: FullShellH
       const bits = Number(ctx.env.get(MARK) ?? '0');
       const env: Record<string, string> = { ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)) };
       delete env[MARK];
-      const stdinText = jb.latin1FromBytes(ctx.stdin);
+      // ctx.stdin is a byte string (a char a byte); just-bash's browser build does not export its helpers
+      const raw: unknown = ctx.stdin;
+      const stdinBytes = bytesOf(typeof raw === 'string' ? raw : '');
       const piped = !(bits & 4);
-      const lines = piped ? jb.decodeBytesToUtf8(ctx.stdin).split('\n') : [];
+      const lines = piped ? utf8.decode(stdinBytes).split('\n') : [];
       if (lines[lines.length - 1] === '') lines.pop();
       let out = '';
       let err = '';
@@ -360,7 +373,7 @@ export async function runFullShell(line: string, io: ConsoleIO, host: FullShellH
         columns: io.columns,
         signal: ctx.signal ?? io.signal,
       };
-      const code = await run(args, cio, { stdin: piped ? bytesOf(stdinText) : undefined, env, cwd: ctx.cwd.replace(/^\/+/, ''), terminal: (bits & 1) !== 0 });
+      const code = await run(args, cio, { stdin: piped ? stdinBytes : undefined, env, cwd: ctx.cwd.replace(/^\/+/, ''), terminal: (bits & 1) !== 0 });
       const [a0, a1] = args.filter((a) => !a.startsWith('-'));
       // docker save / export / cp ... - write an archive to stdout: bytes down the pipe, not text
       const binary = name === 'docker' && (a0 === 'save' || a0 === 'export' || a0 === 'cp' || (a0 === 'image' && a1 === 'save') || (a0 === 'container' && (a1 === 'export' || a1 === 'cp')));
@@ -374,9 +387,7 @@ export async function runFullShell(line: string, io: ConsoleIO, host: FullShellH
       if (armed) {
         armed = false;
         markStatements(ast.statements, { out: true, err: true, inp: true }, ours);
-        const pre = jb.parse(`${INIT} ${host.status}`).statements;
-        const post = jb.parse(`${STATE} $?`).statements;
-        ast.statements = [...pre, ...ast.statements, ...post];
+        ast.statements = [call(INIT, lit(String(host.status))), ...ast.statements, call(STATE, STATUS)];
       }
       return { ast };
     },

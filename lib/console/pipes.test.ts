@@ -1,5 +1,6 @@
 // Lines with pipes, loops, globs... run in just-bash (full-shell.ts) with the console's commands; exact output as
 // bash + the docker CLI print it, state ($VAR, cwd, $?) shared with the console's own shell, Ctrl+C and limits.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleIO } from './types';
 import { ManualClock } from '../engine/clock';
@@ -214,6 +215,17 @@ describe('Ctrl+C and runaway loops', () => {
     expect(r.err).toBe('bash: stopped after 10000 commands: the playground limits how long a line may run (a loop that never ends?)\n');
     expect(r.code).not.toBe(0);
   }, 20_000);
+});
+
+describe("just-bash's browser build", () => {
+  it('full-shell.ts uses only what the browser build exports (the page bundles it; no parse, no encoding helpers)', () => {
+    const dts = readFileSync(new URL('../../node_modules/just-bash/dist/browser.d.ts', import.meta.url), 'utf8');
+    const exported = new Set([...dts.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((x) => x.trim().split(/\s+as\s+/).pop()!)).filter(Boolean));
+    const src = readFileSync(new URL('./full-shell.ts', import.meta.url), 'utf8');
+    const used = new Set([...src.matchAll(/\bjb\.(\w+)/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(0);
+    for (const u of used) expect(exported.has(u), u).toBe(true);
+  });
 });
 
 describe('needsFullShell', () => {
