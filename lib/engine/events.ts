@@ -30,8 +30,9 @@ export function eventBus(state: EngineState): EventBus {
 }
 
 /** Publishes one event (moby events.Log). Attributes are copied; the message is returned. */
-export function publishEvent(state: EngineState, type: string, action: string, id: string, attributes: Record<string, string> = {}): EventMessage {
-  const ms = state.clock.now();
+export function publishEvent(state: EngineState, type: string, action: string, id: string, attributes: Record<string, string> = {}, atMs?: number): EventMessage {
+  // `atMs`: an event the engine works out after the fact (a health probe caught up with the clock) keeps its own time
+  const ms = atMs ?? state.clock.now();
   const m: EventMessage = {};
   if (type === 'container') { m.status = action; m.id = id; if (attributes.image !== undefined) m.from = attributes.image; }
   if (type === 'image') { m.status = action; m.id = id; }
@@ -44,12 +45,15 @@ export function publishEvent(state: EngineState, type: string, action: string, i
   const bus = eventBus(state);
   const held = bus.held.get(id);
   if (held && type === 'container' && action !== 'start') { held.push(m); return m; }
-  deliver(bus, m);
+  deliver(bus, m, atMs !== undefined);
   return m;
 }
 
-function deliver(bus: EventBus, m: EventMessage): void {
-  bus.log.push(m);
+function deliver(bus: EventBus, m: EventMessage, inOrder = false): void {
+  // an event with a time of its own goes after the logged events of the same time or earlier
+  let at = bus.log.length;
+  if (inOrder) while (at > 0 && (bus.log[at - 1].timeNano ?? 0) > (m.timeNano ?? 0)) at--;
+  bus.log.splice(at, 0, m);
   if (bus.log.length > EVENTS_LIMIT) bus.log.splice(0, bus.log.length - EVENTS_LIMIT);
   for (const l of [...bus.listeners]) l(m);
 }
@@ -70,8 +74,8 @@ export function releaseEvents(state: EngineState, id: string): void {
 export interface EventContainer { id: string; name: string; config: { Labels?: Record<string, string> | null; Image?: string } }
 
 /** A container event with moby's attributes: the container's labels, then image and name, then the action's own. */
-export function containerEvent(state: EngineState, c: EventContainer, action: string, extra: Record<string, string> = {}): EventMessage {
-  return publishEvent(state, 'container', action, c.id, { ...(c.config.Labels ?? {}), image: c.config.Image ?? '', name: c.name, ...extra });
+export function containerEvent(state: EngineState, c: EventContainer, action: string, extra: Record<string, string> = {}, atMs?: number): EventMessage {
+  return publishEvent(state, 'container', action, c.id, { ...(c.config.Labels ?? {}), image: c.config.Image ?? '', name: c.name, ...extra }, atMs);
 }
 
 /** Subscribes to new events; returns the unsubscribe function. */

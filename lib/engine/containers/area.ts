@@ -18,6 +18,7 @@ import {
   removeVolume, volumeFs, volumeInfo, volumeSize, bindSourceFor,
 } from './volumes';
 import { rfc3339Nano } from '../clock';
+import { sha256Hex } from '../digest';
 import { ShellSession, runShell, detectFlavor, resolveUser, type ShellFetchResult } from '../../shell/index';
 import { clientCommand, lookPath, resolveProgram, type HttpResponse, type Program, type ProgramContext } from '../programs/index';
 import { randomName } from './names';
@@ -1309,7 +1310,7 @@ async function letProbeRun(p: PendingProbe): Promise<void> {
  */
 async function settleHealth(state: EngineState, c: ContainerRecord, h: HealthState, hc: HealthConfig): Promise<void> {
   const startedMs = c.run!.startedMs;
-  let replay: { code: number; output: string; durationMs: number } | undefined;
+  let replay: { code: number; output: string; durationMs: number; execExit: number } | undefined;
   for (let i = 0; i < 10_000; i++) {
     const now = state.clock.now();
     const p = h.pending;
@@ -1319,36 +1320,59 @@ async function settleHealth(state: EngineState, c: ContainerRecord, h: HealthSta
       if (p.done && p.done.endMs <= p.deadlineMs) {
         h.pending = undefined;
         const out = limitOutput(p.output);
-        applyProbe(hc, h, startedMs, p.startMs, p.done.code, out, p.done.endMs);
-        replay = { code: p.done.code, output: out, durationMs: p.done.endMs - p.startMs };
+        probeDone(state, c, h, hc, p.execId, p.startMs, p.done.endMs, p.done.code, p.done.code, out);
+        replay = { code: p.done.code, output: out, durationMs: p.done.endMs - p.startMs, execExit: p.done.code };
         continue;
       }
       if (p.done || now >= p.deadlineMs) {
-        // moby cancels the probe and waits for it to exit before it reads the output
+        // moby cancels the probe (its process is killed: exec_die 137) and waits for it to exit before it reads the output
         p.stop();
         await letProbeRun(p);
         h.pending = undefined;
         const r = timeoutResult(hc, limitOutput(p.output));
-        applyProbe(hc, h, startedMs, p.startMs, r.code, r.output, p.deadlineMs);
-        replay = { ...r, durationMs: p.deadlineMs - p.startMs };
+        probeDone(state, c, h, hc, p.execId, p.startMs, p.deadlineMs, r.code, 137, r.output);
+        replay = { ...r, durationMs: p.deadlineMs - p.startMs, execExit: 137 };
         continue;
       }
       return;
     }
     const next = nextProbeTime(hc, startedMs, h);
     if (next > now || c.status !== 'running') return;
-    if (replay) { applyProbe(hc, h, startedMs, next, replay.code, replay.output, next + replay.durationMs); continue; }
+    if (replay) {
+      probeDone(state, c, h, hc, sha256Hex(`probe:${c.id}:${next}`), next, next + replay.durationMs, replay.code, replay.execExit, replay.output);
+      continue;
+    }
     h.pending = startProbe(state, c, next);
   }
 }
 
+/** The probe's command: CMD as given, CMD-SHELL through the container's shell (Config.Shell, else /bin/sh -c). */
+function probeCommand(c: ContainerRecord): string[] {
+  const test = healthTest(c.config.Healthcheck) ?? [];
+  const shell = c.config.Shell?.length ? c.config.Shell : ['/bin/sh', '-c'];
+  return test[0] === 'CMD-SHELL' ? [...shell, ...test.slice(1)] : test.slice(1);
+}
+
+/**
+ * One probe's result and events at their times (moby cmdProbe / handleProbeResult): exec_create and exec_start at the
+ * start, exec_die at the end, then health_status when the status changed.
+ */
+function probeDone(state: EngineState, c: ContainerRecord, h: HealthState, hc: HealthConfig, execId: string, startMs: number, endMs: number, code: number, execExit: number, output: string): void {
+  const before = h.Status;
+  applyProbe(hc, h, c.run!.startedMs, startMs, code, output, endMs);
+  const cmd = probeCommand(c).join(' ');
+  containerEvent(state, c, `exec_create: ${cmd}`, { execID: execId }, startMs);
+  containerEvent(state, c, `exec_start: ${cmd}`, { execID: execId }, startMs);
+  containerEvent(state, c, 'exec_die', { execID: execId, exitCode: String(execExit) }, endMs);
+  if (h.Status !== before) containerEvent(state, c, `health_status: ${h.Status}`, {}, endMs);
+}
+
 /** Starts the health check's test in the container like an exec (CMD / CMD-SHELL), its time counted from `atMs`. */
 function startProbe(state: EngineState, c: ContainerRecord, atMs: number): PendingProbe {
-  const test = healthTest(c.config.Healthcheck) ?? [];
-  const cmd = test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', test[1] ?? ''] : test.slice(1);
+  const cmd = probeCommand(c);
   const ctl = new AbortController();
   const p: PendingProbe = {
-    startMs: atMs, deadlineMs: atMs + probeTimeoutMs(c.config.Healthcheck), output: '', sleeping: false, finished: false,
+    startMs: atMs, deadlineMs: atMs + probeTimeoutMs(c.config.Healthcheck), output: '', sleeping: false, finished: false, execId: '',
     stop: () => {
       ctl.abort();
       const l = sleepers.get(state);
@@ -1382,6 +1406,7 @@ function startProbe(state: EngineState, c: ContainerRecord, atMs: number): Pendi
   const io: AttachIO = { stdout: write, stderr: write, tty: false, signal: ctl.signal };
   const a = containersOf(state);
   const { Id } = execCreate(state, c.id, { Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  p.execId = Id;
   void execStart(state, Id, io, { sleep })
     .then((code) => code, (e: unknown) => { p.output += e instanceof Error ? e.message : String(e); return 1; })
     .then((code) => { if (!ctl.signal.aborted) p.done = { code, endMs: Math.max(t, atMs) + PROBE_RUN_MS }; })

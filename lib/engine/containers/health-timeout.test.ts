@@ -122,6 +122,28 @@ describe('health check timeouts on the engine clock', () => {
   }, 60_000);
 });
 
+describe('health probe events (moby cmdProbe / handleProbeResult)', () => {
+  it('exec_create, exec_start and exec_die (137 when cut) at the probe times, health_status on a change', async () => {
+    const { run, clock } = setup();
+    await run('docker run -d --name h4 --health-cmd "sleep 100" --health-interval 2s --health-timeout 1500ms --health-retries 1 alpine sleep infinity');
+    await run('docker run -d --name okay --health-cmd "true" --health-interval 2s alpine sleep infinity');
+    clock.advance(5000);
+    await run('docker ps');
+    const ev = "docker events --since 2026-11-27T04:00:01Z --until 2026-11-27T04:00:04.5Z --filter event=exec_die --filter event=health_status --filter event=exec_create --format '{{.TimeNano}} {{.Actor.Attributes.name}} {{.Action}} {{.Actor.Attributes.exitCode}}'";
+    expect((await run(ev)).out).toBe([
+      '1795752002000000000 h4 exec_create: /bin/sh -c sleep 100 <no value>',
+      '1795752002000000000 okay exec_create: /bin/sh -c true <no value>',
+      '1795752002023000000 okay exec_die 0',
+      '1795752002023000000 okay health_status: healthy <no value>',
+      '1795752003500000000 h4 exec_die 137',
+      '1795752003500000000 h4 health_status: unhealthy <no value>',
+      '1795752004023000000 okay exec_create: /bin/sh -c true <no value>',
+      '1795752004046000000 okay exec_die 0',
+      '',
+    ].join('\n'));
+  }, 60_000);
+});
+
 describe('health.ts', () => {
   it('moby getInterval: StartInterval (default 5s) inside the start period, never past its end', () => {
     const s = 1_000_000_000;

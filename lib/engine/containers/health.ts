@@ -19,6 +19,8 @@ export interface PendingProbe {
   sleeping: boolean;
   /** The test command has exited (by itself, or stopped). */
   finished: boolean;
+  /** The probe's exec (for its events). */
+  execId: string;
   /** Stops the test command (the timeout, or the container stopping). */
   stop(): void;
 }
