@@ -12,6 +12,7 @@
  *   address pools), gateway .1, containers .2, .3 ... allocated when the container starts, released when it stops.
  * - An endpoint exists while the container runs (moby: network inspect lists running containers only).
  */
+import { parseSignal } from './signals';
 import type {
   BuildCachePruneOptions, BuildCachePruneReport, ContainerCreateRequest, ContainerInspect, ContainerSummary, EndpointSettings, EngineClient,
   EventMessage, EventsOptions, Filters, IPAMConfig, NetworkCreateRequest, NetworkCreateResponse, NetworkEndpointResource, NetworkResource,
@@ -510,8 +511,8 @@ type Base = Pick<EngineClient,
 interface EngineLike extends Base { readonly state: EngineState }
 type EngineClass = { prototype: EngineLike };
 
-const SIGNAL_NUMBERS: Record<string, string> = { HUP: '1', INT: '2', QUIT: '3', KILL: '9', USR1: '10', USR2: '12', TERM: '15', STOP: '19', CONT: '18' };
-const signalNumber = (s: string | undefined, d: string) => (s ? SIGNAL_NUMBERS[s.replace(/^SIG/, '').toUpperCase()] ?? s : d);
+/** The kill event's signal attribute: the number (moby strconv.Itoa of the parsed signal). */
+const signalNumber = (s: string | undefined, d: string) => (s ? String(parseSignal(s) ?? s) : d);
 
 function familiar(ref: string): string {
   try { return familiarString(parseNormalizedNamed(ref)); } catch { return ref; }
@@ -586,6 +587,7 @@ export function installNetworks(E: EngineClass): void {
       if (c && !was) { containerEvent(this.state, c, 'start'); releaseEvents(this.state, c.id); }
     },
     async containerStop(id, o) {
+      if (o?.signal && parseSignal(o.signal) === undefined) throw invalidParameter(`invalid signal: ${o.signal}`); // the router's check
       const c = findContainer(this.state, id);
       const was = c ? running(c) : false;
       if (c && was) containerEvent(this.state, c, 'kill', { signal: signalNumber(o?.signal ?? c.config.StopSignal, '15') });
@@ -593,6 +595,7 @@ export function installNetworks(E: EngineClass): void {
       if (c && was) containerEvent(this.state, c, 'stop');
     },
     async containerRestart(id, o) {
+      if (o?.signal && parseSignal(o.signal) === undefined) throw invalidParameter(`invalid signal: ${o.signal}`);
       const c = findContainer(this.state, id);
       const was = c ? running(c) : false;
       if (c && was) containerEvent(this.state, c, 'kill', { signal: signalNumber(o?.signal ?? c.config.StopSignal, '15') });
@@ -603,7 +606,8 @@ export function installNetworks(E: EngineClass): void {
     },
     async containerKill(id, signal) {
       const c = findContainer(this.state, id);
-      if (c && running(c)) containerEvent(this.state, c, 'kill', { signal: signalNumber(signal, '9') });
+      // an invalid signal is refused before anything happens (moby's API router parses it first)
+      if (c && running(c) && (signal === undefined || parseSignal(signal) !== undefined)) containerEvent(this.state, c, 'kill', { signal: signalNumber(signal, '9') });
       await base.containerKill.call(this, id, signal);
     },
     async containerPause(id) { await base.containerPause.call(this, id); const c = findContainer(this.state, id); if (c) containerEvent(this.state, c, 'pause'); },

@@ -6,6 +6,7 @@
  *   - legacy (DOCKER_BUILDKIT=0): moby's classic builder, one committed image per step (intermediate images with a
  *     Parent), `Step N/M` JSON messages, history rows `/bin/sh -c #(nop)  CMD ["x"]`, cache probed on the parent image.
  */
+import { parseSignal } from '../signals';
 import type { JSONMessage } from '../../api/types';
 import { EngineError, invalidParameter } from '../../api/errors';
 import { DockerfileParseError, ShellLexError } from '../../dockerfile/errors';
@@ -1894,23 +1895,9 @@ function isTarArchive(b: Uint8Array): boolean {
   return magic === 'ustar';
 }
 
-/** moby/sys/signal SignalMap (linux). */
-const SIGNALS = new Set([
-  'ABRT', 'ALRM', 'BUS', 'CHLD', 'CLD', 'CONT', 'FPE', 'HUP', 'ILL', 'INT', 'IO', 'IOT', 'KILL', 'PIPE', 'POLL', 'PROF', 'PWR', 'QUIT',
-  'SEGV', 'STKFLT', 'STOP', 'SYS', 'TERM', 'TRAP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'USR1', 'USR2', 'VTALRM', 'WINCH', 'XCPU', 'XFSZ',
-  'RTMIN', 'RTMAX', ...Array.from({ length: 15 }, (_, i) => `RTMIN+${i + 1}`), ...Array.from({ length: 14 }, (_, i) => `RTMAX-${i + 1}`),
-]);
-/**
- * moby/sys/signal.ParseSignal: a number Go's strconv.Atoi accepts (optional sign, fits in int64) other than 0, or a
- * SignalMap name after upper-casing and dropping one leading "SIG".
- */
+/** moby/sys/signal.ParseSignal accepts it (lib/engine/signals.ts). */
 export function isValidSignal(s: string): boolean {
-  if (/^[+-]?\d+$/.test(s)) {
-    const digits = s.replace(/^[+-]/, '').replace(/^0+/, '');
-    if (digits.length <= 18 || (digits.length === 19 && digits <= (s.startsWith('-') ? '9223372036854775808' : '9223372036854775807'))) return digits !== '';
-  }
-  const up = s.toUpperCase();
-  return SIGNALS.has(up.startsWith('SIG') ? up.slice(3) : up);
+  return parseSignal(s) !== undefined;
 }
 
 function upperFirst(s: string): string {

@@ -3,6 +3,7 @@
  * start.go, stop.go, kill.go, list.go, inspect.go). Each container has a writable UnionFs over its image's layers
  * (retained while the container exists); its main process is a simulated program (lib/engine/programs).
  */
+import { parseSignal } from '../signals';
 import type {
   AttachIO, ContainerChange, ContainerConfig, ContainerCreateRequest, ContainerCreateResponse, ContainerInspect, ContainerListOptions,
   ContainerSummary, ContainersPruneReport, ContainerTop, ContainerWaitResponse, EndpointSettings, ExecCreateRequest, Filters, HealthConfig, HostConfig, LogsOptions,
@@ -587,7 +588,6 @@ export async function containerStart(state: EngineState, ref: string, atMs?: num
   if (atMs === undefined && !['', 'no'].includes(c.hostConfig.RestartPolicy?.Name ?? '')) await letProgramsEnd(state, c);
 }
 
-const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, STOP: 19, CONT: 18 };
 /** Servers that exit 0 on SIGTERM; other programs as PID 1 ignore it and are killed after the timeout (137). */
 const GRACEFUL = new Set(['nginx', 'httpd', 'redis-server', 'postgres', 'mysqld', 'mongod']);
 
@@ -606,8 +606,8 @@ export async function containerStop(state: EngineState, ref: string, opts: { sig
   c.manuallyStopped = true;
   if (c.status === 'restarting') { c.status = 'exited'; c.restartAt = undefined; return; }
   if (!c.run) return;
-  const sig = (opts.signal ?? c.config.StopSignal ?? 'TERM').replace(/^SIG/, '');
-  const code = sig === 'KILL' ? 137 : GRACEFUL.has(c.run.program.name) ? 0 : 137;
+  const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'TERM');
+  const code = sig === 9 ? 137 : GRACEFUL.has(c.run.program.name) ? 0 : 137;
   await terminate(state, c, code);
 }
 
@@ -615,9 +615,8 @@ export async function containerKill(state: EngineState, ref: string, signal = 'K
   const c = getContainer(state, ref);
   if (c.status === 'restarting' && !c.run) throw conflict(`cannot kill container: ${ref}: container ${c.id} is restarting, wait until the container is running`);
   if (!c.run) throw conflict(`cannot kill container: ${ref}: container ${c.id} is not running`);
-  const sig = signal.replace(/^SIG/, '').toUpperCase();
-  const n = SIGNALS[sig] ?? (Number(sig) || NaN);
-  if (Number.isNaN(n)) throw invalidParameter(`Invalid signal: ${signal}`);
+  const n = parseSignal(signal);
+  if (n === undefined) throw invalidParameter(`invalid signal: ${signal}`);
   // Servers shut down on TERM/INT/QUIT (exit 0); KILL always ends the process; INT (Ctrl+C through the CLI's
   // sig-proxy) also ends other programs here so that a learner is never stuck (a real PID 1 shell would ignore it).
   const graceful = GRACEFUL.has(c.run.program.name);
