@@ -280,6 +280,8 @@ function markSimple(c: SimpleCommandNode, f: Flags, g: Flags, ours: ReadonlySet<
   if (f.err) add.push({ type: 'Redirection', fd: 2, operator: '>', target: lit('/dev/ttyerr') });
   c.redirections = [...add, ...c.redirections];
   const name = literalName(c.name);
+  // `cd` alone goes back to the workspace (the console's home), not to $HOME (/root, outside the workspace)
+  if (name === 'cd' && c.args.length === 0) c.args = [lit('/')];
   // just-bash's own `help` and `history` builtins would win over commands of the same name
   if (name === 'help' || name === 'history') c.name = lit(RENAMED + name);
   if (name !== undefined && ours.has(name)) {

@@ -121,6 +121,8 @@ describe('state shared with the console shell', () => {
     expect((await run('cd ..; ls -d app | cat; echo $OLDPWD')).out).toBe('app\n/app\n');
     expect((await run('cd - >/dev/null; echo $PWD | cat')).out).toBe('/app\n');
     expect((await run('ls')).out).toBe('main.py\n');
+    // `cd` alone: back to the workspace's root, as the console's own cd
+    expect(await run('for d in x; do cd; done; pwd')).toEqual({ out: '/\n', err: '', code: 0 });
   });
   it('$? after either shell', async () => {
     const run = runner(session());
