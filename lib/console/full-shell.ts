@@ -28,6 +28,8 @@ import type { ConsoleIO, Workspace } from './types';
 // ---------------------------------------------------------------------------------------------------------------
 // Which lines go to just-bash
 
+/** Commands the console's own shell runs (index.ts; export/unset/readonly/true/false/: are shell.ts builtins). */
+export const CONSOLE_COMMANDS = new Set(['cat', 'cd', 'clear', 'docker', 'echo', 'export', 'help', 'history', 'ls', 'mkdir', 'pwd', 'rm', 'touch', 'curl', 'date', 'unset', 'readonly', 'true', 'false', ':']);
 const KEYWORDS = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', '{', '}', '[[', '!', 'then', 'do', 'done', 'fi', 'esac', 'elif', 'else', 'time', 'coproc']);
 
 /** The index after the `)` closing a `$(` / `(` whose content starts at `from` (quotes skipped), or -1. */
@@ -50,7 +52,8 @@ function closeParen(s: string, from: number): number {
 /**
  * True when the line needs a full shell: an unquoted `|` (not `||`), `(` `)` outside
  * `$(...)`, a reserved word or `{` `[[` `!` where a command starts, an unquoted glob (`*` `?` `[`) or brace expansion
- * (`{a,b}` `{1..3}`), `<<` / `<<<`, `$((`, `<(` `>(`, or `2>` to a file; also when anything inside `$(...)` does.
+ * (`{a,b}` `{1..3}`), `<<` / `<<<`, `$((`, `<(` `>(`, `2>` to a file, or a command the console does not have itself
+ * (`grep FROM Dockerfile`, `sleep 2`, `wc -l Dockerfile`); also when anything inside `$(...)` does.
  */
 export function needsFullShell(line: string): boolean {
   const s = line;
@@ -61,6 +64,8 @@ export function needsFullShell(line: string): boolean {
   const endWord = (): boolean => {
     if (inWord) {
       if (cmdStart && !quoted && KEYWORDS.has(word)) return true;
+      // a command only just-bash has (grep, wc, head, sleep, sh, xargs...) or none has (its `foo: command not found`)
+      if (cmdStart && !quoted && word !== '' && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) && !CONSOLE_COMMANDS.has(word)) return true;
       if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(word) || quoted && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) cmdStart = false;
     }
     word = '';

@@ -98,6 +98,16 @@ describe('pipes, loops and globs: the examples learners paste', () => {
   });
 });
 
+describe("commands only just-bash has, without a pipe", () => {
+  it('grep, wc, head, sleep and unknown commands', async () => {
+    const run = runner(session());
+    expect(await run('grep -n CMD Dockerfile')).toEqual({ out: '2:CMD ["echo", "hi"]\n', err: '', code: 0 });
+    expect(await run('wc -l Dockerfile')).toEqual({ out: '2 Dockerfile\n', err: '', code: 0 });
+    expect(await run('head -1 Dockerfile && sleep 0')).toEqual({ out: 'FROM alpine:3.20\n', err: '', code: 0 });
+    expect(await run('nosuchcmd arg')).toEqual({ out: '', err: 'nosuchcmd: command not found\n', code: 127 });
+  });
+});
+
 describe('state shared with the console shell', () => {
   it('exported and shell variables, both ways', async () => {
     const run = runner(session());
@@ -235,7 +245,8 @@ describe('needsFullShell', () => {
     ['docker images | grep nginx', true], ['docker ps -aq | xargs docker rm -f', true], ['for i in 1 2 3; do echo $i; done', true],
     ['ls *.txt', true], ['(cd app)', true], ['{ echo a; }', true], ['echo {a,b}', true], ['cat <<EOF', true],
     ['echo $((1+2))', true], ['if true; then echo y; fi', true], ['[ -f Dockerfile ] && echo y', true], ['echo x 2> err.txt', true],
-    ['echo "$(docker ps | wc -l)"', true], ['X=1 while', true],
+    ['echo "$(docker ps | wc -l)"', true], ['X=1 while', true], ['grep FROM Dockerfile', true], ['sleep 1; docker ps', true], ['docker ps && wc -l a', true],
+    ['nosuchcmd', true], ['echo $(head -1 Dockerfile)', true], ['X=1 docker ps', false], ['$CMD ps', false], ['"docker" ps', false], ['export A=1; unset A; true', false],
     ['docker ps', false], ['docker ps -a && echo ok || echo no', false], ["docker ps --format '{{.Names}}'", false], ['echo "a|b" \'*\' \\*', false],
     ['docker run -it alpine sh', false], ['echo $? $HOME ${X:-y}', false], ['echo hi > out.txt 2>/dev/null', false], ['docker logs web 2>&1', false],
     ['echo $(docker ps -q)', false], ['docker ps # a | comment', false], ['echo done', false], ['docker ps --format {{.Names}}', false], ['echo a &>/dev/null', false], ['docker run -d nginx &', false],
