@@ -1,6 +1,7 @@
 /**
  * Lines the console's own shell (shell.ts) does not speak — pipes, subshells, brace groups, loops and other
- * compound commands, globs, brace expansion, here-documents, `$((...))`, `2> file` — run in just-bash, over the
+ * compound commands, globs, brace expansion, here-documents, `$((...))`, `2> file`, commands it lacks (grep, wc,
+ * sleep, sh...) — run in just-bash, over the
  * workspace (bash-fs.ts), with the console's commands that just-bash lacks or does differently registered as
  * commands of its own: docker, curl, date, ls, clear, help, history. They run with the command's stdin (`echo ... |
  * docker build -`, `docker save x | docker load`) and their output goes down the pipe.
@@ -13,7 +14,7 @@
  * terminal command (isTTY), while it runs; in a pipe or `$(...)` it is not a terminal and its output is collected.
  *
  * State: exported and shell variables, the working directory and `$?` go in and come back (a `cd` inside a
- * pipeline stays there, as in bash). Ctrl+C (the io's signal) stops the line at the next command (status 130);
+ * pipeline or `( )` does not change the console's directory, as in bash). Ctrl+C (the io's signal) stops the line at the next command (status 130);
  * a loop that never ends is stopped after 10,000 commands or iterations with a clear error, and the thread yields
  * every few milliseconds so that Ctrl+C gets through.
  *
