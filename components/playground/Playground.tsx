@@ -13,11 +13,21 @@ import { WELCOME, defaultFiles } from './defaults';
 import type { BuildStepUpdate, PublishedPort, WireFile } from './protocol';
 import type { CodeEditorHandle, CodeEditorProps } from './CodeEditor';
 
+// The terminal's stylesheet is the page's (4 KB), so that the terminal's chunk has no stylesheet of its own to wait for.
+import '@xterm/xterm/css/xterm.css';
+
 // What the first prompt needs starts loading when this module is evaluated, before React hydrates the page: the engine
-// worker (its code loads in parallel with the page's) and the terminal. Monaco waits until the prompt is on screen.
+// worker (its code loads in parallel with the page's), the terminal, and /play's saved console history, command log and
+// tabs (IndexedDB can be slow to open on a busy machine). Monaco waits until the prompt is on screen.
+let earlyPlayState: Promise<[string[] | undefined, string[] | undefined, UiState | undefined]> | null = null;
 if (typeof window !== 'undefined') {
   prestartEngineWorker();
   void import('@/components/terminal/XTerminal');
+  if (window.location.pathname.startsWith('/play')) earlyPlayState = readSaved('play');
+}
+
+function readSaved(namespace: string): Promise<[string[] | undefined, string[] | undefined, UiState | undefined]> {
+  return Promise.all([kv.get<string[]>(`${namespace}:history`), kv.get<string[]>(`${namespace}:log`), kv.get<UiState>(`${namespace}:ui`)]);
 }
 
 const XTerminal = dynamic(() => import('@/components/terminal/XTerminal'), {
@@ -209,13 +219,9 @@ export default function Playground({ mode }: PlaygroundProps) {
       // A link that carries the sharer's clock readings replays with them: same image and container IDs.
       if (shared?.times) host.setReplayTimes(shared.times);
       // The engine boots meanwhile (the worker was told to start above, before these reads).
-      const [history, log, savedUi] = namespace && !isFresh
-        ? await Promise.all([
-            kv.get<string[]>(`${namespace}:history`),
-            kv.get<string[]>(`${namespace}:log`),
-            kv.get<UiState>(`${namespace}:ui`),
-          ])
-        : [undefined, undefined, undefined];
+      const early = namespace === 'play' ? earlyPlayState : null;
+      earlyPlayState = null; // read once: after a reset, or a second mount, read afresh
+      const [history, log, savedUi] = namespace && !isFresh ? await (early ?? readSaved(namespace)) : [undefined, undefined, undefined];
       if (cancelled) return;
       uiLoaded.current = shared ? (shared.active ? { tabs: [shared.active], active: shared.active } : null) : savedUi ?? null;
       const replay = shared?.commands ?? [];
@@ -686,7 +692,14 @@ export default function Playground({ mode }: PlaygroundProps) {
         ))}
       </div>
       <div className="min-h-0 flex-1">
-        {lower === 'preview' ? <PreviewPanel host={host} ports={ports} /> : <ImagePanel host={host} version={version} engine={engine} onRun={run} onRevealLine={revealLine} />}
+        {lower === 'preview' ? (
+          <PreviewPanel host={host} ports={ports} />
+        ) : promptShown ? (
+          <ImagePanel host={host} version={version} engine={engine} onRun={run} onRevealLine={revealLine} />
+        ) : (
+          // Its code (lib/layers, the Dockerfile parser) waits until the console's prompt is up: no image to show before.
+          <PanelPlaceholder label="Loading images and layers" />
+        )}
       </div>
     </section>
   );

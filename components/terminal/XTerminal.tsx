@@ -2,13 +2,13 @@
 
 /**
  * The xterm.js console. Load it with next/dynamic({ ssr: false }): xterm touches `window`.
+ * The page that uses it imports '@xterm/xterm/css/xterm.css' (so that this chunk has no stylesheet to wait for).
  * Padding belongs to the wrapper, never to the host element that FitAddon measures.
  */
 import { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import '@xterm/xterm/css/xterm.css';
 import type { Console } from '@/lib/console/types';
 import { ShellSession } from './session';
 
