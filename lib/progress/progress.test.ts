@@ -47,7 +47,7 @@ describe('plain progress', () => {
 #2 DONE 0.0s
 
 #3 [internal] load .dockerignore
-#3 transferring context: 02B done
+#3 transferring context: 2B done
 #3 DONE 0.0s
 
 #4 [1/2] FROM docker.io/library/alpine:3.20
@@ -99,7 +99,7 @@ describe('tty progress', () => {
       B + ' => => transferring dockerfile: 57B                    0.0s\n' + R +
       B + ' => [internal] load metadata for docker.io/library/al  0.0s\n' + R +
       B + ' => [internal] load .dockerignore                      0.0s\n' + R +
-      B + ' => => transferring context: 02B                       0.0s\n' + R +
+      B + ' => => transferring context: 2B                        0.0s\n' + R +
       B + ' => CACHED [1/2] FROM docker.io/library/alpine:3.20    0.0s\n' + R +
       '\x1b[?25h');
   });
@@ -112,6 +112,6 @@ describe('snippet', () => {
       'Dockerfile:2\n--------------------\n   1 |     FROM a\n   2 | >>> RUN b \\\n   3 | >>>   c\n   4 |     RUN d\n--------------------\n');
   });
   it('sizes', () => {
-    expect([bytes2f(2), bytes2f(245), bytes2f(1234), bytes2f(26_700_000)]).toEqual(['02B', '245B', '1.23kB', '26.70MB']);
+    expect([bytes2f(2), bytes2f(245), bytes2f(1234), bytes2f(26_700_000)]).toEqual(['2B', '245B', '1.23kB', '26.70MB']);
   });
 });

@@ -3,8 +3,9 @@
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
 /**
- * Below 1000 the value is printed as an integer with Go's big.Int precision rule (at least 2 digits: `02B`, `245B`);
- * above, as a decimal number with 2 decimals and an SI unit (`1.23kB`, `26.70MB`).
+ * Below 1000 the value is a plain integer (`2B`, `245B`: what BuildKit in Docker 28 prints for an empty .dockerignore;
+ * tonistiigi/units once padded it to the precision, `02B`, as 2019-era logs show); above, a decimal number with 2
+ * decimals and an SI unit (`1.23kB`, `26.70MB`).
  */
 export function bytes2f(n: number): string {
   let i = 0;
@@ -13,7 +14,7 @@ export function bytes2f(n: number): string {
     base *= 1000;
     i++;
   }
-  if (i === 0) return String(Math.trunc(n)).padStart(2, '0') + 'B';
+  if (i === 0) return String(Math.trunc(n)) + 'B';
   return (n / base).toFixed(2) + UNITS[i];
 }
 

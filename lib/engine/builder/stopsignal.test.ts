@@ -44,7 +44,7 @@ const PLAIN_HEAD = (n: number) => [
   '#2 DONE 0.0s\n',
   '\n',
   '#3 [internal] load .dockerignore\n',
-  '#3 transferring context: 02B done\n',
+  '#3 transferring context: 2B done\n',
   '#3 DONE 0.0s\n',
 ].join('');
 
