@@ -18,6 +18,9 @@ test('docker images | grep alpine after a pull shows the row; a loop prints each
   await expect.poll(() => terminalText(page), { timeout: 45_000 }).toMatch(/\$ docker images \| grep alpine\s*\nalpine\s+3\.20\s+[0-9a-f]{12}\s+\S.*ago\s+[\d.]+MB\s*\n/);
   await typeCommand(page, 'for i in 1 2 3; do echo "n=$i"; done | wc -l');
   await expect.poll(() => terminalText(page), { timeout: 20_000 }).toMatch(/\| wc -l\s*\n3\s*\n/);
+  // a command only just-bash has, without a pipe
+  await typeCommand(page, 'seq 2 4');
+  await expect.poll(() => terminalText(page), { timeout: 20_000 }).toMatch(/\$ seq 2 4\s*\n2\s*\n3\s*\n4\s*\n/);
   // a loop that never ends stops on Ctrl+C, and the console takes the next line
   await typeCommand(page, 'while true; do docker ps -q; done');
   await page.waitForTimeout(500);
