@@ -237,6 +237,11 @@ export interface AttachIO {
   stderr(data: string): void;
   /** Next chunk typed by the user; null at end of input (Ctrl+D). */
   readStdin?(): Promise<string | null>;
+  /**
+   * Stdin is a file or a pipe (`docker run -i alpine cat < notes.txt`, `echo hi | docker run -i ...`): its end comes
+   * without waiting for a user, so a program may read all of it before it starts (in-process engine only).
+   */
+  finiteStdin?: boolean;
   tty: boolean;
   columns?: number;
   signal?: AbortSignal;

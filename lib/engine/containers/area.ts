@@ -406,7 +406,7 @@ function serve(c: ContainerRecord, port: number, path: string, method: string): 
   return p.http(path, method);
 }
 
-function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean }, over: { env?: string[]; user?: string; cwd?: string; sleep?: (ms: number) => Promise<void> } = {}): ProgramContext {
+function programContext(state: EngineState, c: ContainerRecord, signal: AbortSignal, io: { out(s: string): void; err(s: string): void; readLine(): Promise<string | null>; tty: boolean; interactive: boolean; finiteStdin?(): boolean }, over: { env?: string[]; user?: string; cwd?: string; sleep?: (ms: number) => Promise<void> } = {}): ProgramContext {
   // moby's CreateDaemonEnvironment order: PATH, HOSTNAME, TERM (with a TTY), then the container's (and exec's) Env,
   // replacing in place; the runtime appends HOME last when it is missing.
   const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: c.config.Hostname || c.id.slice(0, 12) };
@@ -425,7 +425,13 @@ function programContext(state: EngineState, c: ContainerRecord, signal: AbortSig
     fs: c.fs, env, cwd, user, hostname: env.HOSTNAME, tty: io.tty, interactive: io.interactive, out: io.out, err: io.err, readLine: io.readLine, signal,
     now: () => state.clock.now(), cpus: 4,
     async shell(script, shell) {
-      const r = await runShell({ ...base, script, shell, onOutput: (s, d) => (s === 'stdout' ? io.out(d) : io.err(d)) });
+      // `docker run -i` with a file or a pipe on stdin: the script gets all of it (just-bash takes stdin up front)
+      let stdin: string | undefined;
+      if (io.interactive && !io.tty && io.finiteStdin?.()) {
+        stdin = '';
+        for (let l = await io.readLine(); l !== null; l = await io.readLine()) stdin += l + '\n';
+      }
+      const r = await runShell({ ...base, script, shell, ...(stdin !== undefined ? { stdin } : {}), onOutput: (s, d) => (s === 'stdout' ? io.out(d) : io.err(d)) });
       if (r.startError) io.err(r.startError + '\n');
       return r;
     },
@@ -575,6 +581,7 @@ export async function containerStart(state: EngineState, ref: string, atMs?: num
   const ctx = programContext(state, c, abort.signal, {
     out: (s) => emit(state, c, 'stdout', s), err: (s) => emit(state, c, 'stderr', s),
     readLine: () => readStdinLine(c, abort.signal), tty: !!c.config.Tty, interactive: !!c.config.OpenStdin,
+    finiteStdin: () => c.stdinEof || [...c.listeners].some((l) => l.readStdin && l.finiteStdin),
   });
   const run: Running = { program: res.program, abort, startedMs, done: Promise.resolve(0) };
   c.run = run;

@@ -287,6 +287,7 @@ export async function runRun(ctx: CliContext, o: ContainerOptions): Promise<numb
   const attached = ctx.client.containerAttach(id, {
     stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: o.tty, columns: ctx.io.columns, signal: ctx.io.signal,
     readStdin: o.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined,
+    ...(o.interactive && ctx.stdin !== undefined ? { finiteStdin: true } : {}),
   });
   // --sig-proxy (default true): Ctrl+C is forwarded to the container as SIGINT.
   const onAbort = () => { void ctx.client.containerKill(id, 'SIGINT').catch(() => {}); };
