@@ -278,7 +278,8 @@ export default function Playground({ mode }: PlaygroundProps) {
   }, []);
   const wakeEditor = useCallback(
     (line?: number) => {
-      editorFocus.current = { line };
+      // (a click is pointerdown, then focus: the focus must not drop the line the pointer chose)
+      editorFocus.current = { line: line ?? editorFocus.current?.line };
       loadEditor(true);
     },
     [loadEditor],
