@@ -2,7 +2,7 @@
  * CLI figures, whole commands through the session's console (argv parsing, engine call, formatting, output):
  *   1. `docker image ls` (and `-q`, `--digests`, `-a`) with 10,000 images
  *   2. `docker ps -a` with 1,000 containers
- * CPU time (user+system) of 10 runs after a warm-up run: best and median (the machine is shared: the best run is the stable figure).
+ * Main-thread wall time and process CPU time of 10 runs after a warm-up run, best and median; the load average is printed.
  * Run by `npm run bench`.
  */
 import { createSession, type Session } from '../lib/session/index';
@@ -11,19 +11,6 @@ import type { ImageConfigJSON } from '../lib/engine/store';
 import { parseNormalizedNamed } from '../lib/reference/reference';
 import type { ConsoleIO } from '../lib/console/types';
 
-/** CPU time (user+system) of fn, best of n runs: robust against a loaded machine. */
-async function bestCpu(n: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  let best = Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = process.cpuUsage();
-    await fn();
-    const d = process.cpuUsage(c);
-    best = Math.min(best, (d.user + d.system) / 1000);
-  }
-  return best;
-}
-
 async function run(s: Session, line: string): Promise<{ out: string; code: number }> {
   let out = '';
   const io: ConsoleIO = { stdout: (d) => { out += d; }, stderr: (d) => { out += d; }, readLine: async () => null, isTTY: false, columns: 200 };
@@ -31,24 +18,31 @@ async function run(s: Session, line: string): Promise<{ out: string; code: numbe
   return { out, code };
 }
 
-/** CPU time of `line`, best and median of 10 runs after a warm-up; `before` runs untimed before each run. */
+/**
+ * `line` 10 times after a warm-up (`before` runs untimed before each): main-thread wall time (what the user waits for;
+ * read it at a low load average) and process CPU time (which also counts V8's background GC threads), best and median.
+ */
 async function imageRow(s: Session, line: string, label = line, before?: (k: number) => Promise<void>): Promise<void> {
   const r = await run(s, line);
   if (r.code !== 0) throw new Error(`${line}: exit ${r.code}: ${r.out.slice(0, 200)}`);
-  const times: number[] = [];
+  const wall: number[] = [], cpu: number[] = [];
   for (let k = 0; k < 10; k++) {
     if (before) await before(k);
     const c = process.cpuUsage();
+    const t = performance.now();
     await run(s, line);
+    wall.push(performance.now() - t);
     const d = process.cpuUsage(c);
-    times.push((d.user + d.system) / 1000);
+    cpu.push((d.user + d.system) / 1000);
   }
-  times.sort((a, b) => a - b);
+  const med = (a: number[]) => { a.sort((x, y) => x - y); return ((a[4] + a[5]) / 2).toFixed(1).padStart(5); };
+  const best = (a: number[]) => Math.min(...a).toFixed(1).padStart(5);
   const rows = r.out.split('\n').length - 1;
-  console.log(`${label.padEnd(58)} ${times[0].toFixed(1).padStart(6)} ms best ${((times[4] + times[5]) / 2).toFixed(1).padStart(6)} ms median  (${rows} lines, ${r.out.length} chars) [CPU, 10 runs]`);
+  console.log(`${label.padEnd(50)} wall ${best(wall)} best ${med(wall)} median | CPU ${best(cpu)} best ${med(cpu)} median ms  (${rows} lines, ${r.out.length} chars)`);
 }
 
 async function main() {
+  console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   {
     // machine calibration, as in bench-dockerfile: the same loop takes ~20 ms on an idle laptop
     const c = process.cpuUsage();

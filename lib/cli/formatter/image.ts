@@ -8,7 +8,7 @@ import {
   SIZE_HEADER, TABLE_FORMAT_KEY, UNIQUE_SIZE_HEADER, goTimeString, isTableFormat, truncateID, writeFormat,
 } from './context';
 import { familiarName, parseNormalizedNamed } from '../../reference/reference';
-import { humanDuration, humanSize, humanSizeWithPrecision } from './units';
+import { durationText, humanDuration, humanDurationKey, humanSize, humanSizeWithPrecision } from './units';
 import { spaces } from './tabwriter';
 
 export const DEFAULT_IMAGE_TABLE_FORMAT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
@@ -226,8 +226,8 @@ const TAB_MINWIDTH = 10, TAB_PADDING = 3;
 /** The fixed cells of one image's rows (repository, tag, digest per row, and the ID) for one way of listing. */
 interface ImageCells {
   digest: boolean; trunc: boolean; repos: string[]; tags: string[]; digests: string[]; id: string;
-  /** Each row's padded cells before CREATED, for the column widths in `widths` (they rarely change between calls). */
-  widths?: string; prefixes?: string[];
+  /** Each row's padded cells before CREATED as ASCII bytes, for the column widths in `widths` (rarely changing). */
+  widths?: string; prefixes?: Uint8Array[];
 }
 /**
  * Cells of frozen summaries (the in-process engine keeps its summaries frozen and hands out the same objects until an
@@ -268,9 +268,9 @@ function fastImageFormat(images: readonly ImageSummary[], format: string, trunc:
   // Every cell is printable ASCII (one column per character): repository, tag and digest passed the reference grammar,
   // IDs were checked above, ages and sizes are ASCII by construction. Widths of the padded columns first.
   let wRepo = 10, wTag = 3, wDigest = 6, wId = 8, wAge = CREATED_SINCE_HEADER.length;
-  // Ages and sizes repeat (rows come newest first; many images share a size): one string per distinct value.
-  const ages: string[] = new Array(images.length), sizes: string[] = new Array(images.length);
-  let lastCreated = NaN, age = '', lastSize = NaN, size = '';
+  // Ages and sizes repeat (rows come newest first; many images share a size): numbers per row, one text per value.
+  const ageKeys = new Float64Array(images.length);
+  let lastCreated = NaN, lastKey = NaN;
   for (let i = 0; i < images.length; i++) {
     const img = images[i], c = cells[i];
     if (c.repos.length === 0) continue;
@@ -282,23 +282,25 @@ function fastImageFormat(images: readonly ImageSummary[], format: string, trunc:
     if (c.id.length > wId) wId = c.id.length;
     if (img.Created !== lastCreated) {
       lastCreated = img.Created;
-      age = humanDuration(now - img.Created * 1000) + ' ago';
-      if (age.length > wAge) wAge = age.length;
+      const key = humanDurationKey(now - img.Created * 1000);
+      if (key !== lastKey) {
+        lastKey = key;
+        const w = ageText(key).length;
+        if (w > wAge) wAge = w;
+      }
     }
-    if (img.Size !== lastSize) {
-      lastSize = img.Size;
-      size = humanSizeWithPrecision(img.Size, 3);
-    }
-    ages[i] = age;
-    sizes[i] = size;
+    ageKeys[i] = lastKey;
   }
   const cell = (w: number): number => Math.max(TAB_MINWIDTH, w + TAB_PADDING);
   const cRepo = cell(wRepo), cTag = cell(wTag), cDigest = cell(wDigest), cId = cell(wId), cAge = cell(wAge);
-  const out: string[] = new Array(rows + 2);
-  out[0] = 'REPOSITORY' + spaces(cRepo - 10) + 'TAG' + spaces(cTag - 3) + (digest ? 'DIGEST' + spaces(cDigest - 6) : '') +
-    'IMAGE ID' + spaces(cId - 8) + CREATED_SINCE_HEADER + spaces(cAge - CREATED_SINCE_HEADER.length) + SIZE_HEADER;
+  const header = 'REPOSITORY' + spaces(cRepo - 10) + 'TAG' + spaces(cTag - 3) + (digest ? 'DIGEST' + spaces(cDigest - 6) : '') +
+    'IMAGE ID' + spaces(cId - 8) + CREATED_SINCE_HEADER + spaces(cAge - CREATED_SINCE_HEADER.length) + SIZE_HEADER + '\n';
   const widths = `${cRepo} ${cTag} ${digest ? cDigest : 0} ${cId}`;
-  let r = 1, lastAge = '', agePadded = '';
+  // The rows are copied as bytes into one buffer kept between calls and decoded once: the only new large object per
+  // listing is the text itself (fewer allocations, fewer collections of a big heap).
+  const agePad = new Map<number, Uint8Array>();
+  let buf = writeBuffer(header.length * (rows + 1) + 64);
+  let o = writeAscii(buf, 0, header);
   for (let i = 0; i < images.length; i++) {
     const c = cells[i];
     if (c.repos.length === 0) continue;
@@ -309,18 +311,64 @@ function fastImageFormat(images: readonly ImageSummary[], format: string, trunc:
         let line = repo + spaces(cRepo - repo.length) + tag + spaces(cTag - tag.length);
         if (digest) line += c.digests[k] + spaces(cDigest - c.digests[k].length);
         line += idCell;
-        line.charCodeAt(0); // flatten once, so that each later join copies one piece
-        return line;
+        const b = new Uint8Array(line.length);
+        writeAscii(b, 0, line);
+        return b;
       });
       c.widths = widths;
     }
-    if (ages[i] !== lastAge) {
-      lastAge = ages[i];
-      agePadded = lastAge + spaces(cAge - lastAge.length);
+    let age = agePad.get(ageKeys[i]);
+    if (!age) {
+      const text = ageText(ageKeys[i]);
+      agePad.set(ageKeys[i], (age = asciiBytes(text + spaces(cAge - text.length))));
     }
-    const tail = agePadded + sizes[i];
-    for (let k = 0; k < c.prefixes.length; k++) out[r++] = c.prefixes[k] + tail;
+    const bytes = images[i].Size;
+    let size = SIZE_BYTES.get(bytes);
+    if (!size) {
+      if (SIZE_BYTES.size > 10_000) SIZE_BYTES.clear();
+      SIZE_BYTES.set(bytes, (size = asciiBytes(humanSizeWithPrecision(bytes, 3) + '\n')));
+    }
+    for (const p of c.prefixes) {
+      const need = o + p.length + age.length + size.length;
+      if (need > buf.length) buf = writeBuffer(need * 2, buf.subarray(0, o));
+      buf.set(p, o);
+      buf.set(age, o + p.length);
+      buf.set(size, o + p.length + age.length);
+      o = need;
+    }
   }
-  out[r] = '';
-  return out.join('\n');
+  return ASCII.decode(buf.subarray(0, o));
+}
+
+const ASCII = new TextDecoder();
+/** SIZE cells (+ newline) by byte count. */
+const SIZE_BYTES = new Map<number, Uint8Array>();
+/** CREATED cells by humanDurationKey. */
+const AGE_TEXTS = new Map<number, string>();
+function ageText(key: number): string {
+  let t = AGE_TEXTS.get(key);
+  if (t === undefined) {
+    if (AGE_TEXTS.size > 10_000) AGE_TEXTS.clear();
+    AGE_TEXTS.set(key, (t = durationText(key) + ' ago'));
+  }
+  return t;
+}
+/** The output buffer, kept between listings (grows, never shrinks below what the largest listing needed). */
+let outBuf = new Uint8Array(1 << 16);
+function writeBuffer(min: number, keep?: Uint8Array): Uint8Array {
+  if (outBuf.length < min) {
+    const next = new Uint8Array(Math.max(min, outBuf.length * 2));
+    if (keep) next.set(keep);
+    outBuf = next;
+  }
+  return outBuf;
+}
+function writeAscii(b: Uint8Array, at: number, s: string): number {
+  for (let k = 0; k < s.length; k++) b[at + k] = s.charCodeAt(k);
+  return at + s.length;
+}
+function asciiBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  writeAscii(b, 0, s);
+  return b;
 }

@@ -41,20 +41,36 @@ export function bytesSize(n: number): string {
 
 /** units.HumanDuration of a duration in milliseconds. */
 export function humanDuration(ms: number): string {
+  return durationText(humanDurationKey(ms));
+}
+
+const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+/**
+ * Which text units.HumanDuration gives for `ms`, as a number (unit * 2^32 + value; -1 and -2 for "Less than a
+ * second" and "1 second", -3 "About a minute", -4 "About an hour"): listings compare and cache texts by it.
+ */
+export function humanDurationKey(ms: number): number {
+  const U = 4294967296;
   const seconds = Math.trunc(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
+  if (seconds < 1) return -1;
+  if (seconds === 1) return -2;
+  if (seconds < 60) return seconds;
   const minutes = Math.trunc(ms / 60000);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
+  if (minutes === 1) return -3;
+  if (minutes < 60) return U + minutes;
   const hours = Math.trunc(ms / 3600000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
-  return `${Math.trunc(Math.trunc(ms / 3600000) / 24 / 365)} years`;
+  if (hours === 1) return -4;
+  if (hours < 48) return 2 * U + hours;
+  if (hours < 24 * 7 * 2) return 3 * U + Math.trunc(hours / 24);
+  if (hours < 24 * 30 * 2) return 4 * U + Math.trunc(hours / 24 / 7);
+  if (hours < 24 * 365 * 2) return 5 * U + Math.trunc(hours / 24 / 30);
+  return 6 * U + Math.trunc(Math.trunc(ms / 3600000) / 24 / 365);
+}
+/** The text of a humanDurationKey. */
+export function durationText(key: number): string {
+  if (key < 0) return ['Less than a second', '1 second', 'About a minute', 'About an hour'][-key - 1];
+  const unit = Math.floor(key / 4294967296);
+  return `${key - unit * 4294967296} ${DURATION_UNITS[unit]}`;
 }
 
 /** HumanDuration(now - created) + " ago"; created in unix seconds, now in ms. */
