@@ -60,7 +60,7 @@ describe('docker build with buildx flags', () => {
     const s = session({ Dockerfile: 'FROM alpine:3.20 AS build\nRUN mkdir /out && echo built > /out/app.txt\nFROM scratch\nCOPY --from=build /out /\n' });
     const r = await run(s, 'docker build -o dist --progress=plain -t nope .');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/\n#(\d+) exporting to client directory\n#\1 copying files 06B done\n#\1 DONE 0\.0s\n$/);
+    expect(r.stderr).toMatch(/\n#(\d+) exporting to client directory\n#\1 copying files 6B done\n#\1 DONE 0\.0s\n$/);
     expect(utf8Decode(s.workspace.read('dist/app.txt')!.data)).toBe('built\n');
     expect((await run(s, 'docker image ls -q nope')).stdout).toBe('');
   });
