@@ -24,4 +24,21 @@ describe('docker run -i reads a redirected or piped stdin', () => {
     expect(await run('docker run --rm alpine cat < names.txt')).toEqual({ out: '', err: '', code: 0 });
     expect(await run('cat names.txt | docker run -i --rm alpine wc -l')).toEqual({ out: '2\n', err: '', code: 0 });
   }, 60_000);
+
+  it('docker exec -i and docker start -ai too', async () => {
+    const s = createSession({ clock: new ManualClock(Date.UTC(2026, 10, 27)), seed: 'exec-stdin', files: [{ path: 'names.txt', data: 'b\na\n' }] });
+    const run = async (line: string) => {
+      let out = '', err = '';
+      const io: ConsoleIO = { stdout: (x) => { out += x; }, stderr: (x) => { err += x; }, readLine: async () => null, isTTY: false, columns: 80 };
+      const code = await s.console.run(line, io);
+      return { out, err, code };
+    };
+    await run('docker pull -q alpine');
+    expect((await run('docker run -d --name box alpine sleep 1000')).code).toBe(0);
+    expect(await run('docker exec -i box sort < names.txt')).toEqual({ out: 'a\nb\n', err: '', code: 0 });
+    expect(await run('cat names.txt | docker exec -i box wc -l')).toEqual({ out: '2\n', err: '', code: 0 });
+    expect(await run('docker exec box cat < names.txt')).toEqual({ out: '', err: '', code: 0 });
+    expect((await run('docker create -i --name sorter alpine sort')).code).toBe(0);
+    expect(await run('docker start -ai sorter < names.txt')).toEqual({ out: 'a\nb\n', err: '', code: 0 });
+  }, 60_000);
 });

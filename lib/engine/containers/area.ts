@@ -1063,7 +1063,7 @@ export async function execStart(state: EngineState, execId: string, io: AttachIO
     }
     const ctl = new AbortController();
     io.signal?.addEventListener('abort', () => ctl.abort(), { once: true });
-    const ctx = programContext(state, c, ctl.signal, { out, err, readLine, tty, interactive: !!e.req.AttachStdin }, { env: e.req.Env, user: e.req.User, cwd: e.req.WorkingDir, sleep: opts.sleep });
+    const ctx = programContext(state, c, ctl.signal, { out, err, readLine, tty, interactive: !!e.req.AttachStdin, finiteStdin: () => eof || !!io.finiteStdin }, { env: e.req.Env, user: e.req.User, cwd: e.req.WorkingDir, sleep: opts.sleep });
     // `sleep N` as the exec's program ends N seconds later on the engine clock when the caller keeps that clock.
     if (opts.sleep && res.program.endsAfter !== undefined) { await opts.sleep(res.program.endsAfter * 1000); return finishExec(0); }
     // A server started by exec does not replace the container's; long-running programs end when the exec is interrupted.

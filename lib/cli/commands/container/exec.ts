@@ -20,6 +20,7 @@ export async function runExec(ctx: CliContext, o: ExecOptions): Promise<number |
   const code = await ctx.client.execStart(Id, o.detach ? { stdout: () => {}, stderr: () => {}, tty: false } : {
     stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: o.tty, columns: ctx.io.columns, signal: ctx.io.signal,
     readStdin: o.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined,
+    ...(o.interactive && ctx.stdin !== undefined ? { finiteStdin: true } : {}),
   });
   if (!o.detach) return code;
 }

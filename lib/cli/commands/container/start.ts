@@ -16,7 +16,7 @@ export async function runStart(ctx: CliContext, opts: StartOptions): Promise<num
     if (opts.containers.length > 1) throw new StatusError('you cannot start and attach multiple containers at once', 1);
     const c = opts.containers[0];
     const info = await ctx.client.containerInspect(c);
-    const attached = ctx.client.containerAttach(c, { stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: info.Config.Tty === true, readStdin: opts.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined, columns: ctx.io.columns, signal: ctx.io.signal });
+    const attached = ctx.client.containerAttach(c, { stdout: (s) => ctx.io.stdout(s), stderr: (s) => ctx.io.stderr(s), tty: info.Config.Tty === true, readStdin: opts.interactive ? () => ctx.io.readLine().then((l) => (l === null ? null : l + '\n')) : undefined, ...(opts.interactive && ctx.stdin !== undefined ? { finiteStdin: true } : {}), columns: ctx.io.columns, signal: ctx.io.signal });
     await ctx.client.containerStart(c);
     await attached;
     const w = await ctx.client.containerWait(c);
