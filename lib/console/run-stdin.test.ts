@@ -1,21 +1,13 @@
 // docker run -i with a file or a pipe on stdin: the container's program reads it (cat, sort, read, a script for sh).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../session/index';
-import { ManualClock } from '../engine/clock';
+import { testConsole } from '../session/testing';
 import { loadJustBash } from '../shell/run';
-import type { ConsoleIO } from './types';
 
 beforeAll(async () => { await loadJustBash(); });
 
 describe('docker run -i reads a redirected or piped stdin', () => {
   it('from < file and from a pipe; without -i the program gets no stdin', async () => {
-    const s = createSession({ clock: new ManualClock(Date.UTC(2026, 10, 27)), seed: 'run-stdin', files: [{ path: 'names.txt', data: 'b\na\n' }] });
-    const run = async (line: string) => {
-      let out = '', err = '';
-      const io: ConsoleIO = { stdout: (x) => { out += x; }, stderr: (x) => { err += x; }, readLine: async () => null, isTTY: false, columns: 80 };
-      const code = await s.console.run(line, io);
-      return { out, err, code };
-    };
+    const { run } = testConsole({ seed: 'run-stdin', files: { 'names.txt': 'b\na\n' } });
     await run('docker pull -q alpine');
     expect(await run('docker run -i --rm alpine sort < names.txt')).toEqual({ out: 'a\nb\n', err: '', code: 0 });
     expect(await run("docker run -i --rm alpine sh -c 'read x; echo got $x' < names.txt")).toEqual({ out: 'got b\n', err: '', code: 0 });
@@ -26,13 +18,7 @@ describe('docker run -i reads a redirected or piped stdin', () => {
   }, 60_000);
 
   it('docker exec -i and docker start -ai too', async () => {
-    const s = createSession({ clock: new ManualClock(Date.UTC(2026, 10, 27)), seed: 'exec-stdin', files: [{ path: 'names.txt', data: 'b\na\n' }] });
-    const run = async (line: string) => {
-      let out = '', err = '';
-      const io: ConsoleIO = { stdout: (x) => { out += x; }, stderr: (x) => { err += x; }, readLine: async () => null, isTTY: false, columns: 80 };
-      const code = await s.console.run(line, io);
-      return { out, err, code };
-    };
+    const { run } = testConsole({ seed: 'exec-stdin', files: { 'names.txt': 'b\na\n' } });
     await run('docker pull -q alpine');
     expect((await run('docker run -d --name box alpine sleep 1000')).code).toBe(0);
     expect(await run('docker exec -i box sort < names.txt')).toEqual({ out: 'a\nb\n', err: '', code: 0 });

@@ -5,28 +5,13 @@
  * do not exist are skipped, which leaves no cache at all; --no-cache wins.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, engineCurl } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import { createBuildKitFrontend } from './index';
+import { testConsole } from '../../session/testing';
 import type { BuildOptions, EngineClient } from '../../api/types';
 import { handleRequest } from '../../api/server';
 import { writeTar } from '../../api/tar-read';
 
 function setup(files: Record<string, string> = {}) {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('cache-from') });
-  const now = () => clock.now();
-  const workspace = new MemoryWorkspace(now);
-  for (const [p, d] of Object.entries(files)) workspace.write(p, d);
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace, now, buildkit: createBuildKitFrontend({ state: engine.state }), curl: engineCurl(engine) });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { engine, clock, run, workspace };
+  return testConsole({ seed: 'cache-from', files });
 }
 const FILES = { 'app/Dockerfile': 'FROM alpine:3.20\nENV A=1\nRUN echo hi > /f\nCOPY x.txt /x.txt\nCMD ["cat", "/f"]\n', 'app/x.txt': 'x\n' };
 const STEPS = ['Step 1/5 : FROM alpine:3.20', 'Step 2/5 : ENV A=1', 'Step 3/5 : RUN echo hi > /f', 'Step 4/5 : COPY x.txt /x.txt', 'Step 5/5 : CMD ["cat", "/f"]'];

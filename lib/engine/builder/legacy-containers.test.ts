@@ -4,26 +4,10 @@
  * the container a failed RUN leaves behind; BuildKit ignores --rm/--force-rm (buildx's hidden flags).
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, engineCurl } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import { createBuildKitFrontend } from './index';
-import type { EngineClient } from '../../api/types';
+import { testConsole } from '../../session/testing';
 
 function setup(files: Record<string, string> = {}) {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('legacy-containers') });
-  const now = () => clock.now();
-  const workspace = new MemoryWorkspace(now);
-  for (const [p, d] of Object.entries(files)) workspace.write(p, d);
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace, now, buildkit: createBuildKitFrontend({ state: engine.state }), curl: engineCurl(engine) });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { engine, clock, run };
+  return testConsole({ seed: 'legacy-containers', files });
 }
 
 const LEGACY_WARNING = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n            environment-variable.\n\n';

@@ -4,28 +4,12 @@
  * builder when it reaches the step. The value is kept as written; `docker stop` sends it, `docker kill` SIGKILL.
  */
 import { describe, expect, it } from 'vitest';
+import { testConsole } from '../../session/testing';
 import { isValidSignal } from './build';
 import { subscribeEvents } from '../events';
-import { createEngine, engineCurl } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import { createBuildKitFrontend } from './index';
-import type { EngineClient } from '../../api/types';
 
 function setup(files: Record<string, string> = {}) {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('stopsignal') });
-  const now = () => clock.now();
-  const workspace = new MemoryWorkspace(now);
-  for (const [p, d] of Object.entries(files)) workspace.write(p, d);
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace, now, buildkit: createBuildKitFrontend({ state: engine.state }), curl: engineCurl(engine) });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { engine, clock, run };
+  return testConsole({ seed: 'stopsignal', files });
 }
 const FILES = {
   'bad/Dockerfile': 'FROM alpine:3.20\nRUN echo before\nSTOPSIGNAL foo\n',

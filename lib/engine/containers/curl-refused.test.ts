@@ -4,23 +4,10 @@
  * port without a listener behind it is reset by docker-proxy (56); an unpublished one is refused (7).
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, engineCurl } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import type { EngineClient } from '../../api/types';
+import { testConsole } from '../../session/testing';
 
 function setup() {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('curl-refused') });
-  const now = () => clock.now();
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(now), now, curl: engineCurl(engine) });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { run, clock, engine };
+  return testConsole({ seed: 'curl-refused' });
 }
 
 describe('connections refused by resolved names', () => {

@@ -4,24 +4,11 @@
  * when the clock gets there, the next probe waits Interval from the end of the previous one.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import type { EngineClient } from '../../api/types';
+import { testConsole } from '../../session/testing';
 import { nextProbeTime, goDurationMs, timeoutResult, type HealthState } from './health';
 
 function setup() {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('health-timeout') });
-  const now = () => clock.now();
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(now), now });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { run, clock, engine };
+  return testConsole({ seed: 'health-timeout' });
 }
 
 const LOG = 'docker inspect -f "{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{json .State.Health.Log}}"';

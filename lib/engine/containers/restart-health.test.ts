@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testConsole } from '../../session/testing';
 import { loadJustBash } from '../../shell/run';
-import { createEngine, Engine } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
+import { Engine } from '../index';
 import { createConsole, MemoryWorkspace } from '../../console/index';
 import type { EngineClient } from '../../api/types';
 
@@ -10,17 +10,7 @@ import type { EngineClient } from '../../api/types';
 beforeAll(async () => { await loadJustBash(); });
 
 function setup() {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('restart-test') });
-  const now = () => clock.now();
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(now), now });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { run, clock, engine };
+  return testConsole({ seed: 'restart-test' });
 }
 
 describe('restart policies', () => {

@@ -1,25 +1,13 @@
 // docker kill / docker stop signals as moby's signal.ParseSignal reads them: upper-cased, SIG trimmed, numbers as is;
 // anything else is 'invalid signal: X' (lowercase, as moby/sys/signal words it).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../index';
-import { ManualClock, SeededRandom } from '../clock';
-import { createConsole, MemoryWorkspace } from '../../console/index';
-import type { EngineClient } from '../../api/types';
+import { testConsole } from '../../session/testing';
 import { loadJustBash } from '../../shell/run';
 
 beforeAll(async () => { await loadJustBash(); });
 
 function setup() {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('signals-test') });
-  const now = () => clock.now();
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(now), now });
-  const run = async (line: string) => {
-    let out = '', err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { run, clock };
+  return testConsole({ seed: 'signals-test' });
 }
 
 describe('kill and stop signals', () => {

@@ -4,24 +4,11 @@
  * printed as given, errors joined, HostConfig in inspect, the memory limit in stats, the restart policy applied.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../engine/index';
-import { ManualClock, SeededRandom } from '../../../engine/clock';
-import { createConsole, MemoryWorkspace } from '../../../console/index';
-import type { EngineClient } from '../../../api/types';
+import { testConsole } from '../../../session/testing';
 import { parseNanoCpus } from './update';
 
 function setup() {
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 4, 0, 0));
-  const engine = createEngine({ clock, random: new SeededRandom('update-test') });
-  const now = () => clock.now();
-  const con = createConsole({ client: engine as unknown as EngineClient, workspace: new MemoryWorkspace(now), now });
-  const run = async (line: string) => {
-    let out = '';
-    let err = '';
-    const code = await con.run(line, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readLine: async () => null, isTTY: false, columns: 80 });
-    return { out, err, code };
-  };
-  return { run, clock, engine };
+  return testConsole({ seed: 'update-test' });
 }
 
 const usage = (msg: string) => `${msg}\n\nUsage:  docker update [OPTIONS] CONTAINER [CONTAINER...]\n\nRun 'docker update --help' for more information\n`;
